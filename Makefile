@@ -1,0 +1,61 @@
+# The two commands that matter: `make demo` and `make test` (see README.md).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+VAR := var
+export SCRUTINY_VAR_DIR ?= $(CURDIR)/$(VAR)
+
+.PHONY: demo test install assets browser lint check-migrations serve clean
+
+## demo: install everything, set up the database, load the Dartford demo and serve it on 127.0.0.1:8000
+demo: install assets $(VAR)/demo-secret-key
+	@export SCRUTINY_SECRET_KEY="$$(cat $(VAR)/demo-secret-key)"; \
+	$(BIN)/scrutiny migrate --noinput && \
+	$(BIN)/scrutiny collectstatic --noinput --verbosity 0 && \
+	$(BIN)/scrutiny loaddemo && \
+	echo "" && echo "The Dartford demo is at http://127.0.0.1:8000/  (admin: http://127.0.0.1:8000/admin/)  Stop with Ctrl+C." && \
+	$(BIN)/scrutiny runserver 127.0.0.1:8000 --noreload
+
+## test: install what the tests need and run them all (DATABASE_URL chooses the database; default SQLite)
+test: install assets browser
+	$(BIN)/ruff check .
+	SCRUTINY_SECRET_KEY=check SCRUTINY_PLAIN_STATIC=1 $(BIN)/scrutiny makemigrations --check --dry-run --verbosity 1
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+node_modules/.package-lock.json: package-lock.json package.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+scrutiny/static/scrutiny/css/scrutiny.css: node_modules/.package-lock.json frontend/build.mjs $(wildcard frontend/scss/*.scss)
+	npm run --silent build
+
+assets: scrutiny/static/scrutiny/css/scrutiny.css
+
+## browser: Debian's Chromium for the page tests (installed when missing and we may)
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "WARNING: /usr/bin/chromium is missing; the browser tests will be skipped (sudo apt-get install chromium)"; fi; \
+	fi
+
+$(VAR)/demo-secret-key:
+	@mkdir -p $(VAR)
+	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	@chmod 600 $@
+
+lint: install
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV) node_modules $(VAR) scrutiny/static/scrutiny/css scrutiny/static/scrutiny/js/govuk-frontend.min.js

@@ -1,0 +1,100 @@
+"""Who may see exempt business: the one access policy.
+
+Every surface that shows agenda items, papers or minutes asks this module, through a
+`Viewer`, whether the person in front of it may see exempt (Part 2) content. Nothing else
+in the code base decides it.
+
+The policy:
+- Anonymous visitors never see exempt content: they see that an exempt item exists, its
+  number, its title (or its public title, when the title itself is sensitive) and the
+  reason it is withheld, as s100A(5) and s100B(5) of the Local Government Act 1972 require;
+  never its purpose, papers, minutes or resolutions.
+- Officers of the council who run the committee see everything: active users holding the
+  permission `meetings.view_exempt_business` (given to the "Committee officers" group).
+- Members of the committee see its exempt business: a person linked to the user holding a
+  member's seat on the committee (Chairman, Vice-Chairman, Member, co-opted member,
+  substitute) today, or on the day of the meeting concerned (the Part 2 papers they were
+  sent as members). Invitees, other councillors and former members do not: councillors'
+  general right to inspect (s100F) excludes most exempt information.
+- Drafts: an agenda not yet published, and the minutes of a meeting not yet held, are
+  seen by officers only.
+- Inactive accounts are anonymous.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
+
+from scrutiny.governance.models import Committee, Person
+from scrutiny.governance.selectors import person_is_committee_member
+
+EXEMPT_PERMISSION = "meetings.view_exempt_business"
+OFFICERS_GROUP = "Committee officers"
+
+
+@dataclass
+class Viewer:
+    """The person looking, with the policy's answers cached for one request."""
+
+    user: object = field(default_factory=AnonymousUser)
+    today: dt.date = field(default_factory=timezone.localdate)
+    _person: Person | None = field(default=None, init=False, repr=False)
+    _person_loaded: bool = field(default=False, init=False, repr=False)
+    _answers: dict = field(default_factory=dict, init=False, repr=False)
+
+    @classmethod
+    def of(cls, request) -> Viewer:
+        viewer = getattr(request, "_scrutiny_viewer", None)
+        if viewer is None or viewer.user is not request.user:
+            viewer = cls(user=request.user)
+            request._scrutiny_viewer = viewer
+        return viewer
+
+    @property
+    def is_signed_in(self) -> bool:
+        return bool(getattr(self.user, "is_authenticated", False) and getattr(self.user, "is_active", False))
+
+    @property
+    def is_officer(self) -> bool:
+        return self.is_signed_in and self.user.has_perm(EXEMPT_PERMISSION)
+
+    @property
+    def person(self) -> Person | None:
+        if not self._person_loaded:
+            self._person = Person.objects.filter(user=self.user).first() if self.is_signed_in else None
+            self._person_loaded = True
+        return self._person
+
+    def may_see_exempt(self, *, committee: Committee, meeting_date: dt.date | None = None) -> bool:
+        """May this viewer see exempt business of `committee` (at a meeting on `meeting_date`)?"""
+        key = (committee.pk, meeting_date)
+        if key not in self._answers:
+            self._answers[key] = self._decide(committee, meeting_date)
+        return self._answers[key]
+
+    def may_see_exempt_of_meeting(self, meeting) -> bool:
+        return self.may_see_exempt(committee=meeting.committee, meeting_date=meeting.date)
+
+    def may_see_agenda(self, meeting) -> bool:
+        return meeting.agenda_is_public or self.is_officer
+
+    def may_see_minutes(self, meeting) -> bool:
+        return meeting.status == "held" or self.is_officer
+
+    def may_see_any_exempt(self) -> bool:
+        """For lists spanning committees (admin, search): only officers see exempt rows."""
+        return self.is_officer
+
+    def _decide(self, committee: Committee, meeting_date: dt.date | None) -> bool:
+        if not self.is_signed_in:
+            return False
+        if self.is_officer:
+            return True
+        if self.person is None:
+            return False
+        days = [self.today] + ([meeting_date] if meeting_date else [])
+        return person_is_committee_member(person=self.person, committee=committee, on=days)

@@ -1,0 +1,23 @@
+"""Reads of documents for the viewer (see scrutiny.access.policy)."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from scrutiny.access.policy import Viewer
+
+from .models import Document
+
+
+def document_get_for_viewer(*, pk: int, viewer: Viewer) -> Document:
+    """The document if this viewer may read it. A withheld document answers exactly like a
+    missing one, so its existence and title do not leak through the URL."""
+    document = Document.internal.select_related("agenda_item__meeting__committee").filter(pk=pk).first()
+    if document is None:
+        raise Http404("No document with that reference.")
+    meeting = document.agenda_item.meeting
+    if not viewer.may_see_agenda(meeting):
+        raise Http404("No document with that reference.")
+    if document.is_withheld_from_public and not viewer.may_see_exempt_of_meeting(meeting):
+        raise Http404("No document with that reference.")
+    return document

@@ -1,0 +1,349 @@
+"""Who is who: organisations and their succession, committees, people, posts, memberships,
+and the municipal year.
+
+Nothing here assumes one council or one committee: an installation may hold a district and
+a county council, each with its own crime and disorder committee, and partners that sit
+across them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from scrutiny.rules import municipal_year as municipal_year_rule
+
+
+def _period_constraint(prefix: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(starts_on__isnull=True) | Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+        name=f"{prefix}_ends_after_start",
+        violation_error_message="The end date must not be before the start date.",
+    )
+
+
+class OrganisationKind(models.TextChoices):
+    COUNCIL = "council", "Council"
+    COMMITTEE = "committee", "Committee"
+    CSP = "csp", "Community safety partnership"
+    RESPONSIBLE_AUTHORITY = "responsible_authority", "Responsible authority"
+    POLICE_AND_CRIME_PANEL = "pcp", "Police and crime panel"
+    COMMISSIONERS_OFFICE = "commissioners_office", "Commissioner's office"
+    OTHER = "other", "Other"
+
+
+class Organisation(models.Model):
+    """A body with a life span: a council, a committee, a CSP, a partner agency."""
+
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(
+        max_length=60, blank=True, help_text="As the papers abbreviate it, e.g. 'KCC'."
+    )
+    slug = models.SlugField(max_length=80, unique=True)
+    kind = models.CharField(max_length=32, choices=OrganisationKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text="The body this one belongs to, e.g. a committee's council.",
+    )
+    starts_on = models.DateField("formed on", null=True, blank=True)
+    ends_on = models.DateField("dissolved on", null=True, blank=True)
+    note = models.TextField(blank=True)
+    successors = models.ManyToManyField(
+        "self", through="Succession", symmetrical=False, related_name="predecessors", blank=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            _period_constraint("organisation"),
+            models.CheckConstraint(
+                condition=Q(kind__in=OrganisationKind.values), name="organisation_kind_valid"
+            ),
+            models.CheckConstraint(condition=~Q(parent=F("id")), name="organisation_not_own_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def exists_on(self, day: dt.date) -> bool:
+        return (self.starts_on is None or self.starts_on <= day) and (
+            self.ends_on is None or day <= self.ends_on
+        )
+
+
+class Succession(models.Model):
+    """One body taking over from another, e.g. the Dartford CSP after the joint CSP."""
+
+    predecessor = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    successor = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    on = models.DateField(null=True, blank=True)
+    note = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["predecessor", "successor"], name="succession_unique"),
+            models.CheckConstraint(condition=~Q(predecessor=F("successor")), name="succession_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor}"
+
+
+class Committee(Organisation):
+    """A council committee (multi-table: a committee is an organisation of kind 'committee')."""
+
+    council = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="committees",
+        limit_choices_to={"kind": "council"},
+    )
+    description = models.TextField(blank=True, help_text="What the committee does, for the public page.")
+    contact = models.TextField(blank=True, help_text="Contact officer for the public, e.g. Member Services.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+
+class PartnerRole(models.TextChoices):
+    RESPONSIBLE_AUTHORITY = "responsible_authority", "Responsible authority (statutory partner)"
+    CO_OPERATING = "co_operating", "Co-operating body"
+    NON_STATUTORY = "non_statutory", "Non-statutory member"
+
+
+class Partnership(models.Model):
+    """A body's membership of a community safety partnership, with dates."""
+
+    partnership = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="partners", limit_choices_to={"kind": "csp"}
+    )
+    member = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="partnerships")
+    role = models.CharField(
+        max_length=32, choices=PartnerRole.choices, default=PartnerRole.RESPONSIBLE_AUTHORITY
+    )
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+    note = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["partnership", "role", "member__name"]
+        constraints = [
+            _period_constraint("partnership"),
+            models.CheckConstraint(condition=~Q(partnership=F("member")), name="partnership_not_self"),
+            models.UniqueConstraint(fields=["partnership", "member", "starts_on"], name="partnership_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} in {self.partnership}"
+
+
+class MunicipalYear(models.Model):
+    """A council's municipal year, from its annual meeting (see scrutiny.rules.municipal_year)."""
+
+    council = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="municipal_years",
+        limit_choices_to={"kind": "council"},
+    )
+    start_year = models.PositiveSmallIntegerField(help_text="The calendar year the municipal year begins in.")
+    annual_meeting_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Date of the annual meeting of council that begins the year, if known.",
+    )
+    note = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["council", "start_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "start_year"], name="municipal_year_unique"),
+            models.CheckConstraint(
+                condition=Q(annual_meeting_on__isnull=True) | Q(annual_meeting_on__year=F("start_year")),
+                name="municipal_year_annual_meeting_in_start_year",
+                violation_error_message="The annual meeting must fall in the year the municipal year begins.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.council}: {self.label}"
+
+    @property
+    def label(self) -> str:
+        return municipal_year_rule.label(self.start_year)
+
+
+class Person(models.Model):
+    """A councillor, officer or partner representative."""
+
+    honorific = models.CharField(max_length=20, blank=True, help_text="Mr, Mrs, Ms, Dr, Insp. ...")
+    given_name = models.CharField(max_length=80, blank=True)
+    initials = models.CharField(max_length=20, blank=True, help_text="As the minutes print them, e.g. 'R J'.")
+    family_name = models.CharField(max_length=80)
+    honours = models.CharField(max_length=40, blank=True, help_text="e.g. MBE, OBE")
+    is_councillor = models.BooleanField(
+        default=False, help_text="Addressed as 'Councillor' in the papers (an elected member of a council)."
+    )
+    slug = models.SlugField(max_length=80, unique=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        help_text="The sign-in account of this person, if any (members and officers).",
+    )
+    note = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["family_name", "given_name", "initials"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """Plain name: 'Ann Allen', 'R J Wells', 'Insp. Gary Woodward'."""
+        first = self.given_name or self.initials
+        return " ".join(p for p in (self.honorific, first, self.family_name) if p)
+
+    @property
+    def formal_name(self) -> str:
+        """As the minutes print it: 'Councillor Mrs A D Allen, MBE'."""
+        first = self.initials or self.given_name
+        parts = ["Councillor" if self.is_councillor else "", self.honorific, first, self.family_name]
+        text = " ".join(p for p in parts if p)
+        return f"{text}, {self.honours}" if self.honours else text
+
+
+class Post(models.Model):
+    """An officer post, held by different people over time: 'Strategic Director (External Services)'."""
+
+    title = models.CharField(max_length=200)
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="posts")
+    unit = models.CharField(max_length=120, blank=True, help_text="e.g. CSU, EARS")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["organisation__name", "title"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "title"], name="post_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.title}, {self.organisation}"
+
+
+class PostHolding(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="post_holdings")
+    post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="holders")
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+    note = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["post", "-starts_on"]
+        constraints = [
+            _period_constraint("post_holding"),
+            models.UniqueConstraint(fields=["person", "post", "starts_on"], name="post_holding_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.post.title}"
+
+
+class MembershipRole(models.TextChoices):
+    CHAIRMAN = "chairman", "Chairman"
+    VICE_CHAIRMAN = "vice_chairman", "Vice-Chairman"
+    MEMBER = "member", "Member"
+    CO_OPTED = "co_opted", "Co-opted member"
+    SUBSTITUTE = "substitute", "Substitute"
+    STANDING_INVITEE = "standing_invitee", "Standing invitation"
+    COUNCILLOR = "councillor", "Councillor"
+    REPRESENTATIVE = "representative", "Representative"
+
+
+# Roles that make someone a member of the committee, who receives its papers including the
+# exempt (Part 2) papers. Invitees attend and speak but are not sent exempt papers.
+MEMBER_ROLES = (
+    MembershipRole.CHAIRMAN,
+    MembershipRole.VICE_CHAIRMAN,
+    MembershipRole.MEMBER,
+    MembershipRole.CO_OPTED,
+    MembershipRole.SUBSTITUTE,
+)
+
+
+class Membership(models.Model):
+    """A seat or invitation on a body, with a role and a period.
+
+    The holder is a person, or for a standing invitation to a post ("the Strategic Director
+    (External Services)") the post, whoever holds it. The period is explicit dates, or the
+    municipal year the appointment was made for, or both (explicit dates win).
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="memberships")
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships"
+    )
+    post = models.ForeignKey(
+        Post, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships"
+    )
+    role = models.CharField(max_length=32, choices=MembershipRole.choices)
+    capacity = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="In what capacity, as the papers say: 'Cabinet Portfolio Holder for Community Development'.",
+    )
+    municipal_year = models.ForeignKey(
+        MunicipalYear, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships"
+    )
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+    may_vote = models.BooleanField(
+        default=True,
+        help_text="Co-opted members may not vote unless the committee so decides (SI 2009/942 reg 3).",
+    )
+    note = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["organisation", "role", "person__family_name"]
+        constraints = [
+            _period_constraint("membership"),
+            models.CheckConstraint(
+                condition=(Q(person__isnull=False) & Q(post__isnull=True))
+                | (Q(person__isnull=True) & Q(post__isnull=False)),
+                name="membership_person_xor_post",
+                violation_error_message="A membership is held by a person or, for a standing invitation, by a post.",
+            ),
+            models.CheckConstraint(
+                condition=Q(post__isnull=True) | Q(role=MembershipRole.STANDING_INVITEE),
+                name="membership_post_only_invited",
+                violation_error_message="Only a standing invitation can be made to a post.",
+            ),
+            models.CheckConstraint(
+                condition=Q(municipal_year__isnull=False) | Q(starts_on__isnull=False),
+                name="membership_has_period",
+                violation_error_message="Give the municipal year of the appointment or its start date.",
+            ),
+            models.CheckConstraint(condition=Q(role__in=MembershipRole.values), name="membership_role_valid"),
+        ]
+
+    def __str__(self) -> str:
+        holder = self.person or self.post
+        return f"{holder}: {self.get_role_display()}, {self.organisation}"

@@ -1,0 +1,157 @@
+"""Reads about councils, committees, people and memberships."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from scrutiny.rules import municipal_year as municipal_year_rule
+
+from .models import (
+    MEMBER_ROLES,
+    Committee,
+    Membership,
+    MembershipRole,
+    MunicipalYear,
+    Organisation,
+    OrganisationKind,
+    Partnership,
+    Person,
+)
+
+
+def annual_meetings(council: Organisation) -> dict[int, dt.date]:
+    return {
+        y.start_year: y.annual_meeting_on
+        for y in MunicipalYear.objects.filter(council=council, annual_meeting_on__isnull=False)
+    }
+
+
+def municipal_year_bounds(*, council: Organisation, start_year: int) -> tuple[dt.date, dt.date]:
+    return municipal_year_rule.bounds(start_year, annual_meetings(council))
+
+
+def municipal_year_of(*, council: Organisation, day: dt.date) -> int:
+    return municipal_year_rule.start_year_for(day, annual_meetings(council))
+
+
+def membership_period(
+    membership: Membership, meetings_of_council: dict[int, dt.date]
+) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day of a membership: explicit dates win over its municipal year."""
+    start, end = membership.starts_on, membership.ends_on
+    if membership.municipal_year_id is not None:
+        year_start, year_end = municipal_year_rule.bounds(
+            membership.municipal_year.start_year, meetings_of_council
+        )
+        start = start or year_start
+        end = end or year_end
+    return start, end
+
+
+def _covers(period: tuple[dt.date | None, dt.date | None], day: dt.date) -> bool:
+    start, end = period
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
+def person_is_committee_member(*, person: Person, committee: Committee, on: Iterable[dt.date]) -> bool:
+    """Whether the person held a member's seat (not an invitation) on any of the given days."""
+    days = list(on)
+    memberships = list(
+        Membership.objects.filter(
+            person=person, organisation=committee, role__in=MEMBER_ROLES
+        ).select_related("municipal_year")
+    )
+    if not memberships:
+        return False
+    meetings_of_council = annual_meetings(committee.council)
+    return any(_covers(membership_period(m, meetings_of_council), day) for m in memberships for day in days)
+
+
+@dataclass(frozen=True)
+class SeatView:
+    name: str
+    role: str
+    capacity: str
+    note: str
+
+
+def committee_seats(*, committee: Committee, start_year: int) -> list[SeatView]:
+    """Members and standing invitees for one municipal year, Chairman first."""
+    meetings_of_council = annual_meetings(committee.council)
+    first, last = municipal_year_rule.bounds(start_year, meetings_of_council)
+    order = {role: i for i, role in enumerate(MembershipRole.values)}
+    seats = []
+    for m in Membership.objects.filter(organisation=committee).select_related(
+        "person", "post", "municipal_year"
+    ):
+        start, end = membership_period(m, meetings_of_council)
+        if (start is not None and start > last) or (end is not None and end < first):
+            continue
+        if m.person is not None:
+            name, sort_name = m.person.formal_name, m.person.family_name
+        else:
+            name, sort_name = _post_name(m.post), m.post.title
+        view = SeatView(name=name, role=m.get_role_display(), capacity=m.capacity, note=m.note)
+        seats.append((order[m.role], sort_name, view))
+    return [seat for _, _, seat in sorted(seats, key=lambda t: (t[0], t[1]))]
+
+
+def _post_name(post) -> str:
+    if post.organisation.kind == OrganisationKind.COUNCIL:
+        return f"The {post.title}"
+    return f"The {post.title}, {post.organisation.name}"
+
+
+def years_with_records(*, committee: Committee) -> list[int]:
+    """Municipal years (by start year) in which the committee has meetings or memberships."""
+    meetings_of_council = annual_meetings(committee.council)
+    years = {
+        municipal_year_rule.start_year_for(d, meetings_of_council)
+        for d in committee.meetings.values_list("date", flat=True)
+    }
+    years |= set(
+        Membership.objects.filter(organisation=committee, municipal_year__isnull=False).values_list(
+            "municipal_year__start_year", flat=True
+        )
+    )
+    return sorted(years)
+
+
+def partnerships_of(*, council: Organisation) -> QuerySet[Organisation]:
+    """The community safety partnerships the council belongs to, past and present."""
+    return (
+        Organisation.objects.filter(kind=OrganisationKind.CSP, partners__member=council)
+        .distinct()
+        .order_by("starts_on", "name")
+    )
+
+
+def partners_of(*, partnership: Organisation) -> QuerySet[Partnership]:
+    return (
+        Partnership.objects.filter(partnership=partnership)
+        .select_related("member")
+        .order_by("role", "member__name")
+    )
+
+
+def committees() -> QuerySet[Committee]:
+    return Committee.objects.select_related("council").order_by("council__name", "name")
+
+
+def successions_of(organisation: Organisation) -> dict[str, list]:
+    from .models import Succession
+
+    return {
+        "before": list(Succession.objects.filter(successor=organisation).select_related("predecessor")),
+        "after": list(Succession.objects.filter(predecessor=organisation).select_related("successor")),
+    }
+
+
+def active_on(qs: QuerySet, day: dt.date) -> QuerySet:
+    return qs.filter(Q(starts_on__isnull=True) | Q(starts_on__lte=day)).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=day)
+    )

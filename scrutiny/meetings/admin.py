@@ -1,0 +1,40 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from scrutiny.core.admin import ExemptAwareAdmin, ExemptAwareInline
+from scrutiny.documents.models import Document
+
+from .models import AgendaItem, Meeting
+
+
+class AgendaItemInline(ExemptAwareInline):
+    model = AgendaItem
+    extra = 0
+    fields = ["position", "number", "title", "kind", "is_exempt", "exemption_ground", "public_title"]
+    show_change_link = True
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["date", "date_precision", "committee", "status", "venue"]
+    list_filter = ["committee", "status"]
+    date_hierarchy = "date"
+    search_fields = ["committee__name", "venue", "note"]
+    inlines = [AgendaItemInline]
+
+
+class DocumentInline(ExemptAwareInline):
+    model = Document
+    exempt_lookups = ("is_exempt",)
+    extra = 0
+    fields = ["position", "title", "kind", "file", "is_exempt", "exemption_ground", "public_title"]
+    show_change_link = True
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(ExemptAwareAdmin):
+    list_display = ["__str__", "meeting", "kind", "is_exempt", "exemption_ground"]
+    list_filter = ["meeting__committee", "kind", "is_exempt", "meeting"]
+    search_fields = ["title", "purpose", "number"]
+    list_select_related = ["meeting", "meeting__committee"]
+    inlines = [DocumentInline]

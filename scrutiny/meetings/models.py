@@ -1,0 +1,131 @@
+"""Meetings and their agenda items.
+
+Visibility is chosen in the query layer: AgendaItem has no `objects`. Use
+`AgendaItem.internal` (everything, for officers' tools) or `AgendaItem.public` (items of
+published agendas, whose existence and exemption reason the public may know). What the
+viewer sees of an exempt item is decided by scrutiny.access.policy.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from scrutiny.core.models import BusinessKind, Exemptible
+from scrutiny.governance.models import Committee
+
+
+class MeetingStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    AGENDA_PUBLISHED = "agenda_published", "Agenda published"
+    HELD = "held", "Held"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+# The agenda of a meeting in these states has been published to the public.
+AGENDA_PUBLIC_STATUSES = (MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD)
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Confirmed date"
+    PROVISIONAL = "provisional", "Provisional date (subject to confirmation)"
+    MONTH = "month", "Month only (the day is not recorded)"
+
+
+class Meeting(models.Model):
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="meetings")
+    date = models.DateField(help_text="For a meeting known only by its month, the first of the month.")
+    date_precision = models.CharField(max_length=16, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    start_time = models.TimeField(null=True, blank=True)
+    venue = models.CharField(max_length=300, blank=True)
+    status = models.CharField(max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED)
+    closed_at = models.TimeField("meeting closed at", null=True, blank=True)
+    minutes_are_summary = models.BooleanField(
+        default=False,
+        help_text="The minutes held are a summary (e.g. from an annual report), not the minutes.",
+    )
+    source = models.TextField(blank=True, help_text="Where this record comes from.")
+    note = models.TextField(blank=True, help_text="Shown to the public: gaps and caveats in the record.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["committee", "date", "start_time"]
+        permissions = [("view_exempt_business", "Can see exempt (Part 2) business and papers")]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=MeetingStatus.values), name="meeting_status_valid"),
+            models.CheckConstraint(
+                condition=Q(date_precision__in=DatePrecision.values), name="meeting_date_precision_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(date_precision=DatePrecision.MONTH) | Q(date__day=1),
+                name="meeting_month_precision_first_day",
+                violation_error_message="A meeting known only by its month is dated the first of the month.",
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_at__isnull=True) | Q(status=MeetingStatus.HELD),
+                name="meeting_closed_only_if_held",
+                violation_error_message="Only a meeting that was held has a closing time.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.committee.name}, {self.date_display}"
+
+    @property
+    def date_display(self) -> str:
+        if self.date_precision == DatePrecision.MONTH:
+            return self.date.strftime("%B %Y")
+        return f"{self.date:%A} {self.date.day} {self.date:%B %Y}"
+
+    @property
+    def agenda_is_public(self) -> bool:
+        return self.status in AGENDA_PUBLIC_STATUSES
+
+
+class AgendaItemQuerySet(models.QuerySet):
+    def on_public_agendas(self) -> AgendaItemQuerySet:
+        return self.filter(meeting__status__in=AGENDA_PUBLIC_STATUSES)
+
+
+class PublicAgendaItemManager(models.Manager.from_queryset(AgendaItemQuerySet)):
+    """Items of published agendas: exempt ones included, as the law requires the public to be
+    told of them and of the reason; their content is withheld by the access policy."""
+
+    def get_queryset(self) -> AgendaItemQuerySet:
+        return super().get_queryset().on_public_agendas()
+
+
+class AgendaItem(Exemptible):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    position = models.PositiveSmallIntegerField(help_text="Order on the agenda.")
+    number = models.CharField(
+        max_length=8, blank=True, help_text="As printed: '1', '12', 'A'. Blank when the item is not numbered."
+    )
+    title = models.CharField(max_length=300)
+    purpose = models.TextField(blank=True, help_text="What the committee is asked to do.")
+    kind = models.CharField(max_length=20, choices=BusinessKind.choices, default=BusinessKind.STANDARD)
+
+    internal = models.Manager.from_queryset(AgendaItemQuerySet)()
+    public = PublicAgendaItemManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "position"]
+        base_manager_name = "internal"
+        default_manager_name = "internal"
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "position"], name="agenda_item_position_unique"),
+            models.UniqueConstraint(
+                fields=["meeting", "number"],
+                condition=~Q(number=""),
+                name="agenda_item_number_unique",
+                violation_error_message="Another item of this meeting already has this number.",
+            ),
+            models.CheckConstraint(condition=Q(kind__in=BusinessKind.values), name="agenda_item_kind_valid"),
+            *Exemptible.exemption_constraints("agenda_item"),
+        ]
+
+    def __str__(self) -> str:
+        label = f"{self.number}. " if self.number else ""
+        return f"{label}{self.title}"

@@ -1,0 +1,154 @@
+"""Settings, read from the environment.
+
+Fail fast: a missing secret is an error, never a silent default. `make demo` writes a demo
+secret into var/ and exports it; the test run sets a test key (pyproject, pytest-env).
+
+Environment:
+  SCRUTINY_SECRET_KEY     required
+  DATABASE_URL            default: an embedded SQLite file var/scrutiny.sqlite3
+  SCRUTINY_DEBUG          "1" for Django debug pages (never in production; stack traces)
+  SCRUTINY_ALLOWED_HOSTS  comma-separated, default "localhost,127.0.0.1"
+  SCRUTINY_VAR_DIR        where the SQLite file and uploads live, default ./var
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent
+VAR_DIR = Path(os.environ.get("SCRUTINY_VAR_DIR", Path.cwd() / "var")).resolve()
+
+
+def _env(name: str, default: str | None = None) -> str:
+    value = os.environ.get(name, default)
+    if value is None or value == "":
+        raise ImproperlyConfigured(
+            f"{name} is not set. Set it in the environment (see README.md, 'Configuration')."
+        )
+    return value
+
+
+SECRET_KEY = _env("SCRUTINY_SECRET_KEY")
+DEBUG = os.environ.get("SCRUTINY_DEBUG", "") == "1"
+ALLOWED_HOSTS = [
+    h.strip() for h in _env("SCRUTINY_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",") if h.strip()
+]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "simple_history",
+    "scrutiny.core",
+    "scrutiny.governance",
+    "scrutiny.meetings",
+    "scrutiny.documents",
+    "scrutiny.minutes",
+    "scrutiny.programme",
+    "scrutiny.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+]
+
+ROOT_URLCONF = "scrutiny.urls"
+WSGI_APPLICATION = "scrutiny.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "scrutiny.core.context_processors.site",
+            ],
+        },
+    },
+]
+
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'scrutiny.sqlite3'}",
+        conn_max_age=60,
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STORAGES = {
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": VAR_DIR / "media"},
+    },
+    "staticfiles": {
+        # Hashed, compressed names in production; plain storage when debugging or testing,
+        # where collectstatic has not run.
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG or os.environ.get("SCRUTINY_PLAIN_STATIC") == "1"
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+if os.environ.get("SCRUTINY_HTTPS") == "1":
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 31536000
+
+# What the public site calls the installation (the council running it).
+SITE_NAME = os.environ.get("SCRUTINY_SITE_NAME", "Committee papers")
+SITE_OPERATOR = os.environ.get("SCRUTINY_SITE_OPERATOR", "")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("SCRUTINY_LOG_LEVEL", "WARNING")},
+}
+CSRF_FAILURE_VIEW = "scrutiny.core.views.csrf_failure"

@@ -1,0 +1,19 @@
+import pytest
+
+from scrutiny.demo.loader import load_demo
+
+
+@pytest.fixture
+def demo(db):
+    """The Dartford demo, loaded into the test database."""
+    return load_demo()
+
+
+@pytest.fixture
+def officer(db):
+    from scrutiny.access.services import officer_group_ensure
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="officer-test", is_staff=True)
+    user.groups.add(officer_group_ensure())
+    return user

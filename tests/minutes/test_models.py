@@ -1,0 +1,47 @@
+import pytest
+from django.db import IntegrityError, transaction
+
+from scrutiny.meetings.models import MeetingStatus
+from scrutiny.minutes.models import Minute, Resolution
+from tests.factories import ExemptAgendaItemFactory, MeetingFactory, MinuteFactory, ResolutionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_minute_numbers_are_unique_within_a_meeting():
+    meeting = MeetingFactory()
+    MinuteFactory(meeting=meeting, number=1, position=1)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        MinuteFactory(meeting=meeting, number=1, position=2)
+
+
+def test_minutes_without_a_number_are_allowed_where_the_source_lacks_it():
+    meeting = MeetingFactory()
+    MinuteFactory(meeting=meeting, number=None, position=1)
+    MinuteFactory(meeting=meeting, number=None, position=2)
+    assert Minute.internal.count() == 2
+
+
+def test_resolutions_are_numbered_from_one_without_repeats():
+    minute = MinuteFactory()
+    ResolutionFactory(minute=minute, number=1)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ResolutionFactory(minute=minute, number=1)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ResolutionFactory(minute=minute, number=0)
+
+
+def test_public_minutes_include_exempt_headings_but_public_resolutions_do_not():
+    meeting = MeetingFactory(status=MeetingStatus.HELD)
+    open_minute = MinuteFactory(meeting=meeting)
+    exempt_minute = MinuteFactory(meeting=meeting, agenda_item=ExemptAgendaItemFactory(meeting=meeting))
+    open_resolution = ResolutionFactory(minute=open_minute)
+    ResolutionFactory(minute=exempt_minute)
+    assert set(Minute.public.all()) == {open_minute, exempt_minute}
+    assert exempt_minute.is_withheld_from_public
+    assert list(Resolution.public.all()) == [open_resolution]
+
+
+def test_minutes_of_a_meeting_not_yet_held_are_not_public():
+    MinuteFactory(meeting=MeetingFactory(status=MeetingStatus.AGENDA_PUBLISHED))
+    assert not Minute.public.exists()
