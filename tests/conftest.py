@@ -17,3 +17,8 @@ def officer(db):
     user = UserFactory(username="officer-test", is_staff=True)
     user.groups.add(officer_group_ensure())
     return user
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

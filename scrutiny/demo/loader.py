@@ -253,14 +253,14 @@ class _Loader:
             )
         for i, spec in enumerate(data["successions"]):
             where = f"{f}: successions[{i}]"
-            _keys(spec, where, ["predecessor", "successor"], ["on", "note"])
+            _keys(spec, where, ["predecessor", "successor"], ["date", "note"])
             self.upsert(
                 Succession.objects,
                 {
                     "predecessor": self.org(spec["predecessor"], where),
                     "successor": self.org(spec["successor"], where),
                 },
-                {"on": _date(spec.get("on"), where), "note": spec.get("note", "")},
+                {"on": _date(spec.get("date"), where), "note": spec.get("note", "")},
                 where,
             )
         for i, group in enumerate(data["partnerships"]):
@@ -463,7 +463,7 @@ class _Loader:
                 self.load_minute(meeting, item, minute_position, spec["minute"], f"{where}.minute")
 
     def load_minute(self, meeting: Meeting, item: AgendaItem, position: int, spec: dict, where: str) -> None:
-        _keys(spec, where, ["title"], ["number", "narrative", "resolutions", "exempt"])
+        _keys(spec, where, ["title"], ["number", "narrative", "resolutions", "exempt", "public_summary"])
         minute = self.upsert(
             Minute.internal,
             {"meeting": meeting, "position": position},
@@ -472,6 +472,7 @@ class _Loader:
                 "number": spec.get("number"),
                 "title": spec["title"],
                 "narrative": (spec.get("narrative") or "").strip(),
+                "is_public_summary": bool(spec.get("public_summary", False)),
                 **_exemption(spec.get("exempt"), f"{where}.exempt"),
             },
             where,

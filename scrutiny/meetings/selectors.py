@@ -125,7 +125,7 @@ def meeting_agenda(*, meeting: Meeting, viewer: Viewer) -> list[AgendaEntry] | N
             if not withheld  # the papers of a withheld item are not even listed
         )
         minutes = list(item.minutes.all()) if viewer.may_see_minutes(meeting) else []
-        minute_withheld = withheld or (any(m.is_exempt for m in minutes) and not may_see)
+        minute_withheld = any(m.is_withheld_from_public for m in minutes) and not may_see
         all_resolutions = [r for m in minutes for r in m.resolutions.all()]
         entries.append(
             AgendaEntry(

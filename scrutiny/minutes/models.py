@@ -1,6 +1,8 @@
 """Numbered minutes with narrative and numbered resolutions ("RESOLVED: 1. That ...").
 
-A minute is exempt when it is marked so or its agenda item is exempt. `Minute.public`
+A minute is exempt when it is marked so or its agenda item is exempt, unless an officer has
+marked its text a public summary of business taken in private (the written summary of
+s100C(2) Local Government Act 1972). `Minute.public`
 holds the minutes of held meetings, exempt ones included: the public record shows the item
 and the fact of a resolution, never the text (scrutiny.access.policy). `Resolution.public`
 holds only resolutions the public may read.
@@ -20,8 +22,8 @@ class MinuteQuerySet(models.QuerySet):
     def of_held_meetings(self) -> MinuteQuerySet:
         return self.filter(meeting__status=MeetingStatus.HELD)
 
-    def not_exempt(self) -> MinuteQuerySet:
-        return self.filter(is_exempt=False).exclude(agenda_item__is_exempt=True)
+    def not_withheld(self) -> MinuteQuerySet:
+        return self.filter(is_exempt=False).exclude(agenda_item__is_exempt=True, is_public_summary=False)
 
 
 class PublicMinuteManager(models.Manager.from_queryset(MinuteQuerySet)):
@@ -42,6 +44,12 @@ class Minute(Exemptible):
     narrative = models.TextField(
         blank=True, help_text="Paragraphs separated by a blank line; lines starting '- ' are bullets."
     )
+    is_public_summary = models.BooleanField(
+        "public summary",
+        default=False,
+        help_text="The text is a public summary of business taken in private (LGA 1972 s100C(2)): "
+        "the public may read it although the item is exempt.",
+    )
 
     internal = models.Manager.from_queryset(MinuteQuerySet)()
     public = PublicMinuteManager()
@@ -60,6 +68,11 @@ class Minute(Exemptible):
                 violation_error_message="This meeting already has a minute with this number.",
             ),
             *Exemptible.exemption_constraints("minute"),
+            models.CheckConstraint(
+                condition=Q(is_public_summary=False) | Q(is_exempt=False),
+                name="minute_public_summary_not_exempt",
+                violation_error_message="A public summary is published, so it cannot itself be exempt.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -67,13 +80,14 @@ class Minute(Exemptible):
 
     @property
     def is_withheld_from_public(self) -> bool:
-        return self.is_exempt or bool(self.agenda_item and self.agenda_item.is_exempt)
+        item_exempt = bool(self.agenda_item and self.agenda_item.is_exempt)
+        return self.is_exempt or (item_exempt and not self.is_public_summary)
 
 
 class ResolutionQuerySet(models.QuerySet):
     def open_to_public(self) -> ResolutionQuerySet:
         return self.filter(minute__meeting__status=MeetingStatus.HELD, minute__is_exempt=False).exclude(
-            minute__agenda_item__is_exempt=True
+            minute__agenda_item__is_exempt=True, minute__is_public_summary=False
         )
 
 

@@ -29,7 +29,7 @@ class MinuteEntry:
 
 def _entry(minute: Minute, *, may_see: bool) -> MinuteEntry:
     item = minute.agenda_item
-    exempt = minute.is_exempt or bool(item and item.is_exempt)
+    exempt = minute.is_withheld_from_public
     withheld = exempt and not may_see
     statement = minute.exemption_statement or (item.exemption_statement if item else "")
     resolutions = list(minute.resolutions.all())

@@ -45,3 +45,15 @@ def test_public_minutes_include_exempt_headings_but_public_resolutions_do_not():
 def test_minutes_of_a_meeting_not_yet_held_are_not_public():
     MinuteFactory(meeting=MeetingFactory(status=MeetingStatus.AGENDA_PUBLISHED))
     assert not Minute.public.exists()
+
+
+def test_a_public_summary_of_private_business_is_published_but_cannot_be_exempt():
+    meeting = MeetingFactory(status=MeetingStatus.HELD)
+    item = ExemptAgendaItemFactory(meeting=meeting)
+    summary = MinuteFactory(meeting=meeting, agenda_item=item, is_public_summary=True)
+    ResolutionFactory(minute=summary, text="The Committee resolved to note the report.")
+    assert not summary.is_withheld_from_public
+    assert list(Minute.public.not_withheld()) == [summary]
+    assert Resolution.public.count() == 1
+    with pytest.raises(IntegrityError), transaction.atomic():
+        MinuteFactory(meeting=meeting, is_public_summary=True, is_exempt=True, exemption_ground="para1")

@@ -1,0 +1,313 @@
+"""The access policy, tried on every surface that shows items, papers or minutes.
+
+Exempt content carries the marker SECRET; a viewer not entitled to it must never receive a
+response containing it, whatever the surface."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from scrutiny.access.policy import Viewer
+from scrutiny.governance.models import Membership, MunicipalYear
+from scrutiny.meetings.models import MeetingStatus
+from tests.factories import (
+    AgendaItemFactory,
+    CommitteeFactory,
+    DocumentFactory,
+    MeetingFactory,
+    MinuteFactory,
+    PersonFactory,
+    ResolutionFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+SECRET = "SECRET"
+
+
+@pytest.fixture
+def scene(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path},
+        },
+    }
+    committee = CommitteeFactory()
+    y2017 = MunicipalYear.objects.create(council=committee.council, start_year=2017)
+    MunicipalYear.objects.create(
+        council=committee.council, start_year=2018, annual_meeting_on=dt.date(2018, 5, 9)
+    )
+    meeting = MeetingFactory(committee=committee, date=dt.date(2017, 7, 26), status=MeetingStatus.HELD)
+    open_item = AgendaItemFactory(
+        meeting=meeting, position=1, number="11", title="Performance", purpose="To note the covering report."
+    )
+    open_doc = DocumentFactory(agenda_item=open_item, title="Covering report", description="Public words.")
+    open_doc.file.save("covering.txt", ContentFile(b"public file"))
+    appendix = DocumentFactory(
+        agenda_item=open_item,
+        title="Appendix B",
+        description="SECRET-APPENDIX figures",
+        is_exempt=True,
+        exemption_ground="para1",
+    )
+    appendix.file.save("appendix.txt", ContentFile(b"SECRET-FILE appendix"))
+    exempt_item = AgendaItemFactory(
+        meeting=meeting,
+        position=2,
+        number="A",
+        title="CSP Performance Report",
+        purpose="SECRET-PURPOSE quarterly figures",
+        is_exempt=True,
+        exemption_ground="confidence",
+    )
+    exempt_doc = DocumentFactory(
+        agenda_item=exempt_item,
+        title="SECRET-DOCTITLE Quarterly Performance Report",
+        description="SECRET-DOC",
+    )
+    exempt_doc.file.save("report.txt", ContentFile(b"SECRET-FILE report"))
+    sensitive = AgendaItemFactory(
+        meeting=meeting,
+        position=3,
+        number="B",
+        title="SECRET-TITLE Conduct of a named officer",
+        purpose="SECRET-PURPOSE",
+        is_exempt=True,
+        exemption_ground="para1",
+        public_title="Exempt staffing matter",
+    )
+    open_minute = MinuteFactory(
+        meeting=meeting,
+        agenda_item=open_item,
+        number=11,
+        position=1,
+        title="PERFORMANCE",
+        narrative="Open words.",
+    )
+    ResolutionFactory(minute=open_minute, number=1, text="That the covering report be noted.")
+    exempt_minute = MinuteFactory(
+        meeting=meeting,
+        agenda_item=exempt_item,
+        number=13,
+        position=2,
+        title="CSP PERFORMANCE REPORT",
+        narrative="SECRET-NARRATIVE",
+    )
+    ResolutionFactory(minute=exempt_minute, number=1, text="SECRET-RESOLUTION one")
+    ResolutionFactory(minute=exempt_minute, number=2, text="SECRET-RESOLUTION two")
+    sensitive_minute = MinuteFactory(
+        meeting=meeting,
+        agenda_item=sensitive,
+        number=14,
+        position=3,
+        title="SECRET-TITLE minute",
+        narrative="SECRET-NARRATIVE",
+    )
+
+    def person_with(role, **period):
+        person = PersonFactory()
+        person.user = UserFactory()
+        person.save()
+        Membership.objects.create(organisation=committee, person=person, role=role, **period)
+        return person.user
+
+    from scrutiny.access.services import officer_group_ensure
+
+    officer = UserFactory(is_staff=True)
+    officer.groups.add(officer_group_ensure())
+    inactive_officer = UserFactory(is_staff=True, is_active=False)
+    inactive_officer.groups.add(officer_group_ensure())
+    clerk = UserFactory(is_staff=True)  # staff who may edit items but not see exempt business
+    clerk.user_permissions.add(
+        *Permission.objects.filter(content_type__app_label__in=["meetings", "documents", "minutes"]).exclude(
+            codename="view_exempt_business"
+        )
+    )
+    return {
+        "committee": committee,
+        "meeting": meeting,
+        "open_doc": open_doc,
+        "appendix": appendix,
+        "exempt_doc": exempt_doc,
+        "exempt_item": exempt_item,
+        "exempt_minute": exempt_minute,
+        "sensitive_minute": sensitive_minute,
+        "users": {
+            "officer": officer,
+            "member": person_with("chairman", municipal_year=y2017),
+            "substitute": person_with("substitute", municipal_year=y2017),
+            "former member": person_with(
+                "member", starts_on=dt.date(2010, 5, 1), ends_on=dt.date(2015, 5, 1)
+            ),
+            "invitee": person_with("standing_invitee", municipal_year=y2017),
+            "inactive officer": inactive_officer,
+            "clerk without exempt permission": clerk,
+            "signed-in stranger": UserFactory(),
+        },
+    }
+
+
+ENTITLED = ["officer", "member", "substitute"]
+NOT_ENTITLED = [
+    "anonymous",
+    "former member",
+    "invitee",
+    "inactive officer",
+    "clerk without exempt permission",
+    "signed-in stranger",
+]
+
+
+def _client(client, scene, who):
+    if who != "anonymous":
+        client.force_login(scene["users"][who]) if scene["users"][who].is_active else None
+    return client
+
+
+def _public_surfaces(scene):
+    meeting = scene["meeting"]
+    return [
+        reverse("meeting", args=[meeting.pk]),
+        reverse("meeting_minutes", args=[meeting.pk]),
+        reverse("minute", args=[scene["exempt_minute"].pk]),
+        reverse("minute", args=[scene["sensitive_minute"].pk]),
+        reverse("document", args=[scene["exempt_doc"].pk]),
+        reverse("document_file", args=[scene["exempt_doc"].pk]),
+        reverse("document", args=[scene["appendix"].pk]),
+        reverse("document_file", args=[scene["appendix"].pk]),
+        reverse("committee", args=[scene["committee"].slug]),
+        reverse("work_programme", args=[scene["committee"].slug]),
+    ]
+
+
+def _body(response):
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+@pytest.mark.parametrize("who", NOT_ENTITLED)
+def test_no_surface_gives_exempt_content_to_those_not_entitled(client, scene, who):
+    client = _client(client, scene, who)
+    for url in _public_surfaces(scene):
+        response = client.get(url)
+        assert SECRET.encode() not in _body(response), f"{who} saw exempt content at {url}"
+
+
+@pytest.mark.parametrize("who", NOT_ENTITLED)
+def test_the_public_is_told_an_exempt_item_exists_and_why(client, scene, who):
+    page = _client(client, scene, who).get(reverse("meeting", args=[scene["meeting"].pk])).content.decode()
+    assert "CSP Performance Report" in page  # a title that is not itself sensitive
+    assert "Exempt staffing matter" in page  # the public title stands in for a sensitive one
+    assert "supplied to the Council in confidence" in page
+    assert "paragraph 1 of Part 1 of Schedule 12A" in page
+    assert "It passed 2 resolutions" in page  # the fact of a resolution, not its text
+    assert "That the covering report be noted." in page
+
+
+@pytest.mark.parametrize("who", NOT_ENTITLED)
+def test_withheld_papers_answer_like_missing_ones(client, scene, who):
+    client = _client(client, scene, who)
+    for doc in ("exempt_doc", "appendix"):
+        for name in ("document", "document_file"):
+            response = client.get(reverse(name, args=[scene[doc].pk]))
+            assert response.status_code == 404
+    withheld_url = reverse("document", args=[scene["exempt_doc"].pk])
+    withheld = client.get(withheld_url)
+    missing_url = reverse("document", args=[999999])
+    missing = client.get(missing_url)
+    assert missing.status_code == 404
+
+    # the same page, but for the address typed (echoed in the sign-in link) and the form token
+    def normalised(response, url):
+        return re.sub(
+            rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", response.content.replace(url.encode(), b"")
+        )
+
+    assert normalised(withheld, withheld_url) == normalised(missing, missing_url)
+
+
+@pytest.mark.parametrize("who", ENTITLED)
+def test_officers_and_members_see_exempt_business(client, scene, who):
+    client = _client(client, scene, who)
+    page = client.get(reverse("meeting", args=[scene["meeting"].pk])).content.decode()
+    for marker in (
+        "SECRET-PURPOSE",
+        "SECRET-TITLE",
+        "SECRET-DOCTITLE",
+        "SECRET-RESOLUTION one",
+        "SECRET-APPENDIX"[:6],
+    ):
+        assert marker in page
+    assert "not for publication" in page.lower()
+    minute = client.get(reverse("minute", args=[scene["exempt_minute"].pk])).content.decode()
+    assert "SECRET-NARRATIVE" in minute and "SECRET-RESOLUTION two" in minute
+    doc = client.get(reverse("document_file", args=[scene["exempt_doc"].pk]))
+    assert doc.status_code == 200 and b"SECRET-FILE" in _body(doc)
+    assert doc["Cache-Control"] == "private, no-store"
+
+
+def test_public_papers_are_served_to_everyone(client, scene):
+    response = client.get(reverse("document_file", args=[scene["open_doc"].pk]))
+    assert response.status_code == 200 and _body(response) == b"public file"
+
+
+def test_a_member_sees_only_the_exempt_business_of_their_own_time_or_committee(client, scene):
+    member = scene["users"]["member"]
+    other_committee_meeting = MeetingFactory(date=dt.date(2017, 7, 26))
+    later = MeetingFactory(committee=scene["committee"], date=dt.date(2019, 2, 13))
+    viewer = Viewer(user=member, today=dt.date(2026, 11, 21))
+    assert viewer.may_see_exempt_of_meeting(scene["meeting"])
+    assert not viewer.may_see_exempt_of_meeting(later)  # no longer a member, not one then
+    assert not viewer.may_see_exempt_of_meeting(other_committee_meeting)
+    current = Viewer(user=member, today=dt.date(2018, 1, 10))
+    assert current.may_see_exempt_of_meeting(later)  # a current member sees the committee's business
+
+
+def test_a_draft_agenda_is_seen_by_officers_only(client, scene):
+    draft = MeetingFactory(
+        committee=scene["committee"], date=dt.date(2018, 2, 21), status=MeetingStatus.SCHEDULED
+    )
+    AgendaItemFactory(meeting=draft, title="Draft-only item")
+    assert "Draft-only item" not in client.get(reverse("meeting", args=[draft.pk])).content.decode()
+    client.force_login(scene["users"]["officer"])
+    assert "Draft-only item" in client.get(reverse("meeting", args=[draft.pk])).content.decode()
+
+
+ADMIN_LISTS = [
+    "admin:meetings_agendaitem_changelist",
+    "admin:documents_document_changelist",
+    "admin:minutes_minute_changelist",
+]
+
+
+def test_admin_lists_and_search_hide_exempt_rows_from_staff_not_entitled(client, scene):
+    client.force_login(scene["users"]["clerk without exempt permission"])
+    for name in ADMIN_LISTS:
+        for query in ("", "?q=quarterly", "?q=Performance", "?is_exempt__exact=1"):
+            response = client.get(reverse(name) + query)
+            assert response.status_code == 200
+            assert SECRET.encode() not in response.content
+            assert b"CSP Performance Report" not in response.content
+        # a search for words only found in exempt rows finds nothing
+        assert b"0 results" in client.get(reverse(name) + "?q=SECRET").content
+    item = scene["exempt_item"]
+    for url in (
+        reverse("admin:meetings_agendaitem_change", args=[item.pk]),
+        reverse("admin:meetings_agendaitem_history", args=[item.pk]),
+        reverse("admin:meetings_meeting_change", args=[scene["meeting"].pk]),
+        reverse("admin:documents_document_change", args=[scene["exempt_doc"].pk]),
+        reverse("admin:minutes_minute_change", args=[scene["exempt_minute"].pk]),
+    ):
+        response = client.get(url, follow=True)
+        assert SECRET.encode() not in response.content, url
+
+
+def test_officers_find_exempt_rows_in_the_admin(client, scene):
+    client.force_login(scene["users"]["officer"])
+    response = client.get(reverse("admin:meetings_agendaitem_changelist") + "?q=Performance")
+    assert b"CSP Performance Report" in response.content

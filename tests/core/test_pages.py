@@ -1,0 +1,121 @@
+"""The public pages, read as a resident would, against the Dartford demo."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from scrutiny.meetings.models import Meeting
+from scrutiny.minutes.models import Minute
+
+pytestmark = pytest.mark.django_db
+
+
+def _meeting(day):
+    return Meeting.objects.get(date=dt.date.fromisoformat(day))
+
+
+def test_home_lists_the_committees(client, demo):
+    page = client.get("/").content.decode()
+    assert "Crime and Disorder (Overview and Scrutiny) Committee" in page
+    assert "Dartford Borough Council" in page
+
+
+def test_committee_page_shows_membership_partners_and_meetings_by_year(client, demo):
+    page = client.get(
+        reverse("committee", args=["dartford-crime-and-disorder"]) + "?year=2017"
+    ).content.decode()
+    assert "Membership in 2017-18" in page
+    assert "Councillor R J Wells" in page and "Chairman" in page
+    assert "Councillor A S Sandhu, MBE" in page and "Vice-Chairman" in page
+    assert "Dartford and Gravesham Community Safety Partnership" in page
+    assert "Kent, Surrey and Sussex Community Rehabilitation Company" in page
+    assert "Succeeded by <strong>Dartford Community Safety Partnership</strong>" in page
+    assert "Municipal year 2017-18" in page and "Municipal year 2016-17" in page
+    assert "Wednesday 26 July 2017" in page
+
+
+def test_committee_page_shows_the_standing_invitations_of_2016_17(client, demo):
+    page = client.get(
+        reverse("committee", args=["dartford-crime-and-disorder"]) + "?year=2016"
+    ).content.decode()
+    assert "Councillor Mrs A D Allen, MBE" in page
+    assert "The Strategic Director (External Services)" in page
+    assert "Councillor R J Wells" not in page
+
+
+def test_meeting_page_shows_agenda_papers_and_resolutions(client, demo):
+    page = client.get(reverse("meeting", args=[_meeting("2018-02-21").pk])).content.decode()
+    assert "Regulation 9 Notice" in page
+    assert "To note the contents of the Regulation 9 Notice for the period 15" in page
+    assert "CSP Strategic Assessment 2017" in page  # exempt item: its existence and reason
+    assert "supplied to the Council in confidence" in page
+    july = client.get(reverse("meeting", args=[_meeting("2017-07-26").pk])).content.decode()
+    assert "RESOLVED:" in july
+    assert "be confirmed as an accurate record of those proceedings." in july
+    assert "The meeting closed at 9.25 p.m." in july or "closed at 9.25" in july
+
+
+def test_the_minutes_read_in_order(client, demo):
+    meeting = _meeting("2017-07-26")
+    page = client.get(reverse("meeting_minutes", args=[meeting.pk])).content.decode()
+    positions = [page.index(f"{n}. ") for n in (1, 2, 3)]
+    assert positions == sorted(positions)
+    assert "There were no declarations of interest." in page
+    minute = Minute.internal.get(meeting=meeting, number=10)
+    one = client.get(reverse("minute", args=[minute.pk])).content.decode()
+    assert "Minute 10" in one and "Officers undertook to respond to Members on both points." in one
+
+
+def test_a_summary_is_not_passed_off_as_minutes(client, demo):
+    page = client.get(reverse("meeting_minutes", args=[_meeting("2016-07-27").pk])).content.decode()
+    assert "Summary of the proceedings" in page
+    assert "These are not the formal minutes" in page
+
+
+def test_a_meeting_known_by_month_says_so(client, demo):
+    page = client.get(reverse("meeting", args=[_meeting("2019-07-01").pk])).content.decode()
+    assert "July 2019" in page and "the day is not recorded" in page
+    assert "Community Safety Strategy 2019-2022" in page
+
+
+def test_work_programme_page(client, demo):
+    page = client.get(reverse("work_programme", args=["dartford-crime-and-disorder"])).content.decode()
+    assert "Summer 2016 (July)" in page and "Winter 2018 (February)" in page
+    assert "b/f to February 2017" in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/meetings/999999/", "/minutes/999999/", "/documents/999999/", "/committees/nowhere/", "/no-such-page/"],
+)
+def test_unknown_records_get_a_clear_404_without_a_stack_trace(client, db, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Page not found" in page
+    assert "Traceback" not in page and "DoesNotExist" not in page
+
+
+def test_server_errors_show_a_friendly_page(client, db, monkeypatch):
+    from scrutiny.governance import views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom: internal detail")
+
+    monkeypatch.setattr(views.selectors, "committees", broken)
+    client.raise_request_exception = False
+    response = client.get("/")
+    assert response.status_code == 500
+    assert b"Sorry, there is a problem with the service" in response.content
+    assert b"internal detail" not in response.content
+
+
+def test_sign_in_errors_are_friendly_and_labelled(client, db):
+    response = client.post(reverse("login"), {"username": "", "password": ""})
+    page = response.content.decode()
+    assert "There is a problem" in page
+    assert "Enter your username" in page and "Enter your password" in page
+    assert '<label class="govuk-label" for="id_username">' in page
+    response = client.post(reverse("login"), {"username": "nobody", "password": "wrong"})
+    assert "Enter a correct username and password" in response.content.decode()
