@@ -9,7 +9,7 @@ export SCRUTINY_VAR_DIR ?= $(CURDIR)/$(VAR)
 
 ## demo: install everything, set up the database, load the Dartford demo and serve it on 127.0.0.1:8000
 demo: install assets $(VAR)/demo-secret-key
-	@export SCRUTINY_SECRET_KEY="$$(cat $(VAR)/demo-secret-key)"; \
+	@export SCRUTINY_SECRET_KEY="$$(cat $(VAR)/demo-secret-key)" SCRUTINY_SITE_OPERATOR="$${SCRUTINY_SITE_OPERATOR:-Dartford Borough Council (demonstration)}"; \
 	$(BIN)/scrutiny migrate --noinput && \
 	$(BIN)/scrutiny collectstatic --noinput --verbosity 0 && \
 	$(BIN)/scrutiny loaddemo && \

@@ -1,0 +1,102 @@
+"""The public site and sign-in, as residents, councillors and officers use them."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from scrutiny.demo.accounts import MEMBER
+from scrutiny.meetings.models import Meeting
+from scrutiny.minutes.models import Minute
+from tests.browser.conftest import axe_violations
+
+# Words of the exempt minute 13 of 26 July 2017 (the CSP's confidential performance report).
+EXEMPT_WORDS = "iQuanta Bar Chart"
+SHOTS = Path(__file__).resolve().parents[2] / "test-results"
+
+
+def _ids():
+    july = Meeting.objects.get(date=dt.date(2017, 7, 26))
+    return {
+        "july": july.pk,
+        "february": Meeting.objects.get(date=dt.date(2018, 2, 21)).pk,
+        "exempt_minute": Minute.internal.get(meeting=july, number=13).pk,
+        "open_minute": Minute.internal.get(meeting=july, number=10).pk,
+    }
+
+
+def test_a_resident_finds_a_meeting_and_never_sees_exempt_content(page, site):
+    page.goto(site + "/")
+    page.get_by_role("link", name="Crime and Disorder (Overview and Scrutiny) Committee").click()
+    page.get_by_role("link", name="Wednesday 21 February 2018").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Wednesday 21 February 2018"
+    body = page.locator("main").inner_text()
+    assert "Regulation 9 Notice" in body
+    assert "CSP Strategic Assessment 2017" in body and "supplied to the Council in confidence" in body
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "meeting-2018-02-21-public.png"), full_page=True)
+    ids = _ids()
+    page.goto(f"{site}/meetings/{ids['july']}/minutes/")
+    minutes = page.locator("main").inner_text()
+    assert "DECLARATIONS OF INTEREST" in minutes
+    assert EXEMPT_WORDS not in minutes
+    assert "considered in private" in minutes
+
+
+def test_a_councillor_signs_in_with_the_keyboard_and_reads_the_exempt_minute(page, site):
+    ids = _ids()
+    page.goto(f"{site}/minutes/{ids['exempt_minute']}/")
+    assert EXEMPT_WORDS not in page.locator("main").inner_text()
+    page.goto(f"{site}/accounts/sign-in/?next=/minutes/{ids['exempt_minute']}/")
+    page.keyboard.press("Tab")  # the skip link is the first stop
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
+    page.get_by_label("Username").focus()
+    page.keyboard.type(MEMBER.username)
+    page.keyboard.press("Tab")
+    page.keyboard.type(MEMBER.password)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{site}/minutes/{ids['exempt_minute']}/")
+    main = page.locator("main").inner_text()
+    assert EXEMPT_WORDS in main
+    assert "not for publication" in main.lower() or "Exempt" in main
+
+
+def test_a_wrong_password_is_explained_and_focus_goes_to_the_summary(page, site):
+    page.goto(site + "/accounts/sign-in/")
+    page.get_by_label("Username").fill("member")
+    page.get_by_label("Password").fill("wrong")
+    page.get_by_role("button", name="Sign in").click()
+    summary = page.locator(".govuk-error-summary")
+    assert "Enter a correct username and password" in summary.inner_text()
+    page.wait_for_function("document.activeElement && document.activeElement.classList.contains('govuk-error-summary')")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/committees/dartford-crime-and-disorder/",
+        "/committees/dartford-crime-and-disorder/work-programme/",
+        "/meetings/{february}/",
+        "/meetings/{july}/",
+        "/meetings/{july}/minutes/",
+        "/minutes/{open_minute}/",
+        "/minutes/{exempt_minute}/",
+        "/accounts/sign-in/",
+        "/no-such-page/",
+    ],
+)
+def test_pages_meet_wcag_2_2_aa_as_axe_checks_it(page, site, path):
+    page.goto(site + path.format(**_ids()))
+    assert axe_violations(page) == []
+
+
+def test_the_brand_is_the_councils_not_govuk(page, site):
+    page.goto(site + "/")
+    html = page.content()
+    assert "GOV.UK" not in page.locator("header").inner_text()
+    assert "govuk-crest" not in html and "GDS Transport" not in html
+    font = page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
+    assert "GDS Transport" not in font and "arial" in font.lower()
+    colour = page.evaluate("getComputedStyle(document.querySelector('.scrutiny-header')).backgroundColor")
+    assert colour == "rgb(0, 98, 110)"  # the council's brand colour, from the built stylesheet
