@@ -68,7 +68,9 @@ def test_a_wrong_password_is_explained_and_focus_goes_to_the_summary(page, site)
     page.get_by_role("button", name="Sign in").click()
     summary = page.locator(".govuk-error-summary")
     assert "Enter a correct username and password" in summary.inner_text()
-    page.wait_for_function("document.activeElement && document.activeElement.classList.contains('govuk-error-summary')")
+    page.wait_for_function(
+        "document.activeElement && document.activeElement.classList.contains('govuk-error-summary')"
+    )
 
 
 @pytest.mark.parametrize(
