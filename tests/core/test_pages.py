@@ -119,3 +119,17 @@ def test_sign_in_errors_are_friendly_and_labelled(client, db):
     assert '<label class="govuk-label" for="id_username">' in page
     response = client.post(reverse("login"), {"username": "nobody", "password": "wrong"})
     assert "Enter a correct username and password" in response.content.decode()
+
+
+def test_several_councils_and_committees_live_side_by_side(client, demo):
+    from tests.factories import CommitteeFactory, CouncilFactory, MeetingFactory
+
+    county = CouncilFactory(name="Kent County Council Test", slug="kcc-test")
+    other = CommitteeFactory(name="Scrutiny Committee (crime and disorder)", slug="kcc-scrutiny", council=county)
+    MeetingFactory(committee=other, date=dt.date(2017, 7, 26))
+    home = client.get("/").content.decode()
+    assert "Scrutiny Committee (crime and disorder)" in home and "Kent County Council Test" in home
+    dartford = client.get(reverse("committee", args=["dartford-crime-and-disorder"])).content.decode()
+    other_page = client.get(reverse("committee", args=["kcc-scrutiny"])).content.decode()
+    assert dartford.count("Wednesday 26 July 2017") == 1
+    assert "Wednesday 26 July 2017" in other_page and "Councillor R J Wells" not in other_page
