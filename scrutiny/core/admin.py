@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db.models import QuerySet
 from simple_history.admin import SimpleHistoryAdmin
 
 from scrutiny.access.policy import Viewer
+
+
+def _without_exempt_rows(qs: QuerySet, request, lookups: tuple[str, ...]) -> QuerySet:
+    if Viewer.of(request).may_see_any_exempt():
+        return qs
+    for lookup in lookups:
+        qs = qs.exclude(**{lookup: True})
+    return qs
 
 
 class ExemptAwareAdmin(SimpleHistoryAdmin):
@@ -16,21 +25,11 @@ class ExemptAwareAdmin(SimpleHistoryAdmin):
     exempt_lookups: tuple[str, ...] = ("is_exempt",)
 
     def get_queryset(self, request):
-        qs = super().get_queryset(request)
-        if Viewer.of(request).may_see_any_exempt():
-            return qs
-        for lookup in self.exempt_lookups:
-            qs = qs.exclude(**{lookup: True})
-        return qs
+        return _without_exempt_rows(super().get_queryset(request), request, self.exempt_lookups)
 
 
 class ExemptAwareInline(admin.TabularInline):
     exempt_lookups: tuple[str, ...] = ("is_exempt",)
 
     def get_queryset(self, request):
-        qs = super().get_queryset(request)
-        if Viewer.of(request).may_see_any_exempt():
-            return qs
-        for lookup in self.exempt_lookups:
-            qs = qs.exclude(**{lookup: True})
-        return qs
+        return _without_exempt_rows(super().get_queryset(request), request, self.exempt_lookups)
