@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "simple_history",
     "scrutiny.core",
     "scrutiny.governance",
@@ -86,6 +87,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render with the project's templates (the GOV.UK date input lives there).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {

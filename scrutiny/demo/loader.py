@@ -35,7 +35,14 @@ from scrutiny.governance.models import (
 )
 from scrutiny.meetings.models import AgendaItem, Meeting
 from scrutiny.minutes.models import Minute, Resolution
-from scrutiny.programme.models import WorkProgrammeChange, WorkProgrammeItem
+from scrutiny.programme.models import (
+    DrawDownRequest,
+    DrawDownStep,
+    RecurringRule,
+    WorkPlanVersion,
+    WorkProgrammeChange,
+    WorkProgrammeItem,
+)
 
 DATA_DIR = Path(__file__).parent / "data"
 CHANGE_REASON = "Loaded from the Dartford demo data"
@@ -489,9 +496,46 @@ class _Loader:
 
     def load_work_programme(self, data: dict) -> None:
         f = "work_programme.yaml"
-        _keys(data, f, ["committee", "items"])
+        _keys(data, f, ["committee", "rules", "items", "versions", "draw_downs"])
         committee_key = data["committee"]
         committee = self.org(committee_key, f)
+        for i, spec in enumerate(data["rules"]):
+            where = f"{f}: rules[{i}] ({spec.get('key', '?')})"
+            _keys(
+                spec,
+                where,
+                ["key", "title_template", "kind", "recurrence"],
+                [
+                    "description",
+                    "brought_by",
+                    "brought_by_note",
+                    "expected_exempt",
+                    "statutory_subject",
+                    "needs_attendance",
+                    "active",
+                    "changes",
+                ],
+            )
+            rule = self.upsert(
+                RecurringRule.objects,
+                {"committee": committee, "key": spec["key"]},
+                {
+                    "title_template": spec["title_template"],
+                    "description": spec.get("description", ""),
+                    "kind": spec["kind"],
+                    "brought_by": self.org(spec.get("brought_by"), where),
+                    "brought_by_note": spec.get("brought_by_note", ""),
+                    "expected_exempt": bool(spec.get("expected_exempt", False)),
+                    "statutory_subject": spec.get("statutory_subject", ""),
+                    "needs_attendance": bool(spec.get("needs_attendance", False)),
+                    "recurrence": spec["recurrence"],
+                    "active": bool(spec.get("active", True)),
+                },
+                where,
+            )
+            for n, change in enumerate(spec.get("changes") or [], start=1):
+                self.load_change(committee_key, {"rule": rule}, n, change, f"{where}.changes[{n - 1}]")
+        items = {}
         for i, spec in enumerate(data["items"]):
             where = f"{f}: items[{i}] ({spec.get('key', '?')})"
             _keys(
@@ -506,9 +550,11 @@ class _Loader:
                     "note",
                     "considered_at",
                     "changes",
+                    "statutory_subject",
+                    "needs_attendance",
                 ],
             )
-            item = self.upsert(
+            item = items[spec["key"]] = self.upsert(
                 WorkProgrammeItem.objects,
                 {"committee": committee, "key": spec["key"]},
                 {
@@ -518,6 +564,8 @@ class _Loader:
                     "brought_by": self.org(spec.get("brought_by"), where),
                     "brought_by_note": spec.get("brought_by_note", ""),
                     "expected_exempt": bool(spec.get("expected_exempt", False)),
+                    "statutory_subject": spec.get("statutory_subject", ""),
+                    "needs_attendance": bool(spec.get("needs_attendance", False)),
                     "target_meeting": self.meeting(committee_key, spec["target"], f"{where}.target"),
                     "status": spec["status"],
                     "considered_at": self._agenda_item(
@@ -528,7 +576,87 @@ class _Loader:
                 where,
             )
             for n, change in enumerate(spec.get("changes") or [], start=1):
-                self.load_change(committee_key, item, n, change, f"{where}.changes[{n - 1}]")
+                self.load_change(committee_key, {"item": item}, n, change, f"{where}.changes[{n - 1}]")
+        for i, spec in enumerate(data["versions"]):
+            self.load_version(committee_key, committee, spec, f"{f}: versions[{i}]")
+        for i, spec in enumerate(data["draw_downs"]):
+            self.load_draw_down(committee, items, spec, f"{f}: draw_downs[{i}]")
+
+    def load_version(self, committee_key: str, committee: Committee, spec: dict, where: str) -> None:
+        _keys(
+            spec,
+            where,
+            ["title", "status", "prepared_on", "rows"],
+            ["approved_at", "resolution_text", "source"],
+        )
+        rows = []
+        for j, row in enumerate(spec["rows"]):
+            w = f"{where}.rows[{j}]"
+            _keys(row, w, ["label", "meeting", "items"])
+            self.meeting(committee_key, row["meeting"], w)
+            cells = []
+            for k, cell in enumerate(row["items"]):
+                _keys(cell, f"{w}.items[{k}]", ["key", "title"], ["note"])
+                cells.append(
+                    {
+                        "key": cell["key"],
+                        "title": cell["title"],
+                        "note": cell.get("note", ""),
+                        "status": "planned",
+                    }
+                )
+            rows.append({"label": row["label"], "meeting": str(row["meeting"]), "items": cells})
+        approved_at = self.meeting(committee_key, spec.get("approved_at"), where)
+        self.upsert(
+            WorkPlanVersion.objects,
+            {"committee": committee, "title": spec["title"]},
+            {
+                "status": spec["status"],
+                "prepared_on": _date(spec["prepared_on"], where),
+                "approved_at": approved_at,
+                "approved_on": approved_at.date if approved_at else None,
+                "resolution_text": spec.get("resolution_text", ""),
+                "source": spec.get("source", ""),
+                "snapshot": rows,
+            },
+            where,
+        )
+
+    def load_draw_down(self, committee: Committee, items: dict, spec: dict, where: str) -> None:
+        _keys(
+            spec,
+            where,
+            ["topic", "status", "steps"],
+            ["description", "requested_by_note", "requested_on", "item"],
+        )
+        if spec.get("item") and spec["item"] not in items:
+            raise DemoDataError(f"{where}: no work programme item with key {spec['item']!r}")
+        request = self.upsert(
+            DrawDownRequest.objects,
+            {"committee": committee, "topic": spec["topic"]},
+            {
+                "description": spec.get("description", ""),
+                "requested_by_note": spec.get("requested_by_note", ""),
+                "requested_on": _date(spec.get("requested_on"), where),
+                "status": spec["status"],
+                "item": items.get(spec.get("item")),
+            },
+            where,
+        )
+        for n, step in enumerate(spec["steps"], start=1):
+            w = f"{where}.steps[{n - 1}]"
+            _keys(step, w, ["kind"], ["decided_by_note", "decided_on", "note"])
+            self.upsert(
+                DrawDownStep.objects,
+                {"request": request, "sequence": n},
+                {
+                    "kind": step["kind"],
+                    "decided_by_note": step.get("decided_by_note", ""),
+                    "decided_on": _date(step.get("decided_on"), w),
+                    "note": step.get("note", ""),
+                },
+                w,
+            )
 
     def _agenda_item(self, committee_key: str, ref: dict | None, where: str) -> AgendaItem | None:
         if ref is None:
@@ -549,9 +677,8 @@ class _Loader:
             raise DemoDataError(f"{where}: {len(found)} agenda items match {ref}; exactly one must")
         return found[0]
 
-    def load_change(
-        self, committee_key: str, item: WorkProgrammeItem, sequence: int, spec: dict, where: str
-    ) -> None:
+    def load_change(self, committee_key: str, owner: dict, sequence: int, spec: dict, where: str) -> None:
+        """A recorded change of an item or a rule (`owner` is {"item": ...} or {"rule": ...})."""
         _keys(
             spec,
             where,
@@ -569,7 +696,7 @@ class _Loader:
             "reason": spec.get("reason", ""),
             "wording": spec["wording"],
         }
-        existing = WorkProgrammeChange.objects.filter(item=item, sequence=sequence).first()
+        existing = WorkProgrammeChange.objects.filter(**owner, sequence=sequence).first()
         if existing is not None:
             if any(getattr(existing, k) != v for k, v in values.items()):
                 raise DemoDataError(
@@ -578,7 +705,7 @@ class _Loader:
                 )
             self.report.record(WorkProgrammeChange, "unchanged")
             return
-        change = WorkProgrammeChange(item=item, sequence=sequence, **values)
+        change = WorkProgrammeChange(**owner, sequence=sequence, **values)
         try:
             change.full_clean()
         except ValidationError as exc:

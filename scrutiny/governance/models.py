@@ -99,8 +99,16 @@ class Succession(models.Model):
         return f"{self.predecessor} → {self.successor}"
 
 
+class NoticeCounting(models.TextChoices):
+    CLEAR = "clear", "Clear days (neither the day of the request nor the day of the meeting counts)"
+    CALENDAR = "calendar", "Calendar days"
+
+
 class Committee(Organisation):
-    """A council committee (multi-table: a committee is an organisation of kind 'committee')."""
+    """A council committee (multi-table: a committee is an organisation of kind 'committee').
+
+    The protocol settings are the committee's own: the Kent protocol asks partners for 28
+    days' notice of attendance or information; other councils use other numbers."""
 
     council = models.ForeignKey(
         Organisation,
@@ -110,10 +118,29 @@ class Committee(Organisation):
     )
     description = models.TextField(blank=True, help_text="What the committee does, for the public page.")
     contact = models.TextField(blank=True, help_text="Contact officer for the public, e.g. Member Services.")
+    partner_notice_days = models.PositiveSmallIntegerField(
+        default=28,
+        help_text="Protocol: days' notice a partner is given to attend or to provide information (SI 2009/942 regs 5-6).",
+    )
+    partner_notice_counting = models.CharField(
+        max_length=10,
+        choices=NoticeCounting.choices,
+        default=NoticeCounting.CLEAR,
+        help_text="How the notice days are counted. Clear days is the cautious reading.",
+    )
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(partner_notice_days__gte=1), name="committee_notice_days_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(partner_notice_counting__in=NoticeCounting.values),
+                name="committee_notice_counting_valid",
+            ),
+        ]
 
 
 class PartnerRole(models.TextChoices):

@@ -1,13 +1,24 @@
-"""Reads of the work programme."""
+"""Reads of the work programme: the plan table, the checks, versions and amendments."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 
-from scrutiny.governance.models import Committee
-from scrutiny.meetings.models import Meeting
+from django.db.models import QuerySet
+from django.utils import timezone
 
-from .models import WorkProgrammeChange, WorkProgrammeItem
+from scrutiny.governance.models import Committee
+from scrutiny.governance.selectors import annual_meetings
+from scrutiny.meetings.models import DatePrecision, Meeting, MeetingStatus
+from scrutiny.rules import meeting_frequency, statutory_items
+from scrutiny.rules import municipal_year as municipal_year_rule
+from scrutiny.rules.deadlines import partner_request_deadline
+
+from .models import ChangeKind, DecidedBy, ItemStatus, WorkPlanVersion, WorkProgrammeChange, WorkProgrammeItem
+
+OPEN_MEETING_STATUSES = (MeetingStatus.SCHEDULED, MeetingStatus.AGENDA_PUBLISHED)
 
 
 def season_label(meeting: Meeting) -> str:
@@ -16,36 +27,273 @@ def season_label(meeting: Meeting) -> str:
     return f"{season} {meeting.date.year} ({meeting.date:%B})"
 
 
+def month_label(meeting: Meeting) -> str:
+    return f"{meeting.date:%B %Y}"
+
+
+def plannable_meetings(*, committee: Committee, today: dt.date) -> QuerySet[Meeting]:
+    """Meetings an item may be scheduled to: this committee's, not held, not cancelled, not past."""
+    return Meeting.objects.filter(
+        committee=committee, status__in=OPEN_MEETING_STATUSES, date__gte=today
+    ).order_by("date")
+
+
 @dataclass(frozen=True)
 class PlanRow:
     label: str
     meeting: Meeting | None
     items: tuple[WorkProgrammeItem, ...]
+    to_be_agreed: bool  # an empty future meeting: "TO BE AGREED"
 
 
-def work_plan_rows(*, committee: Committee) -> list[PlanRow]:
+def plan_rows(
+    *, committee: Committee, today: dt.date | None = None, from_year: int | None = None
+) -> list[PlanRow]:
+    """The rolling Work Plan as the council lays it out: a row per meeting with its items,
+    'TO BE AGREED' for future meetings with none, and a last row of items not yet placed."""
+    today = today or timezone.localdate()
     items = list(
         WorkProgrammeItem.objects.filter(committee=committee)
         .select_related("target_meeting", "brought_by")
         .order_by("target_meeting__date", "pk")
     )
-    rows: dict[int | None, list[WorkProgrammeItem]] = {}
+    by_meeting: dict[int | None, list[WorkProgrammeItem]] = defaultdict(list)
     for item in items:
-        rows.setdefault(item.target_meeting_id, []).append(item)
-    meetings = {m.pk: m for m in Meeting.objects.filter(pk__in=[k for k in rows if k])}
-    result = [
-        PlanRow(season_label(meetings[k]), meetings[k], tuple(v))
-        for k, v in sorted(((k, v) for k, v in rows.items() if k), key=lambda kv: meetings[kv[0]].date)
+        by_meeting[item.target_meeting_id].append(item)
+    meetings = (
+        Meeting.objects.filter(committee=committee).exclude(status=MeetingStatus.CANCELLED).order_by("date")
+    )
+    if from_year is not None:
+        first, _ = municipal_year_rule.bounds(from_year, annual_meetings(committee.council))
+        meetings = meetings.filter(date__gte=first)
+    rows = []
+    for meeting in meetings:
+        mine = by_meeting.get(meeting.pk, [])
+        future = meeting.date >= today and meeting.status in OPEN_MEETING_STATUSES
+        if mine or future:
+            rows.append(PlanRow(season_label(meeting), meeting, tuple(mine), to_be_agreed=not mine))
+    if by_meeting.get(None):
+        rows.append(PlanRow("To be agreed", None, tuple(by_meeting[None]), to_be_agreed=False))
+    return rows
+
+
+def snapshot(rows: list[PlanRow]) -> list[dict]:
+    """The plan as plain data, for a frozen version."""
+    return [
+        {
+            "label": row.label,
+            "meeting": row.meeting.date.isoformat() if row.meeting else None,
+            "items": [
+                {"key": i.key, "title": i.title, "note": i.note, "status": i.status}
+                for i in row.items
+                if i.status != ItemStatus.CANCELLED
+            ],
+        }
+        for row in rows
     ]
-    if None in rows:
-        result.append(PlanRow("To be agreed", None, tuple(rows[None])))
-    return result
 
 
-def recorded_changes(*, committee: Committee):
+# -- checks -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Warning:
+    rule: str  # "statutory", "frequency", "notice"
+    message: str
+    citation: str
+    item: WorkProgrammeItem | None = None
+
+
+def statutory_warnings(*, committee: Committee, today: dt.date) -> list[Warning]:
+    """A warning for each municipal year (with meetings, up to the last planned) that lacks a
+    statutory item."""
+    meetings_of_council = annual_meetings(committee.council)
+    meetings = Meeting.objects.filter(committee=committee).exclude(status=MeetingStatus.CANCELLED)
+    years = sorted({municipal_year_rule.start_year_for(m.date, meetings_of_council) for m in meetings})
+    subjects: dict[int, set[str]] = defaultdict(set)
+    for item in (
+        WorkProgrammeItem.objects.filter(committee=committee, target_meeting__isnull=False)
+        .exclude(status=ItemStatus.CANCELLED)
+        .exclude(statutory_subject="")
+        .select_related("target_meeting")
+    ):
+        year = municipal_year_rule.start_year_for(item.target_meeting.date, meetings_of_council)
+        subjects[year].add(item.statutory_subject)
+    warnings = []
+    for year in years:
+        for requirement in statutory_items.missing(subjects[year]):
+            warnings.append(
+                Warning(
+                    "statutory",
+                    f"The {municipal_year_rule.label(year)} municipal year has no item for {requirement}.",
+                    statutory_items.CITATION,
+                )
+            )
+    return warnings
+
+
+def frequency_warnings(*, committee: Committee, today: dt.date) -> list[Warning]:
+    meetings = list(
+        Meeting.objects.filter(committee=committee).exclude(status=MeetingStatus.CANCELLED).order_by("date")
+    )
+    approximate = {m.date for m in meetings if m.date_precision == DatePrecision.MONTH}
+    warnings = []
+    for gap in meeting_frequency.gaps([m.date for m in meetings], today=today):
+        after = _day(gap.after, gap.after in approximate)
+        if gap.before is None:
+            tense = "was" if gap.due_by < today else "is"
+            message = (
+                f"No meeting is scheduled after {after}: the committee must meet at least once in every "
+                f"twelve months, so the next meeting {tense} due by {_day(gap.due_by)}."
+            )
+        else:
+            message = (
+                f"The meetings of {after} and {_day(gap.before, gap.before in approximate)} are more than "
+                f"twelve months apart: a meeting was due by {_day(gap.due_by)}."
+            )
+        warnings.append(Warning("frequency", message, meeting_frequency.CITATION))
+    return warnings
+
+
+def notice_deadline(item: WorkProgrammeItem) -> dt.date | None:
+    if not item.needs_attendance or item.target_meeting is None:
+        return None
+    committee = item.committee
+    return partner_request_deadline(
+        item.target_meeting.date,
+        days=committee.partner_notice_days,
+        counting=committee.partner_notice_counting,
+    )
+
+
+def notice_warnings(*, committee: Committee, today: dt.date) -> list[Warning]:
+    from scrutiny.rules.deadlines import PARTNER_NOTICE_CITATION
+
+    warnings = []
+    for item in WorkProgrammeItem.objects.filter(
+        committee=committee,
+        needs_attendance=True,
+        attendance_requested_on__isnull=True,
+        status__in=(ItemStatus.PLANNED, ItemStatus.PROPOSED),
+        target_meeting__status__in=OPEN_MEETING_STATUSES,
+        target_meeting__date__gte=today,
+    ).select_related("target_meeting", "committee"):
+        deadline = notice_deadline(item)
+        if deadline < today:
+            message = (
+                f"“{item.title}”: the request for a partner to attend on {_day(item.target_meeting.date)} "
+                f"had to go out by {_day(deadline)} and is not recorded as sent."
+            )
+            warnings.append(Warning("notice", message, PARTNER_NOTICE_CITATION, item))
+    return warnings
+
+
+def warnings(*, committee: Committee, today: dt.date | None = None) -> list[Warning]:
+    today = today or timezone.localdate()
+    return (
+        statutory_warnings(committee=committee, today=today)
+        + frequency_warnings(committee=committee, today=today)
+        + notice_warnings(committee=committee, today=today)
+    )
+
+
+def _day(day: dt.date, month_only: bool = False) -> str:
+    return f"{day:%B %Y}" if month_only else f"{day.day} {day:%B %Y}"
+
+
+# -- history, versions, amendments ----------------------------------------------------------
+
+
+def item_changes(item: WorkProgrammeItem) -> QuerySet[WorkProgrammeChange]:
+    return item.changes.select_related("from_meeting", "to_meeting", "decided_at", "recorded_by").order_by(
+        "sequence"
+    )
+
+
+def recorded_changes(*, committee: Committee) -> QuerySet[WorkProgrammeChange]:
     return (
         WorkProgrammeChange.objects.filter(item__committee=committee)
         .exclude(wording="")
         .select_related("item", "from_meeting", "to_meeting")
         .order_by("decided_on", "item__pk", "sequence")
+    )
+
+
+def amendments(*, committee: Committee, start_year: int) -> list[tuple[str, WorkProgrammeChange]]:
+    """The year's amendments to the plan, numbered (i), (ii), ... as the annual report lists them."""
+    first, last = municipal_year_rule.bounds(start_year, annual_meetings(committee.council))
+    changes = [
+        c
+        for c in WorkProgrammeChange.objects.filter(item__committee=committee)
+        .exclude(kind=ChangeKind.ACCEPTED)
+        .exclude(decided_by=DecidedBy.STANDING_RULE)
+        .select_related("item", "decided_at", "from_meeting", "to_meeting")
+        .order_by("decided_on", "pk")
+        if _in_year(c, first, last)
+    ]
+    return [(f"({_roman(n)})", c) for n, c in enumerate(changes, start=1)]
+
+
+def _in_year(change: WorkProgrammeChange, first: dt.date, last: dt.date) -> bool:
+    day = change.decided_on or (change.decided_at.date if change.decided_at else None)
+    if day is None:  # undated: the year of the meeting it moved from
+        day = change.from_meeting.date if change.from_meeting else None
+    return day is not None and first <= day <= last
+
+
+def _roman(n: int) -> str:
+    numerals = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    out = ""
+    for value, letters in numerals:
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+def versions(*, committee: Committee) -> QuerySet[WorkPlanVersion]:
+    return (
+        WorkPlanVersion.objects.filter(committee=committee)
+        .select_related("approved_at")
+        .order_by("-prepared_on", "-pk")
+    )
+
+
+def version_in_force(*, committee: Committee, on: dt.date) -> WorkPlanVersion | None:
+    """The plan as approved on a date: the latest approval on or before it."""
+    return (
+        WorkPlanVersion.objects.filter(committee=committee, status="approved", approved_on__lte=on)
+        .order_by("-approved_on", "-pk")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class VersionDiff:
+    added: list[dict]
+    removed: list[dict]
+    moved: list[tuple[dict, str, str]]  # item, from label, to label
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.moved)
+
+
+def diff(old: list[dict], new: list[dict]) -> VersionDiff:
+    """What changed between two snapshots, by item key."""
+
+    def index(rows):
+        return {i["key"]: (i, row["label"]) for row in rows for i in row["items"]}
+
+    before, after = index(old), index(new)
+    added = [after[k][0] for k in after.keys() - before.keys()]
+    removed = [before[k][0] for k in before.keys() - after.keys()]
+    moved = [
+        (after[k][0], before[k][1], after[k][1])
+        for k in before.keys() & after.keys()
+        if before[k][1] != after[k][1]
+    ]
+    by_title = lambda x: x["title"]  # noqa: E731
+    return VersionDiff(
+        sorted(added, key=by_title), sorted(removed, key=by_title), sorted(moved, key=lambda m: m[0]["title"])
     )

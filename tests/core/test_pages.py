@@ -125,7 +125,9 @@ def test_several_councils_and_committees_live_side_by_side(client, demo):
     from tests.factories import CommitteeFactory, CouncilFactory, MeetingFactory
 
     county = CouncilFactory(name="Kent County Council Test", slug="kcc-test")
-    other = CommitteeFactory(name="Scrutiny Committee (crime and disorder)", slug="kcc-scrutiny", council=county)
+    other = CommitteeFactory(
+        name="Scrutiny Committee (crime and disorder)", slug="kcc-scrutiny", council=county
+    )
     MeetingFactory(committee=other, date=dt.date(2017, 7, 26))
     home = client.get("/").content.decode()
     assert "Scrutiny Committee (crime and disorder)" in home and "Kent County Council Test" in home
