@@ -297,3 +297,15 @@ def diff(old: list[dict], new: list[dict]) -> VersionDiff:
     return VersionDiff(
         sorted(added, key=by_title), sorted(removed, key=by_title), sorted(moved, key=lambda m: m[0]["title"])
     )
+
+
+def scheduled_items(*, meeting: Meeting) -> QuerySet[WorkProgrammeItem]:
+    """The work-programme items planned for a meeting, in plan order: what its draft agenda
+    takes after the standard opening items."""
+    return (
+        WorkProgrammeItem.objects.filter(
+            target_meeting=meeting, status__in=(ItemStatus.PLANNED, ItemStatus.CONSIDERED)
+        )
+        .select_related("brought_by")
+        .order_by("pk")
+    )

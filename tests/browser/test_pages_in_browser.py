@@ -1,18 +1,16 @@
 """The public site and sign-in, as residents, councillors and officers use them."""
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from scrutiny.demo.accounts import MEMBER
 from scrutiny.meetings.models import Meeting
 from scrutiny.minutes.models import Minute
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import SHOTS, axe_violations
 
 # Words of the exempt minute 13 of 26 July 2017 (the CSP's confidential performance report).
 EXEMPT_WORDS = "iQuanta Bar Chart"
-SHOTS = Path(__file__).resolve().parents[2] / "test-results"
 
 
 def _ids():

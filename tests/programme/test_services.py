@@ -403,3 +403,34 @@ def test_the_years_amendments_are_numbered_as_the_annual_report_numbers_them(com
     )
     listed = selectors.amendments(committee=committee, start_year=2017)
     assert [(n, c.kind) for n, c in listed] == [("(i)", "moved")]
+
+
+def test_a_meetings_scheduled_items_feed_its_agenda(committee, meetings):
+    first = add(committee, "PCP Update", meetings["feb18"], kind="standard")
+    second = add(committee, "CSP Strategic Assessment 2017", meetings["feb18"], kind="statutory")
+    dropped = add(committee, "Presentation by PCC", meetings["feb18"])
+    services.item_cancel(
+        item=dropped, decided_by="partner", decided_on=JULY_2017, reason="Cancelled by the PCC's office"
+    )
+    assert list(selectors.scheduled_items(meeting=meetings["feb18"])) == [first, second]
+
+
+def test_the_propose_command(committee, meetings, capsys):
+    from django.core.management import call_command
+
+    RecurringRule.objects.create(
+        committee=committee,
+        key="pcp",
+        title_template="PCP Update",
+        kind="standard",
+        recurrence=Recurrence.EVERY_MEETING,
+    )
+    from django.utils import timezone
+
+    MeetingFactory(
+        committee=committee, date=timezone.localdate() + dt.timedelta(days=30), status=MeetingStatus.SCHEDULED
+    )
+    call_command("propose-recurring", "--committee", committee.slug)
+    assert ": 1 item(s) proposed" in capsys.readouterr().out
+    call_command("propose-recurring")
+    assert ": 0 item(s) proposed" in capsys.readouterr().out
