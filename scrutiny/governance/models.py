@@ -16,6 +16,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from scrutiny.rules import municipal_year as municipal_year_rule
+from scrutiny.rules.deadlines import Convention
 
 
 def _period_constraint(prefix: str) -> models.CheckConstraint:
@@ -128,11 +129,21 @@ class Committee(Organisation):
         default=NoticeCounting.CLEAR,
         help_text="How the notice days are counted. Clear days is the cautious reading.",
     )
+    clear_days_convention = models.CharField(
+        max_length=10,
+        choices=Convention.choices,
+        default=Convention.WORKING,
+        help_text="How clear days are counted for publishing the agenda. Working days is the cautious reading.",
+    )
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
         constraints = [
+            models.CheckConstraint(
+                condition=Q(clear_days_convention__in=Convention.values),
+                name="committee_clear_days_convention_valid",
+            ),
             models.CheckConstraint(
                 condition=Q(partner_notice_days__gte=1), name="committee_notice_days_positive"
             ),
