@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "scrutiny.documents",
     "scrutiny.minutes",
     "scrutiny.programme",
+    "scrutiny.publishing",
     "scrutiny.demo",
 ]
 

@@ -52,6 +52,23 @@ class Document(Exemptible):
     kind = models.CharField(max_length=24, choices=DocumentKind.choices, default=DocumentKind.REPORT)
     description = models.TextField(blank=True)
     file = models.FileField(upload_to=_upload_to, blank=True)
+    page_count = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Pages of the stored PDF.")
+    minutes_of = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="minutes_papers",
+        help_text="This paper is the minutes of that meeting: the pack prints them from the record.",
+    )
+    work_plan = models.ForeignKey(
+        "programme.WorkPlanVersion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="papers",
+        help_text="This paper is that work plan: the pack prints its table.",
+    )
 
     internal = models.Manager.from_queryset(DocumentQuerySet)()
     public = PublicDocumentManager()
@@ -73,3 +90,66 @@ class Document(Exemptible):
     @property
     def is_withheld_from_public(self) -> bool:
         return self.is_exempt or self.agenda_item.is_exempt
+
+    @property
+    def has_content(self) -> bool:
+        """Whether the pack has something to print for it."""
+        return (
+            bool(self.file)
+            or self.minutes_of_id is not None
+            or self.work_plan_id is not None
+            or hasattr(self, "covering_report")
+        )
+
+
+class CoveringReport(models.Model):
+    """A report written in the app, in the council's sections (seed 003)."""
+
+    document = models.OneToOneField(Document, on_delete=models.PROTECT, related_name="covering_report")
+    heading = models.CharField(
+        max_length=300,
+        help_text="As printed at the top, e.g. 'DARTFORD AND GRAVESHAM ... STRATEGIC ASSESSMENT 2017'.",
+    )
+    summary = models.TextField()
+    recommendations = models.TextField(
+        help_text="One recommendation per paragraph (blank line between); numbered 2.1, 2.2, ..."
+    )
+    background = models.TextField("background and discussion", blank=True)
+    corporate_plan = models.TextField("relationship to the Corporate Plan", blank=True)
+    financial = models.TextField("financial implications", default="None")
+    legal = models.TextField("legal implications", default="None")
+    staffing = models.TextField("staffing implications", default="None")
+    administrative = models.TextField("administrative implications", default="None")
+    risk = models.TextField("risk assessment", default="None")
+    confidence = models.TextField(
+        "obligation of confidence", blank=True, help_text="Where it applies: what was supplied in confidence."
+    )
+    author = models.CharField(max_length=200, blank=True)
+    directorate = models.CharField("section and directorate", max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return self.heading
+
+
+class BackgroundPaper(models.Model):
+    report = models.ForeignKey(CoveringReport, on_delete=models.CASCADE, related_name="background_papers")
+    position = models.PositiveSmallIntegerField(default=1)
+    title = models.CharField("document consulted", max_length=300)
+    date = models.CharField(max_length=60, blank=True, help_text="As given: 'January 2018'.")
+    file_reference = models.CharField(max_length=60, blank=True)
+    author = models.CharField("report author", max_length=200, blank=True)
+    section = models.CharField("section and directorate", max_length=200, blank=True)
+    exempt_category = models.CharField(
+        "exempt information category", max_length=120, blank=True, default="N/A"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "position"], name="background_paper_position_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.title

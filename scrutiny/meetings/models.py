@@ -96,6 +96,21 @@ class PublicAgendaItemManager(models.Manager.from_queryset(AgendaItemQuerySet)):
         return super().get_queryset().on_public_agendas()
 
 
+class ItemRole(models.TextChoices):
+    """What an item is for. The standard items open every agenda; 'exclusion' is the
+    resolution to exclude the press and public, placed before the Part 2 items."""
+
+    APOLOGIES = "apologies", "Apologies for absence"
+    DECLARATIONS = "declarations", "Declarations of interest"
+    MINUTES = "minutes", "Confirmation of the minutes"
+    URGENT = "urgent", "Urgent items"
+    REFERENCES = "references", "References from other committees"
+    REGULATION_9 = "regulation_9", "Regulation 9 notice"
+    BUSINESS = "business", "Business"
+    NEXT_MEETING = "next_meeting", "Next meeting"
+    EXCLUSION = "exclusion", "Exclusion of the press and public"
+
+
 class AgendaItem(Exemptible):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     position = models.PositiveSmallIntegerField(help_text="Order on the agenda.")
@@ -105,6 +120,19 @@ class AgendaItem(Exemptible):
     title = models.CharField(max_length=300)
     purpose = models.TextField(blank=True, help_text="What the committee is asked to do.")
     kind = models.CharField(max_length=20, choices=BusinessKind.choices, default=BusinessKind.STANDARD)
+    role = models.CharField(max_length=16, choices=ItemRole.choices, default=ItemRole.BUSINESS)
+    expects_report = models.BooleanField(
+        default=False, help_text="A report must be attached before the agenda can be published."
+    )
+    is_supplementary = models.BooleanField(
+        "supplementary (late) item",
+        default=False,
+        help_text="Added after the agenda was published, or too late for five clear days.",
+    )
+    urgency_reason = models.TextField(
+        blank=True,
+        help_text="The special circumstances for which the Chairman decided a late item is urgent (LGA 1972 s100B(4)(b)).",
+    )
 
     internal = models.Manager.from_queryset(AgendaItemQuerySet)()
     public = PublicAgendaItemManager()
@@ -123,6 +151,17 @@ class AgendaItem(Exemptible):
                 violation_error_message="Another item of this meeting already has this number.",
             ),
             models.CheckConstraint(condition=Q(kind__in=BusinessKind.values), name="agenda_item_kind_valid"),
+            models.CheckConstraint(condition=Q(role__in=ItemRole.values), name="agenda_item_role_valid"),
+            models.CheckConstraint(
+                condition=Q(is_supplementary=False) | ~Q(urgency_reason=""),
+                name="agenda_item_supplementary_has_reason",
+                violation_error_message="A supplementary item needs the reason for urgency, as s100B(4) requires.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(role=ItemRole.EXCLUSION) | Q(is_exempt=False),
+                name="agenda_item_exclusion_is_open",
+                violation_error_message="The resolution to exclude the press and public is itself public business.",
+            ),
             *Exemptible.exemption_constraints("agenda_item"),
         ]
 

@@ -1,0 +1,159 @@
+"""Writes to papers: adding a paper to an item, attaching its file.
+
+Uploads are checked before anything is stored: the type (PDF, or Word/OpenDocument which is
+converted to PDF with LibreOffice in headless mode), the size, and that the PDF opens, is not
+encrypted and has pages. A refused upload names the paper and its item and changes nothing.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess  # noqa: S404 - LibreOffice is run without a shell, on a file we wrote
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from scrutiny.meetings.models import AgendaItem
+
+from .models import Document
+
+WORD_TYPES = {".docx", ".doc", ".odt", ".rtf"}
+ACCEPTED = {".pdf"} | WORD_TYPES
+
+
+def _where(document: Document) -> str:
+    item = document.agenda_item
+    label = f"item {item.number}" if item.number else f"the item “{item.title}”"
+    return f"“{document.title}” ({label})"
+
+
+def max_upload_bytes() -> int:
+    return int(getattr(settings, "SCRUTINY_MAX_UPLOAD_MB", 20)) * 1024 * 1024
+
+
+def word_to_pdf(data: bytes, suffix: str, *, timeout: int = 120) -> bytes:
+    """Convert a Word or OpenDocument file with LibreOffice (headless), in a private folder."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise ValidationError(
+            "Word files cannot be converted on this server (LibreOffice is not installed): upload a PDF."
+        )
+    with tempfile.TemporaryDirectory(prefix="scrutiny-convert-") as folder:
+        source = Path(folder) / f"paper{suffix}"
+        source.write_bytes(data)
+        profile = Path(folder) / "profile"
+        command = [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            folder,
+            str(source),
+        ]
+        try:
+            subprocess.run(command, check=True, capture_output=True, timeout=timeout)  # noqa: S603
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
+            raise ValidationError("LibreOffice could not convert the file.") from None
+        result = Path(folder) / "paper.pdf"
+        if not result.exists():
+            raise ValidationError("LibreOffice could not convert the file.")
+        return result.read_bytes()
+
+
+def checked_pdf(data: bytes) -> int:
+    """The number of pages, or a ValidationError saying what is wrong with the PDF."""
+    if not data.startswith(b"%PDF"):
+        raise ValidationError("is not a PDF file (it may be damaged)")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            raise ValidationError("is password-protected: save it without a password and upload it again")
+        pages = len(reader.pages)
+        reader.pages[0].extract_text() if pages else None
+    except ValidationError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        raise ValidationError("is damaged: it cannot be opened as a PDF") from None
+    if pages == 0:
+        raise ValidationError("has no pages")
+    return pages
+
+
+@transaction.atomic
+def document_attach_file(*, document: Document, name: str, data: bytes, by=None) -> Document:
+    """Attach (or replace) the file of a paper. The earlier file is kept in storage and in
+    the paper's history; nothing is stored if the upload is refused."""
+    suffix = Path(name).suffix.lower()
+    where = _where(document)
+    if suffix not in ACCEPTED:
+        raise ValidationError(
+            f"{where}: upload a PDF or a Word document (.pdf, .docx, .doc, .odt, .rtf), not a {suffix or 'file without a type'}."
+        )
+    if len(data) > max_upload_bytes():
+        raise ValidationError(
+            f"{where}: the file is {len(data) / 1048576:.1f} MB; the largest allowed is {max_upload_bytes() // 1048576} MB."
+        )
+    if not data:
+        raise ValidationError(f"{where}: the file is empty.")
+    if suffix in WORD_TYPES:
+        try:
+            data = word_to_pdf(data, suffix)
+        except ValidationError as exc:
+            raise ValidationError(f"{where}: {' '.join(exc.messages)}") from None
+    try:
+        pages = checked_pdf(data)
+    except ValidationError as exc:
+        raise ValidationError(f"{where}: the file {' '.join(exc.messages)}.") from None
+    document.file.save(f"{Path(name).stem[:80]}.pdf", ContentFile(data), save=False)
+    document.page_count = pages
+    document.full_clean()
+    document._history_user = by
+    document.save()
+    return document
+
+
+@transaction.atomic
+def document_add(
+    *,
+    item: AgendaItem,
+    title: str,
+    kind: str,
+    is_exempt: bool = False,
+    exemption_ground: str = "",
+    public_title: str = "",
+    description: str = "",
+    file_name: str = "",
+    data: bytes | None = None,
+    by=None,
+) -> Document:
+    if is_exempt and not exemption_ground:
+        raise ValidationError(
+            f"“{title}”: an exempt paper needs its reason (a paragraph of Schedule 12A or the obligation of confidence)."
+        )
+    position = (item.documents.order_by("-position").values_list("position", flat=True).first() or 0) + 1
+    document = Document(
+        agenda_item=item,
+        position=position,
+        title=title.strip(),
+        kind=kind,
+        description=description,
+        is_exempt=is_exempt,
+        exemption_ground=exemption_ground if is_exempt else "",
+        public_title=public_title if is_exempt else "",
+    )
+    document.full_clean()
+    document._history_user = by
+    document.save()
+    if data is not None:
+        document_attach_file(document=document, name=file_name, data=data, by=by)
+    return document

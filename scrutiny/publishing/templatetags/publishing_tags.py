@@ -1,0 +1,28 @@
+from django import template
+from django.utils.html import format_html, format_html_join
+
+from scrutiny.core.text import blocks
+
+register = template.Library()
+
+
+@register.simple_tag
+def numbered(text: str, section: int):
+    """Paragraphs numbered as the council numbers them: 2.1, 2.2, ... (lists stay lists)."""
+    parts = []
+    n = 0
+    for block in blocks(text or ""):
+        if block.kind == "list":
+            parts.append(
+                format_html(
+                    "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((line,) for line in block.lines))
+                )
+            )
+        else:
+            n += 1
+            parts.append(
+                format_html(
+                    '<p class="para"><span class="num">{}.{}</span>{}</p>', section, n, block.lines[0]
+                )
+            )
+    return format_html_join("", "{}", ((p,) for p in parts))
