@@ -62,23 +62,39 @@ def _label(meeting: Meeting) -> str:
 
 @transaction.atomic
 def meeting_create(
-    *,
-    committee: Committee,
-    date: dt.date,
-    start_time: dt.time | None = None,
-    venue: str = "",
-    by=None,
-    with_work_programme: bool = True,
+    *, committee: Committee, date: dt.date, start_time: dt.time | None = None, venue: str = "", by=None
 ) -> Meeting:
-    """A new meeting with the standard opening items, the work-programme items planned for
-    it, and 'Next meeting'."""
-    from scrutiny.documents.models import Document, DocumentKind
-    from scrutiny.programme.selectors import scheduled_items
-
+    """Schedule a meeting. Its agenda is built once the work programme has placed items on
+    it (agenda_build)."""
+    if (
+        Meeting.objects.filter(committee=committee, date=date)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .exists()
+    ):
+        raise ValidationError(f"{committee.name} already has a meeting on {date.day} {date:%B %Y}.")
     meeting = Meeting(
         committee=committee, date=date, start_time=start_time, venue=venue, status=MeetingStatus.SCHEDULED
     )
     _save(meeting, by)
+    return meeting
+
+
+@transaction.atomic
+def agenda_build(*, meeting: Meeting, by=None) -> list[AgendaItem]:
+    """The draft agenda: the standard opening items, the work-programme items planned for
+    the meeting, and 'Next meeting', arranged and numbered."""
+    from scrutiny.documents.models import Document, DocumentKind
+    from scrutiny.programme.selectors import scheduled_items
+
+    if AgendaItem.internal.filter(meeting=meeting).exists():
+        raise ValidationError(
+            f"The agenda for {meeting.date_display} already has items: add to it or change them instead."
+        )
+    if meeting.status != MeetingStatus.SCHEDULED:
+        raise ValidationError(
+            f"The meeting of {meeting.date_display} is {meeting.get_status_display().lower()}: its agenda cannot be rebuilt."
+        )
+    committee, date = meeting.committee, meeting.date
     previous = (
         Meeting.objects.filter(committee=committee, date__lt=date, status=MeetingStatus.HELD)
         .order_by("-date")
@@ -109,39 +125,38 @@ def meeting_create(
                 minutes_of=previous,
             )
             _save(paper, by)
-    if with_work_programme:
-        for planned in scheduled_items(meeting=meeting):
-            if planned.title.strip().lower() in {"regulation 9 notice"}:
-                continue  # already a standard item
+    for planned in scheduled_items(meeting=meeting):
+        if planned.title.strip().lower() == "regulation 9 notice":
+            continue  # already a standard item
+        position += 1
+        item = AgendaItem(
+            meeting=meeting,
+            position=position,
+            title=planned.title,
+            purpose=planned.description,
+            kind=planned.kind,
+            role=ItemRole.BUSINESS,
+            expects_report=planned.kind != BusinessKind.DISCRETIONARY,
+        )
+        _save(item, by)
+        planned.considered_at = item
+        _save(planned, by)
+        if planned.expected_exempt:
+            # The cautious default: the papers go in Part 2 as supplied in confidence, with
+            # an open covering item; the officer may change the ground.
             position += 1
-            item = AgendaItem(
+            exempt = AgendaItem(
                 meeting=meeting,
                 position=position,
                 title=planned.title,
-                purpose=planned.description,
                 kind=planned.kind,
                 role=ItemRole.BUSINESS,
-                expects_report=planned.kind != BusinessKind.DISCRETIONARY,
+                expects_report=True,
+                is_exempt=True,
+                exemption_ground="confidence",
+                exemption_note="Expected to be exempt in the work programme; check the ground.",
             )
-            _save(item, by)
-            planned.considered_at = item
-            _save(planned, by)
-            if planned.expected_exempt:
-                # The cautious default: the papers go in Part 2 as supplied in confidence,
-                # with an open covering item; the officer may change the ground or move them.
-                position += 1
-                exempt = AgendaItem(
-                    meeting=meeting,
-                    position=position,
-                    title=planned.title,
-                    kind=planned.kind,
-                    role=ItemRole.BUSINESS,
-                    expects_report=True,
-                    is_exempt=True,
-                    exemption_ground="confidence",
-                    exemption_note="Expected to be exempt in the work programme; check the ground.",
-                )
-                _save(exempt, by)
+            _save(exempt, by)
     following = (
         Meeting.objects.filter(committee=committee, date__gt=date)
         .exclude(status=MeetingStatus.CANCELLED)
@@ -165,8 +180,7 @@ def meeting_create(
         ),
         by,
     )
-    agenda_arrange(meeting=meeting, by=by)
-    return meeting
+    return agenda_arrange(meeting=meeting, by=by)
 
 
 @transaction.atomic

@@ -233,7 +233,7 @@ def _assemble(meeting: Meeting, papers: list[Paper], ranges: dict, *, part2: boo
     for page in front.pages:
         writer.add_page(page)
     front_pages = len(front.pages)
-    writer.add_outline_item("Front sheet and agenda", 0)
+    writer.add_outline_item(title="Front sheet and agenda", page_number=0)
     chosen = [p for p in papers if p.exempt == part2]
     chosen.sort(key=lambda p: p.first)
     index = front_pages
@@ -251,9 +251,9 @@ def _assemble(meeting: Meeting, papers: list[Paper], ranges: dict, *, part2: boo
         if paper.item.pk != last_item:
             # Only open items have papers in the public pack, so the real title is safe here.
             label = f"{paper.item.number}. {paper.item.title}" if paper.item.number else paper.item.title
-            item_outline = writer.add_outline_item(label, index)
+            item_outline = writer.add_outline_item(title=label, page_number=index)
             last_item = paper.item.pk
-        writer.add_outline_item(paper.document.title, index, parent=item_outline)
+        writer.add_outline_item(title=paper.document.title, page_number=index, parent=item_outline)
         index += paper.pages
     writer.add_metadata(
         {"/Title": title, "/Author": meeting.committee.council.name, "/Subject": meeting.committee.name}

@@ -1,0 +1,46 @@
+"""Small real PDFs for tests, made without network or fixtures on disk."""
+
+import io
+
+from pypdf import PageObject, PdfReader, PdfWriter
+
+from scrutiny.publishing.pack import _text_overlay
+
+
+def make_pdf(pages: int, text: str = "Paper") -> bytes:
+    writer = PdfWriter()
+    for n in range(1, pages + 1):
+        page = PageObject.create_blank_page(width=595.28, height=841.89)
+        page.merge_page(_text_overlay(595.28, 841.89, [(f"{text} page {n}", 72, 700)]))
+        writer.add_page(page)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def encrypted_pdf() -> bytes:
+    writer = PdfWriter()
+    writer.add_page(PageObject.create_blank_page(width=595, height=842))
+    writer.encrypt("secret")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def text_of(data: bytes) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def outline_titles(data: bytes) -> list:
+    reader = PdfReader(io.BytesIO(data))
+
+    def walk(entries):
+        out = []
+        for entry in entries:
+            if isinstance(entry, list):
+                out.append(walk(entry))
+            else:
+                out.append((entry.title, reader.get_destination_page_number(entry)))
+        return out
+
+    return walk(reader.outline)

@@ -1,0 +1,102 @@
+"""The agenda pack of 21 February 2018, assembled from its items and papers (stand-ins with
+the seed's page counts), checked page by page."""
+
+import datetime as dt
+
+import pytest
+
+from scrutiny.documents.models import Document
+from scrutiny.documents.services import document_attach_file
+from scrutiny.meetings.models import AgendaItem, Meeting
+from scrutiny.publishing.pack import build_packs
+from tests.pdfs import make_pdf, outline_titles, text_of
+
+pytestmark = pytest.mark.django_db
+
+# Pages of each paper in the seed's pack (agenda of 21 February 2018, seed 003).
+SEED_PAGES = {
+    ("3", 1): 20,  # minutes of 26 July 2017: Pages 1 - 20
+    ("6", 1): 4,  # Regulation 9 notice: 21 - 24
+    ("7", 1): 10, ("7", 2): 9, ("7", 3): 9,  # PCP minutes: 25 - 52
+    ("10", 1): 2,  # SA covering report: 53 - 54
+    ("11", 1): 2, ("11", 2): 2,  # work programme report and appendix: 55 - 58
+    ("A", 1): 72,  # the exempt Strategic Assessment 2017: 59 - 130
+}
+
+
+@pytest.fixture
+def february(demo, settings, tmp_path):
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}}}
+    meeting = Meeting.objects.get(date=dt.date(2018, 2, 21))
+    for (number, position), pages in SEED_PAGES.items():
+        document = Document.internal.get(agenda_item__meeting=meeting, agenda_item__number=number, position=position)
+        Document.internal.filter(pk=document.pk).update(minutes_of=None, work_plan=None)
+        document.refresh_from_db()
+        words = "CONFIDENTIAL-SA2017" if number == "A" else f"paper {number}.{position}"
+        document_attach_file(document=document, name=f"{number}-{position}.pdf", data=make_pdf(pages, words))
+    return meeting
+
+
+def test_page_ranges_match_the_seed(february):
+    public, part2 = build_packs(february)
+    by_number = {i.number: i.pk for i in AgendaItem.internal.filter(meeting=february)}
+    assert {n: public.range_text(by_number[n]) for n in ("3", "6", "7", "10", "11", "A")} == {
+        "3": "Pages 1 - 20", "6": "Pages 21 - 24", "7": "Pages 25 - 52",
+        "10": "Pages 53 - 54", "11": "Pages 55 - 58", "A": "Pages 59 - 130",
+    }
+    front = text_of(public.pdf)[: public.front_pages]
+    agenda = " ".join(front)
+    assert "(Pages 21 - 24)" in agenda and "(Pages 59 - 130)" in agenda
+    assert public.page_count == public.front_pages + 58
+    assert part2.page_count == part2.front_pages + 72
+
+
+def test_every_content_page_is_numbered(february):
+    public, part2 = build_packs(february)
+    pages = text_of(public.pdf)[public.front_pages:]
+    for n, text in enumerate(pages, start=1):
+        assert str(n) in text.split(), f"page {n} not numbered"
+    exempt_pages = text_of(part2.pdf)[part2.front_pages:]
+    assert str(59) in exempt_pages[0].split() and str(130) in exempt_pages[-1].split()
+
+
+def test_the_public_pack_never_contains_exempt_content(february):
+    public, _ = build_packs(february)
+    text = " ".join(text_of(public.pdf))
+    assert "CONFIDENTIAL-SA2017" not in text
+    assert "supplied to the Council in confidence" in text  # the exempt item is listed with its reason
+    assert "CSP Strategic Assessment 2017" in text
+
+
+def test_the_part_2_pack_marks_every_page_not_for_publication(february):
+    _, part2 = build_packs(february)
+    pages = text_of(part2.pdf)[part2.front_pages:]
+    assert len(pages) == 72
+    for text in pages:
+        assert "NOT FOR PUBLICATION" in text and "in confidence" in text
+    assert all("CONFIDENTIAL-SA2017" in text for text in pages)
+
+
+def test_bookmarks_per_item_and_paper(february):
+    public, _ = build_packs(february)
+    outline = outline_titles(public.pdf)
+    flat = [entry for entry in outline if isinstance(entry, tuple)]
+    titles = [t for t, _ in flat]
+    assert titles[0] == "Front sheet and agenda"
+    assert "3. Confirmation of the Minutes of the meeting held on 26 July 2017" in titles
+    assert "7. Kent Police and Crime Panel (PCP) Update" in titles
+    pcp = next(i for i, e in enumerate(outline) if isinstance(e, tuple) and e[0].startswith("7. Kent Police"))
+    children = outline[pcp + 1]
+    assert [t for t, _ in children] == [
+        "Kent and Medway Police and Crime Panel – Minutes of 20 July 2017",
+        "Kent and Medway Police and Crime Panel – Minutes of 28 September 2017",
+        "Kent and Medway Police and Crime Panel – Minutes of 15 November 2017",
+    ]
+    assert dict(flat)["3. Confirmation of the Minutes of the meeting held on 26 July 2017"] == public.front_pages
+
+
+def test_regenerating_an_unchanged_pack_gives_the_same_pages(february):
+    first_public, first_part2 = build_packs(february)
+    second_public, second_part2 = build_packs(february)
+    assert first_public.pdf == second_public.pdf
+    assert first_part2.pdf == second_part2.pdf
