@@ -9,6 +9,7 @@ from scrutiny.governance import views as governance_views
 from scrutiny.meetings import views as meeting_views
 from scrutiny.minutes import views as minute_views
 from scrutiny.programme import views as programme_views
+from scrutiny.publishing import views as publishing_views
 
 admin.site.site_header = "Committee records: officers"
 admin.site.site_title = "Committee records"
@@ -70,6 +71,29 @@ urlpatterns = [
     path("draw-downs/<int:pk>/decide/", programme_views.draw_down_decide, name="draw_down_decide"),
     path("meetings/<int:pk>/", meeting_views.meeting_detail, name="meeting"),
     path("meetings/<int:pk>/minutes/", minute_views.meeting_minutes, name="meeting_minutes"),
+    path("meetings/<int:pk>/calendar.ics", publishing_views.meeting_ics, name="meeting_ics"),
+    path("meetings/<int:pk>/agenda-pack.pdf", publishing_views.public_pack, name="agenda_pack"),
+    path(
+        "meetings/<int:pk>/agenda-pack/v<int:version>.pdf",
+        publishing_views.public_pack,
+        name="agenda_pack_version",
+    ),
+    path("meetings/<int:pk>/part-2-pack.pdf", publishing_views.part2_pack, name="part2_pack"),
+    path(
+        "meetings/<int:pk>/part-2-pack/v<int:version>.pdf",
+        publishing_views.part2_pack,
+        name="part2_pack_version",
+    ),
+    path("meetings/<int:pk>/draft-pack/<str:part>.pdf", publishing_views.draft_pack, name="draft_pack"),
+    path("meetings/<int:pk>/publish/", publishing_views.publish, name="meeting_publish"),
+    path("meetings/<int:pk>/agenda/build/", meeting_views.agenda_build, name="agenda_build"),
+    path("meetings/<int:pk>/agenda/add/", meeting_views.agenda_item_add, name="agenda_item_add"),
+    path(
+        "agenda-items/<int:pk>/move/<str:direction>/", meeting_views.agenda_item_move, name="agenda_item_move"
+    ),
+    path("agenda-items/<int:pk>/remove/", meeting_views.agenda_item_remove, name="agenda_item_remove"),
+    path("agenda-items/<int:pk>/papers/add/", meeting_views.paper_add, name="paper_add"),
+    path("committees/<slug:slug>/calendar.ics", publishing_views.committee_ics, name="committee_ics"),
     path("minutes/<int:pk>/", minute_views.minute_detail, name="minute"),
     path("documents/<int:pk>/", document_views.document_detail, name="document"),
     path("documents/<int:pk>/file/", document_views.document_file, name="document_file"),

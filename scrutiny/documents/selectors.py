@@ -18,6 +18,15 @@ def document_get_for_viewer(*, pk: int, viewer: Viewer) -> Document:
     meeting = document.agenda_item.meeting
     if not viewer.may_see_agenda(meeting):
         raise Http404("No document with that reference.")
-    if document.is_withheld_from_public and not viewer.may_see_exempt_of_meeting(meeting):
-        raise Http404("No document with that reference.")
+    if document.is_withheld_from_public:
+        if not viewer.may_see_exempt_of_meeting(meeting):
+            raise Http404("No document with that reference.")
+        return document
+    if not viewer.is_officer:
+        # Once an agenda is published, the public reads the papers published with it.
+        from scrutiny.publishing.selectors import latest_publication
+
+        publication = latest_publication(meeting)
+        if publication is not None and document.pk not in publication.document_ids:
+            raise Http404("No document with that reference.")
     return document

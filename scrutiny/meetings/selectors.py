@@ -7,7 +7,7 @@ reach exempt content the viewer may not see.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
@@ -55,6 +55,8 @@ class AgendaEntry:
     minute_numbers: tuple[int, ...]
     resolutions: tuple[ResolutionEntry, ...] | None  # None when withheld
     resolution_count: int
+    supplementary: bool = False
+    urgency_reason: str = ""
 
 
 def meetings_for_committee(*, committee: Committee) -> QuerySet[Meeting]:
@@ -144,6 +146,66 @@ def meeting_agenda(*, meeting: Meeting, viewer: Viewer) -> list[AgendaEntry] | N
                 if minute_withheld
                 else tuple(ResolutionEntry(r.number, r.text) for r in all_resolutions),
                 resolution_count=len(all_resolutions),
+                supplementary=item.is_supplementary,
+                urgency_reason=item.urgency_reason if item.is_supplementary else "",
             )
         )
-    return entries
+    return _as_published(meeting, entries, viewer)
+
+
+def _as_published(meeting: Meeting, entries: list[AgendaEntry], viewer: Viewer) -> list[AgendaEntry]:
+    """Everyone but officers sees the agenda as last published: its items, their published
+    titles and purposes, and only the papers published with it (exempt business stays as the
+    access policy allows). Officers see the working agenda."""
+    from scrutiny.publishing.selectors import latest_publication
+
+    publication = latest_publication(meeting)
+    if publication is None or viewer.is_officer:
+        return entries
+    published = {entry["pk"]: entry for entry in publication.agenda}
+    papers = set(publication.document_ids)
+    result = []
+    for entry in entries:
+        if entry.pk not in published:
+            continue
+        frozen = published[entry.pk]
+        documents = tuple(d for d in entry.documents if d.exempt or d.pk in papers)
+        if entry.exempt and entry.withheld:
+            entry = replace(entry, title=frozen["title"], documents=documents)
+        elif not entry.exempt:
+            entry = replace(entry, title=frozen["title"], purpose=frozen["purpose"], documents=documents)
+        else:
+            entry = replace(entry, documents=documents)
+        result.append(entry)
+    return result
+
+
+def meeting_management(*, meeting: Meeting) -> dict:
+    """What an officer needs to run the agenda: the deadlines with their reasoning, what
+    stops publication, the working items and the publication history."""
+    from django.utils import timezone
+
+    from scrutiny.publishing.selectors import publications
+    from scrutiny.publishing.services import publication_problems
+    from scrutiny.rules.deadlines import agenda_publication_deadline, partner_request_deadline
+
+    committee = meeting.committee
+    today = timezone.localdate()
+    publish_by = agenda_publication_deadline(meeting.date, convention=committee.clear_days_convention)
+    partner_by = partner_request_deadline(
+        meeting.date, days=committee.partner_notice_days, counting=committee.partner_notice_counting
+    )
+    return {
+        "publish_by": publish_by,
+        "publish_missed": today > publish_by.date
+        and not meeting.publications.exists()
+        and meeting.status == "scheduled",
+        "partner_by": partner_by,
+        "partner_missed": today > partner_by and meeting.date >= today,
+        "problems": publication_problems(meeting),
+        "items": list(
+            AgendaItem.internal.filter(meeting=meeting).order_by("position").prefetch_related("documents")
+        ),
+        "publications": list(publications(meeting)),
+        "open": meeting.status in ("scheduled", "agenda_published"),
+    }

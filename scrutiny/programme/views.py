@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from scrutiny.access.decorators import officer_required
 from scrutiny.access.policy import Viewer
+from scrutiny.core.views import form_page
 from scrutiny.governance.models import Committee
 
 from . import exports, forms, selectors, services
@@ -100,32 +101,6 @@ def item_detail(request, pk: int):
     return render(request, "programme/item_detail.html", context)
 
 
-def _form_page(
-    request, *, form, action, success, heading, committee, caption="", intro="", submit="Save", cancel_url=""
-):
-    """Run a form through a service: refusals come back as form errors, nothing is saved."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = action(form.cleaned_data)
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
-        else:
-            message, url = success(result)
-            messages.success(request, message)
-            return redirect(url)
-    context = {
-        "form": form,
-        "heading": heading,
-        "caption": caption,
-        "intro": intro,
-        "submit": submit,
-        "committee": committee,
-        "cancel_url": cancel_url,
-    }
-    return render(request, "forms/page.html", context, status=400 if form.errors else 200)
-
-
 @officer_required
 def item_add(request, slug: str):
     committee = _committee(slug)
@@ -149,7 +124,7 @@ def item_add(request, slug: str):
             by=request.user,
         )
 
-    return _form_page(
+    return form_page(
         request,
         form=form,
         action=action,
@@ -181,7 +156,7 @@ def item_move(request, pk: int):
             by=request.user,
         )
 
-    return _form_page(
+    return form_page(
         request,
         form=form,
         action=action,
@@ -209,7 +184,7 @@ def item_cancel(request, pk: int):
             by=request.user,
         )
 
-    return _form_page(
+    return form_page(
         request,
         form=form,
         action=action,
@@ -225,7 +200,7 @@ def item_cancel(request, pk: int):
 def item_attendance(request, pk: int):
     item = get_object_or_404(WorkProgrammeItem.objects.select_related("committee"), pk=pk)
     form = forms.AttendanceRequestForm(request.POST or None)
-    return _form_page(
+    return form_page(
         request,
         form=form,
         committee=item.committee,
@@ -317,7 +292,7 @@ def version_approve(request, slug: str):
             by=request.user,
         )
 
-    return _form_page(
+    return form_page(
         request,
         form=form,
         action=action,
@@ -337,7 +312,7 @@ def version_approve(request, slug: str):
 def version_propose(request, slug: str):
     committee = _committee(slug)
     form = forms.VersionProposeForm(request.POST or None)
-    return _form_page(
+    return form_page(
         request,
         form=form,
         committee=committee,
@@ -362,7 +337,7 @@ def draw_down_list(request, slug: str):
 def draw_down_new(request, slug: str):
     committee = _committee(slug)
     form = forms.DrawDownRequestForm(request.POST or None)
-    return _form_page(
+    return form_page(
         request,
         form=form,
         committee=committee,
@@ -423,7 +398,7 @@ def draw_down_decide(request, pk: int):
             by=request.user,
         )
 
-    return _form_page(
+    return form_page(
         request,
         form=form,
         action=action,

@@ -17,19 +17,30 @@ pytestmark = pytest.mark.django_db
 SEED_PAGES = {
     ("3", 1): 20,  # minutes of 26 July 2017: Pages 1 - 20
     ("6", 1): 4,  # Regulation 9 notice: 21 - 24
-    ("7", 1): 10, ("7", 2): 9, ("7", 3): 9,  # PCP minutes: 25 - 52
+    ("7", 1): 10,
+    ("7", 2): 9,
+    ("7", 3): 9,  # PCP minutes: 25 - 52
     ("10", 1): 2,  # SA covering report: 53 - 54
-    ("11", 1): 2, ("11", 2): 2,  # work programme report and appendix: 55 - 58
+    ("11", 1): 2,
+    ("11", 2): 2,  # work programme report and appendix: 55 - 58
     ("A", 1): 72,  # the exempt Strategic Assessment 2017: 59 - 130
 }
 
 
 @pytest.fixture
 def february(demo, settings, tmp_path):
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path},
+        },
+    }
     meeting = Meeting.objects.get(date=dt.date(2018, 2, 21))
     for (number, position), pages in SEED_PAGES.items():
-        document = Document.internal.get(agenda_item__meeting=meeting, agenda_item__number=number, position=position)
+        document = Document.internal.get(
+            agenda_item__meeting=meeting, agenda_item__number=number, position=position
+        )
         Document.internal.filter(pk=document.pk).update(minutes_of=None, work_plan=None)
         document.refresh_from_db()
         words = "CONFIDENTIAL-SA2017" if number == "A" else f"paper {number}.{position}"
@@ -41,8 +52,12 @@ def test_page_ranges_match_the_seed(february):
     public, part2 = build_packs(february)
     by_number = {i.number: i.pk for i in AgendaItem.internal.filter(meeting=february)}
     assert {n: public.range_text(by_number[n]) for n in ("3", "6", "7", "10", "11", "A")} == {
-        "3": "Pages 1 - 20", "6": "Pages 21 - 24", "7": "Pages 25 - 52",
-        "10": "Pages 53 - 54", "11": "Pages 55 - 58", "A": "Pages 59 - 130",
+        "3": "Pages 1 - 20",
+        "6": "Pages 21 - 24",
+        "7": "Pages 25 - 52",
+        "10": "Pages 53 - 54",
+        "11": "Pages 55 - 58",
+        "A": "Pages 59 - 130",
     }
     front = text_of(public.pdf)[: public.front_pages]
     agenda = " ".join(front)
@@ -53,10 +68,10 @@ def test_page_ranges_match_the_seed(february):
 
 def test_every_content_page_is_numbered(february):
     public, part2 = build_packs(february)
-    pages = text_of(public.pdf)[public.front_pages:]
+    pages = text_of(public.pdf)[public.front_pages :]
     for n, text in enumerate(pages, start=1):
         assert str(n) in text.split(), f"page {n} not numbered"
-    exempt_pages = text_of(part2.pdf)[part2.front_pages:]
+    exempt_pages = text_of(part2.pdf)[part2.front_pages :]
     assert str(59) in exempt_pages[0].split() and str(130) in exempt_pages[-1].split()
 
 
@@ -70,7 +85,7 @@ def test_the_public_pack_never_contains_exempt_content(february):
 
 def test_the_part_2_pack_marks_every_page_not_for_publication(february):
     _, part2 = build_packs(february)
-    pages = text_of(part2.pdf)[part2.front_pages:]
+    pages = text_of(part2.pdf)[part2.front_pages :]
     assert len(pages) == 72
     for text in pages:
         assert "NOT FOR PUBLICATION" in text and "in confidence" in text
@@ -92,7 +107,9 @@ def test_bookmarks_per_item_and_paper(february):
         "Kent and Medway Police and Crime Panel – Minutes of 28 September 2017",
         "Kent and Medway Police and Crime Panel – Minutes of 15 November 2017",
     ]
-    assert dict(flat)["3. Confirmation of the Minutes of the meeting held on 26 July 2017"] == public.front_pages
+    assert (
+        dict(flat)["3. Confirmation of the Minutes of the meeting held on 26 July 2017"] == public.front_pages
+    )
 
 
 def test_regenerating_an_unchanged_pack_gives_the_same_pages(february):

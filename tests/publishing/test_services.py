@@ -1,0 +1,205 @@
+"""Publishing the agenda: on time, frozen, kept, and exempt content only for the entitled."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from scrutiny.documents.services import document_add
+from scrutiny.meetings import services as meetings
+from scrutiny.meetings.models import AgendaItem, MeetingStatus
+from scrutiny.publishing.models import AgendaPublication
+from scrutiny.publishing.services import meeting_publish_agenda
+from tests.factories import CommitteeFactory, UserFactory
+from tests.pdfs import make_pdf, text_of
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+
+
+def at(day: dt.date, hour=10):
+    return dt.datetime(day.year, day.month, day.day, hour, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def meeting(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path},
+        },
+    }
+    committee = CommitteeFactory()
+    meeting = meetings.meeting_create(committee=committee, date=D(2018, 2, 21))
+    meetings.agenda_build(meeting=meeting)
+    reg9 = AgendaItem.internal.get(meeting=meeting, role="regulation_9")
+    document_add(
+        item=reg9,
+        title="Regulation 9 Notice",
+        kind="notice",
+        file_name="reg9.pdf",
+        data=make_pdf(4, "Forthcoming key decisions"),
+    )
+    sa = meetings.agenda_item_add(
+        meeting=meeting, title="CSP Strategic Assessment 2017", today=D(2018, 1, 10)
+    )
+    document_add(
+        item=sa,
+        title="Covering report",
+        kind="report",
+        file_name="sa.pdf",
+        data=make_pdf(2, "Covering report"),
+    )
+    exempt = meetings.agenda_item_add(
+        meeting=meeting,
+        title="CSP Strategic Assessment 2017",
+        is_exempt=True,
+        exemption_ground="confidence",
+        today=D(2018, 1, 10),
+    )
+    document_add(
+        item=exempt,
+        title="Strategic Assessment 2017",
+        kind="appendix",
+        file_name="secret.pdf",
+        data=make_pdf(3, "SECRET-ASSESSMENT"),
+    )
+    return meeting
+
+
+def test_publishing_on_time_freezes_the_agenda_with_both_packs(meeting):
+    publication = meeting_publish_agenda(meeting=meeting, now=at(D(2018, 2, 13)))
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.AGENDA_PUBLISHED
+    assert publication.version == 1 and not publication.is_late and publication.deadline == D(2018, 2, 13)
+    with publication.public_pack.open("rb") as fh:
+        public = " ".join(text_of(fh.read()))
+    assert "SECRET-ASSESSMENT" not in public and "Forthcoming key decisions" in public
+    with publication.part2_pack.open("rb") as fh:
+        assert "SECRET-ASSESSMENT" in " ".join(text_of(fh.read()))
+    assert all("SECRET" not in str(entry) for entry in publication.agenda)
+
+
+def test_after_the_deadline_publishing_needs_the_reason_for_urgency(meeting):
+    with pytest.raises(
+        ValidationError,
+        match="The last lawful day to publish the agenda for Wednesday 21 February 2018 was Tuesday 13 February 2018",
+    ):
+        meeting_publish_agenda(meeting=meeting, now=at(D(2018, 2, 14)))
+    assert not AgendaPublication.objects.exists()
+    publication = meeting_publish_agenda(
+        meeting=meeting,
+        now=at(D(2018, 2, 14)),
+        urgency_reason="the Strategic Assessment was agreed by the CSP on 13 February",
+    )
+    assert publication.is_late
+    assert all(item.is_supplementary for item in AgendaItem.internal.filter(meeting=meeting))
+    with publication.public_pack.open("rb") as fh:
+        text = " ".join(" ".join(text_of(fh.read())).split())
+    assert "Supplementary item: considered as urgent because the Strategic Assessment was agreed" in text
+
+
+def test_publishing_with_a_missing_report_is_refused_naming_the_item(meeting):
+    late = meetings.agenda_item_add(
+        meeting=meeting, title="Review of Dartford's Safer Streets Policy", today=D(2018, 1, 10)
+    )
+    with pytest.raises(ValidationError) as exc:
+        meeting_publish_agenda(meeting=meeting, now=at(D(2018, 2, 1)))
+    assert (
+        f"Item {late.number} (“Review of Dartford's Safer Streets Policy”) expects a report and has none."
+        in exc.value.messages
+    )
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.SCHEDULED and not AgendaPublication.objects.exists()
+
+
+def test_republishing_keeps_earlier_versions_and_late_additions_are_supplementary(meeting):
+    first = meeting_publish_agenda(meeting=meeting, now=at(D(2018, 2, 12)))
+    added = meetings.agenda_item_add(
+        meeting=meeting,
+        title="Knife crime update",
+        expects_report=False,
+        urgency_reason="a serious incident on 15 February",
+        today=D(2018, 2, 16),
+    )
+    second = meeting_publish_agenda(
+        meeting=meeting, now=at(D(2018, 2, 16)), urgency_reason="a serious incident on 15 February"
+    )
+    assert [p.version for p in meeting.publications.order_by("version")] == [1, 2]
+    assert first.public_pack.name != second.public_pack.name
+    added.refresh_from_db()
+    assert added.is_supplementary
+    assert not AgendaItem.internal.get(
+        meeting=meeting, role="apologies"
+    ).is_supplementary  # published on time
+    assert "Knife crime update" not in str(first.agenda) and "Knife crime update" in str(second.agenda)
+
+
+def test_the_public_sees_the_agenda_as_published_not_the_working_copy(client, meeting, officer):
+    meeting_publish_agenda(meeting=meeting, now=at(D(2018, 2, 12)))
+    item = AgendaItem.internal.get(meeting=meeting, title="CSP Strategic Assessment 2017", is_exempt=False)
+    AgendaItem.internal.filter(pk=item.pk).update(purpose="UNPUBLISHED-EDIT")
+    paper = document_add(
+        item=item, title="Unpublished appendix", kind="appendix", file_name="x.pdf", data=make_pdf(1)
+    )
+    page = client.get(reverse("meeting", args=[meeting.pk])).content.decode()
+    assert "UNPUBLISHED-EDIT" not in page and "Unpublished appendix" not in page
+    assert client.get(reverse("document", args=[paper.pk])).status_code == 404
+    client.force_login(officer)
+    assert "UNPUBLISHED-EDIT" in client.get(reverse("meeting", args=[meeting.pk])).content.decode()
+
+
+@pytest.mark.parametrize("who", ["anonymous", "stranger"])
+def test_the_part_2_pack_answers_as_if_absent_to_those_not_entitled(client, meeting, who):
+    meeting_publish_agenda(meeting=meeting, now=at(D(2018, 2, 12)))
+    if who == "stranger":
+        client.force_login(UserFactory())
+    for url in (
+        reverse("part2_pack", args=[meeting.pk]),
+        reverse("part2_pack_version", args=[meeting.pk, 1]),
+        reverse("draft_pack", args=[meeting.pk, "part2"]),
+    ):
+        response = client.get(url)
+        assert response.status_code in (302, 403, 404)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert b"SECRET" not in body
+    page = client.get(reverse("meeting", args=[meeting.pk])).content.decode()
+    assert "Part 2 pack" not in page
+    public = client.get(reverse("agenda_pack", args=[meeting.pk]))
+    assert public.status_code == 200 and b"SECRET" not in b"".join(public.streaming_content)
+
+
+def test_officers_get_the_part_2_pack(client, meeting, officer):
+    meeting_publish_agenda(meeting=meeting, now=at(D(2018, 2, 12)))
+    client.force_login(officer)
+    response = client.get(reverse("part2_pack", args=[meeting.pk]))
+    assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
+    assert "SECRET-ASSESSMENT" in " ".join(text_of(b"".join(response.streaming_content)))
+
+
+def test_the_officers_publish_screen_explains_a_late_refusal(client, meeting, officer):
+    client.force_login(officer)
+    response = client.post(reverse("meeting_publish", args=[meeting.pk]), {"urgency_reason": ""})
+    assert response.status_code == 400
+    assert "The last lawful day to publish" in response.content.decode()
+    response = client.post(
+        reverse("meeting_publish", args=[meeting.pk]), {"urgency_reason": "Test of late publication"}
+    )
+    assert response.status_code == 302
+    assert AgendaPublication.objects.get().is_late
+
+
+def test_calendars(client, meeting):
+    meeting.start_time = dt.time(19, 0)
+    meeting.venue = "Council Chamber, Civic Centre, Home Gardens, Dartford"
+    meeting.save()
+    ics = client.get(reverse("meeting_ics", args=[meeting.pk])).content.decode()
+    assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
+    assert "DTSTART;TZID=Europe/London:20180221T190000" in ics
+    assert "LOCATION:Council Chamber\\, Civic Centre\\, Home Gardens\\, Dartford" in ics
+    assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
+    feed = client.get(reverse("committee_ics", args=[meeting.committee.slug])).content.decode()
+    assert feed.count("BEGIN:VEVENT") == 1 and re.search(r"UID:meeting-\d+@", feed)
