@@ -18,9 +18,11 @@ from typing import Any, Protocol
 
 import yaml
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import models, transaction
 
-from scrutiny.documents.models import Document
+from scrutiny.demo.standins import standin_pdf
+from scrutiny.documents.models import BackgroundPaper, CoveringReport, Document
 from scrutiny.governance.models import (
     Committee,
     Membership,
@@ -162,6 +164,7 @@ class _Loader:
         self.posts: dict[str, Post] = {}
         self.years: dict[tuple[str, int], MunicipalYear] = {}
         self.meetings: dict[tuple[str, str], Meeting] = {}
+        self.pending_work_plans: list[tuple[Document, str, str]] = []
 
     # -- saving -----------------------------------------------------------------------
 
@@ -210,6 +213,13 @@ class _Loader:
         for name in self.source.meeting_files():
             self.load_meeting(name, self.source.read(name))
         self.load_work_programme(self.source.read("work_programme.yaml"))
+        for document, title, where in self.pending_work_plans:
+            version = WorkPlanVersion.objects.filter(
+                committee=document.agenda_item.meeting.committee, title=title
+            ).first()
+            if version is None:
+                raise DemoDataError(f"{where}.work_plan: no work plan version titled {title!r}")
+            self.upsert(Document.internal, {"pk": document.pk}, {"work_plan": version}, where)
 
     def load_organisations(self, data: dict) -> None:
         f = "organisations.yaml"
@@ -438,7 +448,9 @@ class _Loader:
         minute_position = 0
         for i, spec in enumerate(data["items"] or []):
             where = f"{name}: items[{i}]"
-            _keys(spec, where, ["title", "kind"], ["number", "purpose", "exempt", "documents", "minute"])
+            _keys(
+                spec, where, ["title", "kind"], ["number", "purpose", "exempt", "documents", "minute", "role"]
+            )
             item = self.upsert(
                 AgendaItem.internal,
                 {"meeting": meeting, "position": i + 1},
@@ -447,27 +459,90 @@ class _Loader:
                     "title": spec["title"],
                     "purpose": (spec.get("purpose") or "").strip(),
                     "kind": spec["kind"],
+                    "role": spec.get("role", "business"),
                     **_exemption(spec.get("exempt"), f"{where}.exempt"),
                 },
                 where,
             )
             for j, doc in enumerate(spec.get("documents") or []):
-                w = f"{where}.documents[{j}]"
-                _keys(doc, w, ["title", "kind"], ["description", "exempt"])
-                self.upsert(
-                    Document.internal,
-                    {"agenda_item": item, "position": j + 1},
-                    {
-                        "title": doc["title"],
-                        "kind": doc["kind"],
-                        "description": (doc.get("description") or "").strip(),
-                        **_exemption(doc.get("exempt"), f"{w}.exempt"),
-                    },
-                    w,
-                )
+                self.load_document(data["committee"], meeting, item, j, doc, f"{where}.documents[{j}]")
             if spec.get("minute"):
                 minute_position += 1
                 self.load_minute(meeting, item, minute_position, spec["minute"], f"{where}.minute")
+
+    def load_document(
+        self, committee_key: str, meeting: Meeting, item: AgendaItem, index: int, spec: dict, where: str
+    ) -> None:
+        _keys(
+            spec,
+            where,
+            ["title", "kind"],
+            ["description", "exempt", "minutes_of", "work_plan", "standin_pages", "report"],
+        )
+        document = self.upsert(
+            Document.internal,
+            {"agenda_item": item, "position": index + 1},
+            {
+                "title": spec["title"],
+                "kind": spec["kind"],
+                "description": (spec.get("description") or "").strip(),
+                "minutes_of": self.meeting(committee_key, spec.get("minutes_of"), f"{where}.minutes_of"),
+                **_exemption(spec.get("exempt"), f"{where}.exempt"),
+            },
+            where,
+        )
+        if spec.get("work_plan"):
+            self.pending_work_plans.append((document, spec["work_plan"], where))
+        if spec.get("standin_pages") and not document.file:
+            pdf = standin_pdf(
+                title=spec["title"],
+                pages=int(spec["standin_pages"]),
+                exempt=document.is_withheld_from_public,
+                committee=meeting.committee.name,
+                meeting=meeting.date_display,
+            )
+            document.file.save(f"standin-{document.pk}.pdf", ContentFile(pdf), save=False)
+            document.page_count = int(spec["standin_pages"])
+            document._change_reason = CHANGE_REASON
+            document.save()
+            self.report.record(Document, "updated")
+        if spec.get("report"):
+            self.load_covering_report(document, spec["report"], f"{where}.report")
+
+    def load_covering_report(self, document: Document, spec: dict, where: str) -> None:
+        fields = [
+            "summary",
+            "recommendations",
+            "background",
+            "corporate_plan",
+            "financial",
+            "legal",
+            "staffing",
+            "administrative",
+            "risk",
+            "confidence",
+            "appendices",
+            "author",
+            "directorate",
+        ]
+        _keys(spec, where, ["heading", "summary", "recommendations"], [*fields, "background_papers"])
+        implications = dict.fromkeys(("financial", "legal", "staffing", "administrative", "risk"), "None")
+        values = {f: str(spec.get(f, implications.get(f, ""))).strip() for f in fields}
+        report = self.upsert(
+            CoveringReport.objects, {"document": document}, {"heading": spec["heading"], **values}, where
+        )
+        for n, paper in enumerate(spec.get("background_papers") or [], start=1):
+            w = f"{where}.background_papers[{n - 1}]"
+            _keys(paper, w, ["title"], ["date", "file_reference", "author", "section", "exempt_category"])
+            self.upsert(
+                BackgroundPaper.objects,
+                {"report": report, "position": n},
+                {
+                    k: paper.get(k, "N/A" if k == "exempt_category" else "")
+                    for k in ("title", "date", "file_reference", "author", "section", "exempt_category")
+                },
+                w,
+            )
 
     def load_minute(self, meeting: Meeting, item: AgendaItem, position: int, spec: dict, where: str) -> None:
         _keys(spec, where, ["title"], ["number", "narrative", "resolutions", "exempt", "public_summary"])
@@ -721,3 +796,26 @@ def _messages(exc: ValidationError) -> list[str]:
             for field, errors in exc.error_dict.items()
         ]
     return exc.messages
+
+
+def publish_demo_agendas() -> list[str]:
+    """Publish, through the publishing service, the demo meetings whose agenda pack the seeds
+    hold (21 February 2018), once. The day it was really published is not in the sources:
+    the demo records it on the last lawful day, 9 a.m."""
+    from zoneinfo import ZoneInfo
+
+    from scrutiny.publishing.services import meeting_publish_agenda
+    from scrutiny.rules.deadlines import agenda_publication_deadline
+
+    done = []
+    for meeting in Meeting.objects.filter(status="agenda_published", publications__isnull=True):
+        if not Document.internal.filter(agenda_item__meeting=meeting).exists():
+            continue
+        deadline = agenda_publication_deadline(meeting.date, convention=meeting.committee.clear_days_convention).date
+        when = dt.datetime.combine(deadline, dt.time(9, 0), tzinfo=ZoneInfo("Europe/London"))
+        publication = meeting_publish_agenda(meeting=meeting, now=when)
+        done.append(
+            f"Agenda of {meeting.date_display} published as of {deadline.day} {deadline:%B %Y} "
+            f"({publication.public_pages} pages in the public pack)."
+        )
+    return done

@@ -124,6 +124,9 @@ class CoveringReport(models.Model):
     confidence = models.TextField(
         "obligation of confidence", blank=True, help_text="Where it applies: what was supplied in confidence."
     )
+    appendices = models.TextField(
+        blank=True, help_text="One per line, e.g. 'Appendix A: ...'. Empty: the item's appendices are listed."
+    )
     author = models.CharField(max_length=200, blank=True)
     directorate = models.CharField("section and directorate", max_length=200, blank=True)
     history = HistoricalRecords()

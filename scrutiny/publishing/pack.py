@@ -75,8 +75,8 @@ def render_document(document: Document, meeting: Meeting) -> bytes:
     committee = meeting.committee
     if hasattr(document, "covering_report"):
         report = document.covering_report
-        appendices = [
-            f"{d.title}"
+        appendices = [line.strip() for line in report.appendices.splitlines() if line.strip()] or [
+            d.title
             for d in document.agenda_item.documents.all()
             if d.kind == "appendix" and d.pk != document.pk
         ]

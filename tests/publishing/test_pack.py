@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from scrutiny.documents.models import Document
+from scrutiny.documents.models import CoveringReport, Document
 from scrutiny.documents.services import document_attach_file
 from scrutiny.meetings.models import AgendaItem, Meeting
 from scrutiny.publishing.pack import build_packs
@@ -42,6 +42,7 @@ def february(demo, settings, tmp_path):
             agenda_item__meeting=meeting, agenda_item__number=number, position=position
         )
         Document.internal.filter(pk=document.pk).update(minutes_of=None, work_plan=None)
+        CoveringReport.objects.filter(document=document).delete()  # print the stand-in file instead
         document.refresh_from_db()
         words = "CONFIDENTIAL-SA2017" if number == "A" else f"paper {number}.{position}"
         document_attach_file(document=document, name=f"{number}-{position}.pdf", data=make_pdf(pages, words))
@@ -117,3 +118,28 @@ def test_regenerating_an_unchanged_pack_gives_the_same_pages(february):
     second_public, second_part2 = build_packs(february)
     assert first_public.pdf == second_public.pdf
     assert first_part2.pdf == second_part2.pdf
+
+
+def test_the_covering_report_is_printed_in_the_councils_sections(demo):
+    from scrutiny.publishing.pack import render_document
+
+    meeting = Meeting.objects.get(date=dt.date(2018, 2, 21))
+    report = Document.internal.get(agenda_item__meeting=meeting, agenda_item__number="10")
+    text = " ".join(" ".join(text_of(render_document(report, meeting))).split())
+    for expected in (
+        "1. Summary", "1.1 To consider the Dartford and Gravesham Community Safety Partnership Strategic Assessment 2017",
+        "2. RECOMMENDATIONS", "2.3 That the Committee notes the Dartford and Gravesham Community Safety Partnership",
+        "3. Background and Discussion", "4. Relationship to the Corporate Plan", "Financial Implications None",
+        "6. Obligation of Confidence", "7. Appendix", "BACKGROUND PAPERS", "Obligation of Confidence",
+    ):
+        assert expected in text, expected
+
+
+def test_the_minutes_paper_prints_the_earlier_meetings_minutes(demo):
+    from scrutiny.publishing.pack import render_document
+
+    meeting = Meeting.objects.get(date=dt.date(2018, 2, 21))
+    paper = Document.internal.get(agenda_item__meeting=meeting, agenda_item__number="3")
+    text = " ".join(" ".join(text_of(render_document(paper, meeting))).split())
+    assert "1. APOLOGIES FOR ABSENCE" in text and "The meeting closed at 9.25" in text
+    assert "iQuanta" not in text  # the exempt minute 13 is not printed in an open paper

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from scrutiny.demo.accounts import demo_accounts_ensure
-from scrutiny.demo.loader import DemoDataError, DirectorySource, load_demo
+from scrutiny.demo.loader import DemoDataError, DirectorySource, load_demo, publish_demo_agendas
 
 
 class Command(BaseCommand):
@@ -36,6 +36,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Dartford demo loaded: {report.changed} record(s) created or updated.")
         )
+        for line in publish_demo_agendas():
+            self.stdout.write(f"  {line}")
         if not options["no_accounts"]:
             for account, created in demo_accounts_ensure():
                 state = "created" if created else "already exists; password unchanged"
