@@ -72,6 +72,8 @@ urlpatterns = [
     path("meetings/<int:pk>/", meeting_views.meeting_detail, name="meeting"),
     path("meetings/<int:pk>/minutes/", minute_views.meeting_minutes, name="meeting_minutes"),
     path("meetings/<int:pk>/calendar.ics", publishing_views.meeting_ics, name="meeting_ics"),
+    path("meetings/<int:pk>/agenda.docx", publishing_views.agenda_word, name="agenda_word"),
+    path("documents/<int:pk>/report.docx", publishing_views.report_word, name="report_word"),
     path("meetings/<int:pk>/agenda-pack.pdf", publishing_views.public_pack, name="agenda_pack"),
     path(
         "meetings/<int:pk>/agenda-pack/v<int:version>.pdf",

@@ -811,7 +811,9 @@ def publish_demo_agendas() -> list[str]:
     for meeting in Meeting.objects.filter(status="agenda_published", publications__isnull=True):
         if not Document.internal.filter(agenda_item__meeting=meeting).exists():
             continue
-        deadline = agenda_publication_deadline(meeting.date, convention=meeting.committee.clear_days_convention).date
+        deadline = agenda_publication_deadline(
+            meeting.date, convention=meeting.committee.clear_days_convention
+        ).date
         when = dt.datetime.combine(deadline, dt.time(9, 0), tzinfo=ZoneInfo("Europe/London"))
         publication = meeting_publish_agenda(meeting=meeting, now=when)
         done.append(

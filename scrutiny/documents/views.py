@@ -16,6 +16,7 @@ def document_detail(request, pk: int):
         "item": item,
         "meeting": item.meeting,
         "committee": item.meeting.committee,
+        "has_report": hasattr(document, "covering_report"),
     }
     return render(request, "documents/document_detail.html", context)
 

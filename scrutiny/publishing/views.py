@@ -139,3 +139,44 @@ def committee_ics(request, slug: str):
         name=committee.name,
     )
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+def _docx(data: bytes, filename: str, *, private: bool) -> HttpResponse:
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store" if private else "public, max-age=300"
+    return response
+
+
+def agenda_word(request, pk: int):
+    """The agenda as Word: as published, for the public; with Part 2 for those entitled."""
+    from .word import agenda_docx
+
+    meeting = meeting_get(pk=pk)
+    viewer = Viewer.of(request)
+    if not viewer.may_see_agenda(meeting):
+        raise Http404("This agenda has not been published.")
+    publication = latest_publication(meeting)
+    pages = {e["pk"]: tuple(e["pages"]) for e in publication.agenda if e.get("pages")} if publication else {}
+    part2 = viewer.may_see_exempt_of_meeting(meeting)
+    return _docx(
+        agenda_docx(meeting, part2=part2, pages=pages), f"agenda-{meeting.date:%Y-%m-%d}.docx", private=part2
+    )
+
+
+def report_word(request, pk: int):
+    """A covering report as Word, through the access policy like the report itself."""
+    from scrutiny.documents.selectors import document_get_for_viewer
+
+    from .word import covering_report_docx
+
+    document = document_get_for_viewer(pk=pk, viewer=Viewer.of(request))
+    if not hasattr(document, "covering_report"):
+        raise Http404("This paper is not a report written in the app.")
+    return _docx(
+        covering_report_docx(document.covering_report),
+        f"report-{document.pk}.docx",
+        private=document.is_withheld_from_public,
+    )
