@@ -5,10 +5,10 @@ BIN := $(VENV)/bin
 VAR := var
 export SCRUTINY_VAR_DIR ?= $(CURDIR)/$(VAR)
 
-.PHONY: demo test install assets browser lint check-migrations serve clean
+.PHONY: demo test install assets sysdeps lint clean bench
 
 ## demo: install everything, set up the database, load the Dartford demo and serve it on 127.0.0.1:8000
-demo: install assets $(VAR)/demo-secret-key
+demo: install assets sysdeps $(VAR)/demo-secret-key
 	@export SCRUTINY_SECRET_KEY="$$(cat $(VAR)/demo-secret-key)" SCRUTINY_SITE_OPERATOR="$${SCRUTINY_SITE_OPERATOR:-Dartford Borough Council (demonstration)}"; \
 	$(BIN)/scrutiny migrate --noinput && \
 	$(BIN)/scrutiny collectstatic --noinput --verbosity 0 && \
@@ -17,7 +17,7 @@ demo: install assets $(VAR)/demo-secret-key
 	$(BIN)/scrutiny runserver 127.0.0.1:8000 --noreload
 
 ## test: install what the tests need and run them all (DATABASE_URL chooses the database; default SQLite)
-test: install assets browser
+test: install assets sysdeps
 	$(BIN)/ruff check .
 	SCRUTINY_SECRET_KEY=check SCRUTINY_PLAIN_STATIC=1 $(BIN)/scrutiny makemigrations --check --dry-run --verbosity 1
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -40,13 +40,19 @@ scrutiny/static/scrutiny/css/scrutiny.css: node_modules/.package-lock.json front
 
 assets: scrutiny/static/scrutiny/css/scrutiny.css
 
-## browser: Debian's Chromium for the page tests (installed when missing and we may)
-browser:
-	@if [ ! -x /usr/bin/chromium ]; then \
+## sysdeps: Debian packages the app and its tests use, installed when missing and we may:
+## LibreOffice (Word papers to PDF), Chromium (browser tests), Liberation fonts (Arial metrics in PDFs)
+sysdeps:
+	@missing=""; \
+	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	[ -d /usr/share/fonts/truetype/liberation ] || missing="$$missing fonts-liberation"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian's chromium for the browser tests"; \
-	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "WARNING: /usr/bin/chromium is missing; the browser tests will be skipped (sudo apt-get install chromium)"; fi; \
+	    echo "Installing Debian packages:$$missing"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else echo "WARNING: missing Debian packages:$$missing (sudo apt-get install$$missing). Word uploads or browser tests will not work."; fi; \
 	fi
 
 $(VAR)/demo-secret-key:
@@ -59,3 +65,7 @@ lint: install
 
 clean:
 	rm -rf $(VENV) node_modules $(VAR) scrutiny/static/scrutiny/css scrutiny/static/scrutiny/js/govuk-frontend.min.js
+
+## bench: performance benchmarks (ratios against a floor measured in the same run)
+bench: install
+	$(BIN)/python bench/agenda_pack.py

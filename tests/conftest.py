@@ -29,5 +29,8 @@ def _media_in_tmp(settings, tmp_path):
     """Uploaded and generated files go to a fresh folder per test, never to var/."""
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path / "media"}},
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "media"},
+        },
     }

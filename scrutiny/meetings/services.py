@@ -57,6 +57,9 @@ def _save(obj, by) -> None:
 
 
 def _label(meeting: Meeting) -> str:
+    """'26 July 2017', as the agenda names an earlier meeting ('July 2019' if the day is not known)."""
+    if meeting.date_precision == "month":
+        return f"{meeting.date:%B %Y}"
     return f"{meeting.date.day} {meeting.date:%B %Y}"
 
 

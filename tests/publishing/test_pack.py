@@ -127,10 +127,17 @@ def test_the_covering_report_is_printed_in_the_councils_sections(demo):
     report = Document.internal.get(agenda_item__meeting=meeting, agenda_item__number="10")
     text = " ".join(" ".join(text_of(render_document(report, meeting))).split())
     for expected in (
-        "1. Summary", "1.1 To consider the Dartford and Gravesham Community Safety Partnership Strategic Assessment 2017",
-        "2. RECOMMENDATIONS", "2.3 That the Committee notes the Dartford and Gravesham Community Safety Partnership",
-        "3. Background and Discussion", "4. Relationship to the Corporate Plan", "Financial Implications None",
-        "6. Obligation of Confidence", "7. Appendix", "BACKGROUND PAPERS", "Obligation of Confidence",
+        "1. Summary",
+        "1.1 To consider the Dartford and Gravesham Community Safety Partnership Strategic Assessment 2017",
+        "2. RECOMMENDATIONS",
+        "2.3 That the Committee notes the Dartford and Gravesham Community Safety Partnership",
+        "3. Background and Discussion",
+        "4. Relationship to the Corporate Plan",
+        "Financial Implications None",
+        "6. Obligation of Confidence",
+        "7. Appendix",
+        "BACKGROUND PAPERS",
+        "Obligation of Confidence",
     ):
         assert expected in text, expected
 

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 def _text(response):
     doc = Word(io.BytesIO(response.content))
-    return "\n".join(p.text for p in doc.paragraphs) + "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+    return "\n".join(p.text for p in doc.paragraphs) + "\n".join(
+        c.text for t in doc.tables for r in t.rows for c in r.cells
+    )
 
 
 def test_the_agenda_as_word_withholds_exempt_content_from_the_public(client, demo, officer):
