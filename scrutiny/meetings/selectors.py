@@ -206,6 +206,7 @@ def meeting_management(*, meeting: Meeting) -> dict:
         "items": list(
             AgendaItem.internal.filter(meeting=meeting).order_by("position").prefetch_related("documents")
         ),
+        "has_exempt": AgendaItem.internal.filter(meeting=meeting, is_exempt=True).exists(),
         "publications": list(publications(meeting)),
         "open": meeting.status in ("scheduled", "agenda_published"),
     }
