@@ -150,3 +150,17 @@ def test_the_minutes_paper_prints_the_earlier_meetings_minutes(demo):
     text = " ".join(" ".join(text_of(render_document(paper, meeting))).split())
     assert "1. APOLOGIES FOR ABSENCE" in text and "The meeting closed at 9.25" in text
     assert "iQuanta" not in text  # the exempt minute 13 is not printed in an open paper
+
+
+def test_the_agenda_pack_command(february, tmp_path, capsys):
+    from django.core.management import CommandError, call_command
+
+    out = tmp_path / "pack.pdf"
+    call_command("agenda-pack", "2018-02-21", "--public", "--out", str(out))
+    printed = capsys.readouterr().out
+    assert "Pages 59 - 130" in printed and "CSP Strategic Assessment 2017" in printed
+    assert "CONFIDENTIAL-SA2017" not in " ".join(text_of(out.read_bytes()))
+    call_command("agenda-pack", "2018-02-21", "--part2", "--out", str(out))
+    assert "CONFIDENTIAL-SA2017" in " ".join(text_of(out.read_bytes()))
+    with pytest.raises(CommandError, match="neither a meeting number nor a date"):
+        call_command("agenda-pack", "21/02/2018", "--public", "--out", str(out))
