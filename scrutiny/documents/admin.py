@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from scrutiny.core.admin import ExemptAwareAdmin
 
-from .models import Document
+from .models import BackgroundPaper, CoveringReport, Document
 
 
 @admin.register(Document)
@@ -13,3 +13,31 @@ class DocumentAdmin(ExemptAwareAdmin):
     search_fields = ["title", "description"]
     list_select_related = ["agenda_item", "agenda_item__meeting"]
     raw_id_fields = ["agenda_item"]
+
+
+class BackgroundPaperInline(admin.TabularInline):
+    model = BackgroundPaper
+    extra = 1
+
+
+@admin.register(CoveringReport)
+class CoveringReportAdmin(ExemptAwareAdmin):
+    """Officers write covering reports here, in the council's sections."""
+
+    exempt_lookups = ("document__is_exempt", "document__agenda_item__is_exempt")
+    list_display = ["heading", "document"]
+    search_fields = ["heading", "summary"]
+    raw_id_fields = ["document"]
+    inlines = [BackgroundPaperInline]
+    fieldsets = [
+        (None, {"fields": ["document", "heading", "author", "directorate"]}),
+        (
+            "1-4. Summary, recommendations, background, Corporate Plan",
+            {"fields": ["summary", "recommendations", "background", "corporate_plan"]},
+        ),
+        (
+            "5. Implications and risk",
+            {"fields": ["financial", "legal", "staffing", "administrative", "risk"]},
+        ),
+        ("6-7. Confidence and appendices", {"fields": ["confidence", "appendices"]}),
+    ]

@@ -311,3 +311,12 @@ def test_officers_find_exempt_rows_in_the_admin(client, scene):
     client.force_login(scene["users"]["officer"])
     response = client.get(reverse("admin:meetings_agendaitem_changelist") + "?q=Performance")
     assert b"CSP Performance Report" in response.content
+
+
+def test_stored_files_have_no_public_address(client, scene):
+    """Papers are served only through the access policy: no URL maps onto the storage."""
+    name = scene["exempt_doc"].file.name
+    for url in (f"/{name}", f"/media/{name}", f"/static/{name}", f"/documents/{name}"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert SECRET.encode() not in response.content

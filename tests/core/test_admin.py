@@ -16,7 +16,7 @@ def _admin_models():
     return [
         m
         for m in admin.site._registry
-        if m._meta.app_label in {"governance", "meetings", "documents", "minutes", "programme"}
+        if m._meta.app_label in {"governance", "meetings", "documents", "minutes", "programme", "publishing"}
     ]
 
 
