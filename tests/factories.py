@@ -148,3 +148,11 @@ class ResolutionFactory(factory.django.DjangoModelFactory):
     minute = factory.SubFactory(MinuteFactory)
     number = 1
     text = "That the report be noted."
+
+
+class MinutesRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "minutes.MinutesRecord"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    status = "published"

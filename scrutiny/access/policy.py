@@ -16,8 +16,8 @@ The policy:
   substitute) today, or on the day of the meeting concerned (the Part 2 papers they were
   sent as members). Invitees, other councillors and former members do not: councillors'
   general right to inspect (s100F) excludes most exempt information.
-- Drafts: an agenda not yet published, and the minutes of a meeting not yet held, are
-  seen by officers only.
+- Drafts: an agenda not yet published, and minutes not yet published, are seen by
+  officers only.
 - Inactive accounts are anonymous.
 """
 
@@ -83,7 +83,11 @@ class Viewer:
         return meeting.agenda_is_public or self.is_officer
 
     def may_see_minutes(self, meeting) -> bool:
-        return meeting.status == "held" or self.is_officer
+        """Draft minutes are the officers'; once published (unconfirmed or confirmed) they are public."""
+        if self.is_officer:
+            return True
+        record = getattr(meeting, "minutes_record", None)
+        return record is not None and record.status in ("published", "confirmed", "signed")
 
     def may_see_any_exempt(self) -> bool:
         """For lists spanning committees (admin, search): only officers see exempt rows."""

@@ -36,7 +36,7 @@ from scrutiny.governance.models import (
     Succession,
 )
 from scrutiny.meetings.models import AgendaItem, Meeting
-from scrutiny.minutes.models import Minute, Resolution
+from scrutiny.minutes.models import Attendance, Minute, MinutesRecord, Resolution
 from scrutiny.programme.models import (
     DrawDownRequest,
     DrawDownStep,
@@ -165,6 +165,7 @@ class _Loader:
         self.years: dict[tuple[str, int], MunicipalYear] = {}
         self.meetings: dict[tuple[str, str], Meeting] = {}
         self.pending_work_plans: list[tuple[Document, str, str]] = []
+        self.pending_minutes: list[tuple[Meeting, dict, str]] = []
 
     # -- saving -----------------------------------------------------------------------
 
@@ -212,6 +213,8 @@ class _Loader:
         self.load_people(self.source.read("people.yaml"))
         for name in self.source.meeting_files():
             self.load_meeting(name, self.source.read(name))
+        for meeting, data, where in self.pending_minutes:
+            self.load_minutes_record(meeting, data, where)
         self.load_work_programme(self.source.read("work_programme.yaml"))
         for document, title, where in self.pending_work_plans:
             version = WorkPlanVersion.objects.filter(
@@ -423,6 +426,8 @@ class _Loader:
                 "note",
                 "minutes_are_summary",
                 "attendance",
+                "minutes_status",
+                "minutes_confirmed_at",
             ],
         )
         # `attendance` is kept in the files for the minutes work (issue 5); not loaded yet.
@@ -445,6 +450,10 @@ class _Loader:
         )
         self.meetings[(data["committee"], name.removeprefix("meetings/").removesuffix(".yaml"))] = meeting
         self.meetings[(data["committee"], str(day))] = meeting
+        if data.get("minutes_status"):
+            self.pending_minutes.append((meeting, data, name))
+        for n, spec in enumerate(data.get("attendance") or [], start=1):
+            self.load_attendance(meeting, n, spec, f"{name}: attendance[{n - 1}]")
         minute_position = 0
         for i, spec in enumerate(data["items"] or []):
             where = f"{name}: items[{i}]"
@@ -469,6 +478,48 @@ class _Loader:
             if spec.get("minute"):
                 minute_position += 1
                 self.load_minute(meeting, item, minute_position, spec["minute"], f"{where}.minute")
+
+    def load_attendance(self, meeting: Meeting, position: int, spec: dict, where: str) -> None:
+        _keys(spec, where, ["kind"], ["person", "name", "capacity", "organisation", "substitute_for"])
+        self.upsert(
+            Attendance.objects,
+            {"meeting": meeting, "position": position},
+            {
+                "kind": spec["kind"],
+                "person": self._person(spec["person"], where) if spec.get("person") else None,
+                "name": spec.get("name", ""),
+                "capacity": spec.get("capacity", ""),
+                "organisation": self.org(spec.get("organisation"), where),
+                "substitute_for": self._person(spec["substitute_for"], where)
+                if spec.get("substitute_for")
+                else None,
+            },
+            where,
+        )
+
+    def load_minutes_record(self, meeting: Meeting, data: dict, where: str) -> None:
+        committee_key = data["committee"]
+        confirmed_at = self.meeting(
+            committee_key, data.get("minutes_confirmed_at"), f"{where}: minutes_confirmed_at"
+        )
+        resolution = None
+        if confirmed_at is not None:
+            day = f"{meeting.date.day} {meeting.date:%B %Y}"
+            resolution = (
+                Resolution.internal.filter(minute__meeting=confirmed_at, text__icontains=day)
+                .filter(text__icontains="confirmed")
+                .first()
+            )
+        self.upsert(
+            MinutesRecord.objects,
+            {"meeting": meeting},
+            {
+                "status": data["minutes_status"],
+                "confirmed_at": confirmed_at,
+                "confirmed_by_resolution": resolution,
+            },
+            where,
+        )
 
     def load_document(
         self, committee_key: str, meeting: Meeting, item: AgendaItem, index: int, spec: dict, where: str

@@ -129,6 +129,9 @@ class Committee(Organisation):
         default=NoticeCounting.CLEAR,
         help_text="How the notice days are counted. Clear days is the cautious reading.",
     )
+    quorum = models.PositiveSmallIntegerField(
+        default=3, help_text="Members (not invitees) who must be present, as the council's constitution sets."
+    )
     clear_days_convention = models.CharField(
         max_length=10,
         choices=Convention.choices,

@@ -10,17 +10,109 @@ holds only resolutions the public may read.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from scrutiny.core.models import Exemptible
-from scrutiny.meetings.models import AgendaItem, Meeting, MeetingStatus
+from scrutiny.governance.models import Organisation, Person
+from scrutiny.meetings.models import AgendaItem, Meeting
+
+
+class MinutesStatus(models.TextChoices):
+    DRAFT = "draft", "Draft (officers only)"
+    PUBLISHED = "published", "Published as a draft: not yet confirmed"
+    CONFIRMED = "confirmed", "Confirmed by the Committee"
+    SIGNED = "signed", "Confirmed and signed by the Chairman"
+
+
+# Minutes in these states are public; from CONFIRMED on, the text is locked.
+PUBLIC_MINUTES_STATUSES = (MinutesStatus.PUBLISHED, MinutesStatus.CONFIRMED, MinutesStatus.SIGNED)
+LOCKED_MINUTES_STATUSES = (MinutesStatus.CONFIRMED, MinutesStatus.SIGNED)
+
+
+class MinutesRecord(models.Model):
+    """The minutes of one meeting as a whole: where they are in their life (draft, published
+    unconfirmed, confirmed at a later meeting, signed and locked). Changed only by
+    scrutiny.minutes.services, which also writes a MinutesEvent."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.PROTECT, related_name="minutes_record")
+    status = models.CharField(max_length=12, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT)
+    published_on = models.DateField(null=True, blank=True)
+    confirmed_at = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="minutes_confirmed_here",
+        help_text="The later meeting that confirmed them.",
+    )
+    confirmed_by_resolution = models.ForeignKey(
+        "Resolution", on_delete=models.SET_NULL, null=True, blank=True, related_name="confirms"
+    )
+    signed_by = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    signed_on = models.DateField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=MinutesStatus.values), name="minutes_record_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=LOCKED_MINUTES_STATUSES) | Q(confirmed_at__isnull=False),
+                name="minutes_record_confirmed_at_a_meeting",
+                violation_error_message="Confirmed minutes name the meeting that confirmed them.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=MinutesStatus.SIGNED) | Q(signed_on__isnull=False),
+                name="minutes_record_signed_dated",
+            ),
+            models.CheckConstraint(
+                condition=~Q(confirmed_at=F("meeting")), name="minutes_record_not_self_confirmed"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Minutes of {self.meeting}: {self.get_status_display()}"
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status in LOCKED_MINUTES_STATUSES
+
+
+class MinutesEvent(models.Model):
+    """Append-only: each step in the life of a meeting's minutes."""
+
+    record = models.ForeignKey(MinutesRecord, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField(
+        max_length=16,
+        choices=[
+            ("drafted", "Drafted"),
+            ("published", "Published as a draft"),
+            ("confirmed", "Confirmed"),
+            ("signed", "Signed"),
+            ("amended", "Amended"),
+        ],
+    )
+    on = models.DateField()
+    note = models.TextField(blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["record", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.record}: {self.get_kind_display()} {self.on}"
 
 
 class MinuteQuerySet(models.QuerySet):
-    def of_held_meetings(self) -> MinuteQuerySet:
-        return self.filter(meeting__status=MeetingStatus.HELD)
+    def of_published_minutes(self) -> MinuteQuerySet:
+        return self.filter(meeting__minutes_record__status__in=PUBLIC_MINUTES_STATUSES)
 
     def not_withheld(self) -> MinuteQuerySet:
         return self.filter(is_exempt=False).exclude(agenda_item__is_exempt=True, is_public_summary=False)
@@ -28,7 +120,7 @@ class MinuteQuerySet(models.QuerySet):
 
 class PublicMinuteManager(models.Manager.from_queryset(MinuteQuerySet)):
     def get_queryset(self) -> MinuteQuerySet:
-        return super().get_queryset().of_held_meetings()
+        return super().get_queryset().of_published_minutes()
 
 
 class Minute(Exemptible):
@@ -41,6 +133,10 @@ class Minute(Exemptible):
         null=True, blank=True, help_text="Minute number; blank only where the source does not give it."
     )
     title = models.CharField(max_length=300)
+    revision = models.PositiveIntegerField(
+        default=1,
+        help_text="Raised by each edit, so that two officers' edits never silently overwrite each other.",
+    )
     narrative = models.TextField(
         blank=True, help_text="Paragraphs separated by a blank line; lines starting '- ' are bullets."
     )
@@ -86,9 +182,9 @@ class Minute(Exemptible):
 
 class ResolutionQuerySet(models.QuerySet):
     def open_to_public(self) -> ResolutionQuerySet:
-        return self.filter(minute__meeting__status=MeetingStatus.HELD, minute__is_exempt=False).exclude(
-            minute__agenda_item__is_exempt=True, minute__is_public_summary=False
-        )
+        return self.filter(
+            minute__meeting__minutes_record__status__in=PUBLIC_MINUTES_STATUSES, minute__is_exempt=False
+        ).exclude(minute__agenda_item__is_exempt=True, minute__is_public_summary=False)
 
 
 class PublicResolutionManager(models.Manager.from_queryset(ResolutionQuerySet)):
@@ -116,3 +212,238 @@ class Resolution(models.Model):
 
     def __str__(self) -> str:
         return f"{self.minute}: resolution {self.number}"
+
+
+class MinuteAmendment(models.Model):
+    """A correction to confirmed minutes: append-only, with who, when and why."""
+
+    minute = models.ForeignKey(Minute, on_delete=models.PROTECT, related_name="amendments")
+    field = models.CharField(
+        max_length=20, choices=[("narrative", "Narrative"), ("title", "Title"), ("resolution", "Resolution")]
+    )
+    resolution_number = models.PositiveSmallIntegerField(null=True, blank=True)
+    before = models.TextField()
+    after = models.TextField()
+    reason = models.TextField()
+    agreed_at = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The meeting that agreed the correction, if any.",
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["minute", "at", "pk"]
+        constraints = [models.CheckConstraint(condition=~Q(reason=""), name="minute_amendment_has_reason")]
+
+    def __str__(self) -> str:
+        return f"Amendment to {self.minute}"
+
+
+class AttendanceKind(models.TextChoices):
+    PRESENT = "present", "Present"
+    APOLOGIES = "apologies", "Apologies"
+    ABSENT = "absent", "Absent"
+    SUBSTITUTE = "substitute", "Substitute"
+    STANDING_INVITEE = "standing_invitee", "By standing invitation"
+    INVITED = "invited", "Attending by invitation"
+    OFFICER = "officer", "Officer of the council"
+    PARTNER = "partner", "Present to respond to issues raised"
+
+
+class Attendance(models.Model):
+    """Who was there, in which capacity, as the minutes' attendance block lists them."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="attendance")
+    position = models.PositiveSmallIntegerField(default=1)
+    kind = models.CharField(max_length=20, choices=AttendanceKind.choices)
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="attendances"
+    )
+    name = models.CharField(
+        max_length=200, blank=True, help_text="As printed, where there is no person record."
+    )
+    capacity = models.CharField(
+        max_length=300, blank=True, help_text="'(Chairman)', 'CSU Inspector, Kent Police'"
+    )
+    substitute_for = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "position"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=AttendanceKind.values), name="attendance_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | ~Q(name=""), name="attendance_names_someone"
+            ),
+            models.CheckConstraint(
+                condition=Q(substitute_for__isnull=True) | Q(kind=AttendanceKind.SUBSTITUTE),
+                name="attendance_substitute_for_only_substitutes",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "person"],
+                condition=Q(person__isnull=False),
+                name="attendance_once_per_person",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.get_kind_display()}"
+
+    @property
+    def label(self) -> str:
+        return self.person.formal_name if self.person else self.name
+
+
+class InterestKind(models.TextChoices):
+    DISCLOSABLE_PECUNIARY = "dpi", "Disclosable pecuniary interest"
+    OTHER_SIGNIFICANT = "other_significant", "Other significant interest"
+    OTHER = "other", "Other interest"
+
+
+class Declaration(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="declarations")
+    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.PROTECT, related_name="declarations")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="declarations")
+    kind = models.CharField(max_length=20, choices=InterestKind.choices)
+    description = models.TextField()
+    dispensation = models.TextField(blank=True, help_text="Any dispensation granted, with its terms.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "agenda_item__position", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=InterestKind.values), name="declaration_kind_valid")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_kind_display()}"
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    DONE = "done", "Done"
+    DROPPED = "dropped", "No longer needed"
+
+
+class Action(models.Model):
+    """An undertaking or request recorded in a minute, followed up to the next meeting."""
+
+    minute = models.ForeignKey(Minute, on_delete=models.PROTECT, related_name="actions")
+    description = models.TextField()
+    owner_person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
+    )
+    owner_organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
+    )
+    owner_note = models.CharField(max_length=200, blank=True, help_text="'Officers', 'the CSU Inspector'")
+    due_on = models.DateField()
+    status = models.CharField(max_length=10, choices=ActionStatus.choices, default=ActionStatus.OPEN)
+    closed_on = models.DateField(null=True, blank=True)
+    outcome = models.TextField(blank=True)
+    reported_at = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="actions_reported"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=ActionStatus.values), name="action_status_valid"),
+            models.CheckConstraint(
+                condition=Q(owner_person__isnull=False)
+                | Q(owner_organisation__isnull=False)
+                | ~Q(owner_note=""),
+                name="action_has_owner",
+                violation_error_message="Say who owns the action.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=ActionStatus.OPEN, closed_on__isnull=True)
+                | (~Q(status=ActionStatus.OPEN) & Q(closed_on__isnull=False)),
+                name="action_closed_when_closed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.description[:80]
+
+    @property
+    def owner(self) -> str:
+        if self.owner_person:
+            return self.owner_person.name
+        if self.owner_organisation:
+            return self.owner_organisation.name
+        return self.owner_note
+
+
+class RecommendationStatus(models.TextChoices):
+    DRAFT = "draft", "Drafted"
+    FACTUAL_CHECK = "factual_check", "Sent for comment on factual accuracy"
+    MADE = "made", "Made formally: response awaited"
+    RESPONDED = "responded", "Response received"
+    REPORTED = "reported", "Response reported to the Committee"
+
+
+class Recommendation(models.Model):
+    """A report or recommendation of the committee to a responsible authority (Police and
+    Justice Act 2006 s19(8A)-(8B); the Kent protocol): drafted, checked by the authority for
+    factual accuracy, made formally, answered in writing within 28 days from the date of the
+    report (or an agreed extension), and reported back."""
+
+    minute = models.ForeignKey(Minute, on_delete=models.PROTECT, related_name="recommendations")
+    authority = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="recommendations_received"
+    )
+    text = models.TextField()
+    status = models.CharField(
+        max_length=16, choices=RecommendationStatus.choices, default=RecommendationStatus.DRAFT
+    )
+    sent_for_check_on = models.DateField(null=True, blank=True)
+    made_on = models.DateField(
+        null=True, blank=True, help_text="The date of the report: the 28 days run from it."
+    )
+    extension_days = models.PositiveSmallIntegerField(default=0)
+    extension_reason = models.TextField(blank=True)
+    response_on = models.DateField(null=True, blank=True)
+    response = models.TextField(blank=True)
+    reported_at = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="responses_reported"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-made_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=RecommendationStatus.values), name="recommendation_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(extension_days=0) | ~Q(extension_reason=""),
+                name="recommendation_extension_has_reason",
+                violation_error_message="An extension needs the extenuating circumstances the committee agreed.",
+            ),
+            models.CheckConstraint(
+                condition=Q(response_on__isnull=True) | Q(made_on__isnull=False),
+                name="recommendation_response_after_made",
+                violation_error_message="A response can only be recorded for a recommendation that was made.",
+            ),
+            models.CheckConstraint(
+                condition=Q(response_on__isnull=True) | Q(response_on__gte=F("made_on")),
+                name="recommendation_response_not_before_made",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"To {self.authority}: {self.text[:60]}"

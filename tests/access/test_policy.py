@@ -20,6 +20,7 @@ from tests.factories import (
     DocumentFactory,
     MeetingFactory,
     MinuteFactory,
+    MinutesRecordFactory,
     PersonFactory,
     ResolutionFactory,
     UserFactory,
@@ -44,6 +45,7 @@ def scene(settings, tmp_path):
         council=committee.council, start_year=2018, annual_meeting_on=dt.date(2018, 5, 9)
     )
     meeting = MeetingFactory(committee=committee, date=dt.date(2017, 7, 26), status=MeetingStatus.HELD)
+    MinutesRecordFactory(meeting=meeting, status="published")
     open_item = AgendaItemFactory(
         meeting=meeting, position=1, number="11", title="Performance", purpose="To note the covering report."
     )

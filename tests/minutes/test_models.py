@@ -3,7 +3,13 @@ from django.db import IntegrityError, transaction
 
 from scrutiny.meetings.models import MeetingStatus
 from scrutiny.minutes.models import Minute, Resolution
-from tests.factories import ExemptAgendaItemFactory, MeetingFactory, MinuteFactory, ResolutionFactory
+from tests.factories import (
+    ExemptAgendaItemFactory,
+    MeetingFactory,
+    MinuteFactory,
+    MinutesRecordFactory,
+    ResolutionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +39,7 @@ def test_resolutions_are_numbered_from_one_without_repeats():
 
 def test_public_minutes_include_exempt_headings_but_public_resolutions_do_not():
     meeting = MeetingFactory(status=MeetingStatus.HELD)
+    MinutesRecordFactory(meeting=meeting, status="published")
     open_minute = MinuteFactory(meeting=meeting)
     exempt_minute = MinuteFactory(meeting=meeting, agenda_item=ExemptAgendaItemFactory(meeting=meeting))
     open_resolution = ResolutionFactory(minute=open_minute)
@@ -42,13 +49,20 @@ def test_public_minutes_include_exempt_headings_but_public_resolutions_do_not():
     assert list(Resolution.public.all()) == [open_resolution]
 
 
-def test_minutes_of_a_meeting_not_yet_held_are_not_public():
-    MinuteFactory(meeting=MeetingFactory(status=MeetingStatus.AGENDA_PUBLISHED))
+def test_draft_minutes_are_not_public():
+    meeting = MeetingFactory(status=MeetingStatus.HELD)
+    MinuteFactory(meeting=meeting)
+    assert not Minute.public.exists()  # no record: nothing published
+    record = MinutesRecordFactory(meeting=meeting, status="draft")
     assert not Minute.public.exists()
+    record.status = "published"
+    record.save()
+    assert Minute.public.count() == 1
 
 
 def test_a_public_summary_of_private_business_is_published_but_cannot_be_exempt():
     meeting = MeetingFactory(status=MeetingStatus.HELD)
+    MinutesRecordFactory(meeting=meeting, status="published")
     item = ExemptAgendaItemFactory(meeting=meeting)
     summary = MinuteFactory(meeting=meeting, agenda_item=item, is_public_summary=True)
     ResolutionFactory(minute=summary, text="The Committee resolved to note the report.")
