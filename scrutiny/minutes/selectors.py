@@ -76,3 +76,77 @@ def minute_get(*, pk: int, viewer: Viewer) -> tuple[Meeting, MinuteEntry]:
     may_see = viewer.may_see_exempt_of_meeting(minute.meeting)
     minute = _queryset(may_see).get(pk=pk)
     return minute.meeting, _entry(minute, may_see=may_see)
+
+
+# -- follow-up tracker ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrackedAction:
+    action: object
+    minute_label: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class TrackedRecommendation:
+    recommendation: object
+    minute_label: str
+    due: object
+    overdue: bool
+
+
+def _minute_label(minute: Minute) -> str:
+    return f"Minute {minute.number}, {minute.meeting.date_display}" if minute.number else minute.meeting.date_display
+
+
+def tracker(*, committee, viewer: Viewer, today=None) -> dict:
+    """Actions and recommendations with their status, overdue ones flagged. Follow-up from an
+    exempt minute is shown only to those who may see it."""
+    from django.utils import timezone
+
+    from .models import Action, ActionStatus, Recommendation, RecommendationStatus
+    from .services import recommendation_due
+
+    today = today or timezone.localdate()
+    actions, recommendations = [], []
+    for action in Action.objects.filter(minute__meeting__committee=committee).select_related(
+        "minute__meeting__committee", "minute__agenda_item", "owner_person", "owner_organisation"
+    ):
+        if not _visible(action.minute, viewer):
+            continue
+        overdue = action.status == ActionStatus.OPEN and action.due_on < today
+        actions.append(TrackedAction(action, _minute_label(action.minute), overdue))
+    for rec in Recommendation.objects.filter(minute__meeting__committee=committee).select_related(
+        "minute__meeting__committee", "minute__agenda_item", "authority"
+    ):
+        if not _visible(rec.minute, viewer):
+            continue
+        due = recommendation_due(rec)
+        overdue = rec.status == RecommendationStatus.MADE and due is not None and due < today
+        recommendations.append(TrackedRecommendation(rec, _minute_label(rec.minute), due, overdue))
+    return {"actions": actions, "recommendations": recommendations}
+
+
+def _visible(minute: Minute, viewer: Viewer) -> bool:
+    if not viewer.may_see_minutes(minute.meeting):
+        return False
+    return not minute.is_withheld_from_public or viewer.may_see_exempt_of_meeting(minute.meeting)
+
+
+def decisions(*, meeting: Meeting, viewer: Viewer) -> list[MinuteEntry] | None:
+    """The decisions list: each minute's resolutions alone."""
+    minutes = meeting_minutes(meeting=meeting, viewer=viewer)
+    if minutes is None:
+        return None
+    return [m for m in minutes if m.resolution_count]
+
+
+def attendance(*, meeting: Meeting) -> dict[str, list]:
+    """The attendance block, grouped as the minutes print it."""
+    from .models import AttendanceKind
+
+    grouped: dict[str, list] = {kind.value: [] for kind in AttendanceKind}
+    for row in meeting.attendance.select_related("person", "substitute_for").order_by("position"):
+        grouped[row.kind].append(row)
+    return grouped

@@ -1,0 +1,478 @@
+"""Writes to minutes and their follow-up. Each service is keyword-only and atomic; a refusal
+is a ValidationError that says why, and nothing is stored.
+
+- Numbering runs through the committee's municipal year: the July meeting starts at 1, the
+  February meeting continues (seed 003: minutes 1-16 on 26 July 2017).
+- Life: draft -> published (unconfirmed) -> confirmed at a later meeting -> signed. From
+  confirmation the text is locked; a correction is a recorded amendment.
+- Two officers editing the same minute: each edit carries the revision it started from; an
+  edit made on an older revision is refused and both texts are kept (never a silent loss).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from scrutiny.governance.models import Organisation, Person
+from scrutiny.governance.selectors import annual_meetings
+from scrutiny.meetings.models import AgendaItem, ItemRole, Meeting, MeetingStatus
+from scrutiny.rules import municipal_year as municipal_year_rule
+from scrutiny.rules.deadlines import response_due
+
+from .models import (
+    Action,
+    ActionStatus,
+    AttendanceKind,
+    Minute,
+    MinuteAmendment,
+    MinutesEvent,
+    MinutesRecord,
+    MinutesStatus,
+    Recommendation,
+    RecommendationStatus,
+    Resolution,
+)
+
+
+def _save(obj, by) -> None:
+    obj.full_clean()
+    obj._history_user = by
+    obj.save()
+
+
+def _event(record: MinutesRecord, kind: str, on: dt.date, by, note: str = "") -> None:
+    MinutesEvent.objects.create(record=record, kind=kind, on=on, by=by, note=note)
+
+
+def _day(meeting: Meeting) -> str:
+    return f"{meeting.date.day} {meeting.date:%B %Y}"
+
+
+# -- numbering ------------------------------------------------------------------------------
+
+
+def year_meetings(meeting: Meeting) -> list[Meeting]:
+    """The committee's meetings in the same municipal year, in date order."""
+    council = meeting.committee.council
+    meetings_of_council = annual_meetings(council)
+    year = municipal_year_rule.start_year_for(meeting.date, meetings_of_council)
+    first, last = municipal_year_rule.bounds(year, meetings_of_council)
+    return list(
+        Meeting.objects.filter(committee=meeting.committee, date__range=(first, last))
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("date", "pk")
+    )
+
+
+def next_minute_number(meeting: Meeting) -> int:
+    """The next number for this meeting: one more than the highest of the earlier meetings
+    of the year and this one."""
+    earlier = [m.pk for m in year_meetings(meeting) if m.date <= meeting.date]
+    highest = Minute.internal.filter(meeting__in=earlier).aggregate(n=Max("number"))["n"] or 0
+    return highest + 1
+
+
+def check_number_free(*, meeting: Meeting, number: int, exclude: Minute | None = None) -> None:
+    clash = Minute.internal.filter(meeting__in=[m.pk for m in year_meetings(meeting)], number=number)
+    if exclude is not None:
+        clash = clash.exclude(pk=exclude.pk)
+    other = clash.select_related("meeting").first()
+    if other is not None:
+        raise ValidationError(
+            f"Minute {number} already exists in this municipal year (meeting of {other.meeting.date_display}, “{other.title}”)."
+        )
+
+
+# -- drafting -------------------------------------------------------------------------------
+
+
+def _standard_minute(item: AgendaItem, meeting: Meeting) -> tuple[str, list[str]]:
+    """The usual words of the standard items, so that the officer edits only what differs."""
+    apologies = [a.label for a in meeting.attendance.filter(kind=AttendanceKind.APOLOGIES)]
+    if item.role == ItemRole.APOLOGIES:
+        if apologies:
+            return "Apologies for absence were received from " + ", ".join(apologies) + ".", []
+        return "There were no apologies for absence.", []
+    if item.role == ItemRole.DECLARATIONS:
+        declarations = list(meeting.declarations.select_related("person", "agenda_item"))
+        if not declarations:
+            return "There were no declarations of interest.", []
+        lines = [
+            f"{d.person.formal_name} declared a {d.get_kind_display().lower()} in item {d.agenda_item.number}: {d.description}"
+            + (f" (dispensation: {d.dispensation})" if d.dispensation else "")
+            for d in declarations
+        ]
+        return "\n\n".join(lines), []
+    if item.role == ItemRole.MINUTES:
+        previous = next((d.minutes_of for d in item.documents.all() if d.minutes_of_id), None)
+        when = _day(previous) if previous else "the last meeting"
+        return "", [
+            f"That the Minutes of the Committee's meeting held on {when} be confirmed as an accurate record of those proceedings."
+        ]
+    if item.role == ItemRole.URGENT:
+        return "The Chairman confirmed that there were no items of urgency for the Committee to consider.", []
+    if item.role == ItemRole.REFERENCES:
+        return "There were no references from other Committees.", []
+    if item.role == ItemRole.REGULATION_9:
+        return "", ["That the contents of the Regulation 9 Notice be noted."]
+    if item.role == ItemRole.EXCLUSION:
+        return (
+            "The Chairman advised that, under Section 100A(4) of the Local Government Act 1972 (as amended), the press "
+            "and public were to be excluded from the meeting for the following item(s) of business.",
+            [],
+        )
+    return "", []
+
+
+@transaction.atomic
+def minutes_draft(*, meeting: Meeting, by=None, today: dt.date | None = None) -> MinutesRecord:
+    """Start the minutes of a meeting that has taken place: one minute per agenda item,
+    numbered on from the year's earlier meetings, with the standard items' usual words."""
+    today = today or timezone.localdate()
+    if meeting.date > today:
+        raise ValidationError(
+            f"The meeting of {meeting.date_display} has not taken place yet: its minutes cannot be drafted."
+        )
+    if MinutesRecord.objects.filter(meeting=meeting).exists():
+        raise ValidationError(f"The minutes of {meeting.date_display} are already started.")
+    record = MinutesRecord(meeting=meeting, status=MinutesStatus.DRAFT)
+    _save(record, by)
+    number = next_minute_number(meeting)
+    items = AgendaItem.internal.filter(meeting=meeting).order_by("position").prefetch_related("documents")
+    for position, item in enumerate(items, start=1):
+        narrative, resolutions = _standard_minute(item, meeting)
+        minute = Minute(
+            meeting=meeting,
+            agenda_item=item,
+            position=position,
+            number=number,
+            title=item.title.upper(),
+            narrative=narrative,
+        )
+        _save(minute, by)
+        for n, text in enumerate(resolutions, start=1):
+            _save(Resolution(minute=minute, number=n, text=text), by)
+        number += 1
+    if meeting.status != MeetingStatus.HELD:
+        meeting.status = MeetingStatus.HELD
+        _save(meeting, by)
+    _event(record, "drafted", today, by)
+    return record
+
+
+def _unlocked(minute: Minute) -> MinutesRecord:
+    record = MinutesRecord.objects.select_for_update().filter(meeting=minute.meeting).first()
+    if record is not None and record.is_locked:
+        raise ValidationError(
+            f"The minutes of {minute.meeting.date_display} are confirmed: their text cannot be edited. Record an amendment instead."
+        )
+    return record
+
+
+@transaction.atomic
+def minute_edit(
+    *,
+    minute: Minute,
+    expected_revision: int,
+    narrative: str | None = None,
+    title: str | None = None,
+    number: int | None = None,
+    by=None,
+) -> Minute:
+    """Change a draft or unconfirmed minute. Refused if someone else has saved it since the
+    editor opened it (the current text is then in the error, the editor's in the form)."""
+    current = Minute.internal.select_for_update().get(pk=minute.pk)
+    _unlocked(current)
+    if current.revision != expected_revision:
+        raise ValidationError(
+            f"Minute {current.number or ''} was changed by someone else while you were editing it "
+            f"(now revision {current.revision}, you started from {expected_revision}). Your text has not been saved and is "
+            "still in the form: compare it with the current text, then save again."
+        )
+    if number is not None and number != current.number:
+        check_number_free(meeting=current.meeting, number=number, exclude=current)
+        current.number = number
+    if narrative is not None:
+        current.narrative = narrative
+    if title is not None:
+        current.title = title
+    current.revision += 1
+    _save(current, by)
+    return current
+
+
+@transaction.atomic
+def resolution_set(*, minute: Minute, texts: list[str], by=None) -> None:
+    """Replace a minute's resolutions (before confirmation only), numbered 1, 2, ..."""
+    minute = Minute.internal.select_for_update().get(pk=minute.pk)
+    _unlocked(minute)
+    minute.resolutions.all().delete()
+    for n, text in enumerate((t.strip() for t in texts if t.strip()), start=1):
+        _save(Resolution(minute=minute, number=n, text=text), by)
+    minute.revision += 1
+    _save(minute, by)
+
+
+# -- life ----------------------------------------------------------------------------------------
+
+
+def _record(meeting: Meeting) -> MinutesRecord:
+    record = MinutesRecord.objects.select_for_update().filter(meeting=meeting).first()
+    if record is None:
+        raise ValidationError(f"The minutes of {meeting.date_display} have not been started.")
+    return record
+
+
+@transaction.atomic
+def minutes_publish(*, meeting: Meeting, by=None, today: dt.date | None = None) -> MinutesRecord:
+    """Publish the draft minutes, unconfirmed, for the public."""
+    today = today or timezone.localdate()
+    record = _record(meeting)
+    if record.status != MinutesStatus.DRAFT:
+        raise ValidationError(
+            f"The minutes of {meeting.date_display} are already {record.get_status_display().lower()}."
+        )
+    record.status, record.published_on = MinutesStatus.PUBLISHED, today
+    _save(record, by)
+    _event(record, "published", today, by)
+    return record
+
+
+@transaction.atomic
+def minutes_confirm(
+    *, meeting: Meeting, at_meeting: Meeting, resolution: Resolution | None = None, by=None
+) -> MinutesRecord:
+    """The Committee confirms the minutes at a later meeting (the standard item)."""
+    if meeting.status != MeetingStatus.HELD:
+        raise ValidationError(
+            f"The meeting of {meeting.date_display} has not been held: there are no minutes to confirm."
+        )
+    record = _record(meeting)
+    if record.is_locked:
+        raise ValidationError(
+            f"The minutes of {meeting.date_display} were already confirmed at the meeting of {record.confirmed_at.date_display}."
+        )
+    if at_meeting.committee_id != meeting.committee_id or at_meeting.date <= meeting.date:
+        raise ValidationError("Minutes are confirmed at a later meeting of the same committee.")
+    if at_meeting.status != MeetingStatus.HELD:
+        raise ValidationError(
+            f"The meeting of {at_meeting.date_display} has not been held yet: the minutes are confirmed there when it is."
+        )
+    record.status, record.confirmed_at, record.confirmed_by_resolution = (
+        MinutesStatus.CONFIRMED,
+        at_meeting,
+        resolution,
+    )
+    record.published_on = record.published_on or at_meeting.date
+    _save(record, by)
+    _event(record, "confirmed", at_meeting.date, by, note=f"At the meeting of {at_meeting.date_display}")
+    return record
+
+
+@transaction.atomic
+def minutes_sign(*, meeting: Meeting, chairman: Person, signed_on: dt.date, by=None) -> MinutesRecord:
+    record = _record(meeting)
+    if record.status != MinutesStatus.CONFIRMED:
+        raise ValidationError(
+            f"Only confirmed minutes are signed; the minutes of {meeting.date_display} are {record.get_status_display().lower()}."
+        )
+    record.status, record.signed_by, record.signed_on = MinutesStatus.SIGNED, chairman, signed_on
+    _save(record, by)
+    _event(record, "signed", signed_on, by, note=chairman.formal_name)
+    return record
+
+
+@transaction.atomic
+def minute_amend(
+    *, minute: Minute, narrative: str, reason: str, agreed_at: Meeting | None = None, by=None
+) -> MinuteAmendment:
+    """Correct confirmed minutes: the change is kept with who, when and why."""
+    minute = Minute.internal.select_for_update().get(pk=minute.pk)
+    record = MinutesRecord.objects.filter(meeting=minute.meeting).first()
+    if record is None or not record.is_locked:
+        raise ValidationError("These minutes are not confirmed yet: edit them directly.")
+    if not reason.strip():
+        raise ValidationError("Give the reason for the correction.")
+    if narrative == minute.narrative:
+        raise ValidationError("The corrected text is the same as the current text.")
+    amendment = MinuteAmendment(
+        minute=minute,
+        field="narrative",
+        before=minute.narrative,
+        after=narrative,
+        reason=reason.strip(),
+        agreed_at=agreed_at,
+        by=by,
+    )
+    amendment.full_clean()
+    amendment.save()
+    minute.narrative = narrative
+    minute.revision += 1
+    _save(minute, by)
+    _event(record, "amended", timezone.localdate(), by, note=f"Minute {minute.number}: {reason.strip()}")
+    return amendment
+
+
+# -- follow-up ----------------------------------------------------------------------------------
+
+
+def _next_meeting_date(meeting: Meeting) -> dt.date | None:
+    following = (
+        Meeting.objects.filter(committee=meeting.committee, date__gt=meeting.date)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("date")
+        .first()
+    )
+    return following.date if following else None
+
+
+@transaction.atomic
+def action_record(
+    *,
+    minute: Minute,
+    description: str,
+    owner_person: Person | None = None,
+    owner_organisation: Organisation | None = None,
+    owner_note: str = "",
+    due_on: dt.date | None = None,
+    by=None,
+) -> Action:
+    """An undertaking or request from a minute; due before the next meeting unless said otherwise."""
+    due = due_on or _next_meeting_date(minute.meeting)
+    if due is None:
+        raise ValidationError("No later meeting is scheduled: give the date the action is due.")
+    action = Action(
+        minute=minute,
+        description=description.strip(),
+        owner_person=owner_person,
+        owner_organisation=owner_organisation,
+        owner_note=owner_note,
+        due_on=due,
+    )
+    _save(action, by)
+    return action
+
+
+@transaction.atomic
+def action_close(
+    *,
+    action: Action,
+    done: bool,
+    closed_on: dt.date,
+    outcome: str = "",
+    reported_at: Meeting | None = None,
+    by=None,
+) -> Action:
+    if action.status != ActionStatus.OPEN:
+        raise ValidationError(f"The action “{action}” is already closed.")
+    action.status = ActionStatus.DONE if done else ActionStatus.DROPPED
+    action.closed_on, action.outcome, action.reported_at = closed_on, outcome, reported_at
+    _save(action, by)
+    return action
+
+
+def _locked_recommendation(recommendation: Recommendation) -> Recommendation:
+    return Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+
+
+@transaction.atomic
+def recommendation_draft(*, minute: Minute, authority: Organisation, text: str, by=None) -> Recommendation:
+    recommendation = Recommendation(minute=minute, authority=authority, text=text.strip())
+    _save(recommendation, by)
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_send_for_check(
+    *, recommendation: Recommendation, sent_on: dt.date, by=None
+) -> Recommendation:
+    recommendation = _locked_recommendation(recommendation)
+    if recommendation.status != RecommendationStatus.DRAFT:
+        raise ValidationError("Only a draft recommendation is sent for comment on its factual accuracy.")
+    recommendation.status, recommendation.sent_for_check_on = RecommendationStatus.FACTUAL_CHECK, sent_on
+    _save(recommendation, by)
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_make(*, recommendation: Recommendation, made_on: dt.date, by=None) -> Recommendation:
+    """Make the recommendation formally: the 28 days for the response run from this date."""
+    recommendation = _locked_recommendation(recommendation)
+    if recommendation.status not in (RecommendationStatus.DRAFT, RecommendationStatus.FACTUAL_CHECK):
+        raise ValidationError("This recommendation has already been made.")
+    if recommendation.sent_for_check_on and made_on < recommendation.sent_for_check_on:
+        raise ValidationError(
+            "A recommendation is made after the authority has checked its factual accuracy."
+        )
+    recommendation.status, recommendation.made_on = RecommendationStatus.MADE, made_on
+    _save(recommendation, by)
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_extend(
+    *, recommendation: Recommendation, days: int, reason: str, by=None
+) -> Recommendation:
+    recommendation = _locked_recommendation(recommendation)
+    if recommendation.status != RecommendationStatus.MADE:
+        raise ValidationError("Only a recommendation awaiting its response can be given more time.")
+    if days < 1 or not reason.strip():
+        raise ValidationError(
+            "Give the number of extra days and the extenuating circumstances the committee agreed."
+        )
+    recommendation.extension_days, recommendation.extension_reason = days, reason.strip()
+    _save(recommendation, by)
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_record_response(
+    *, recommendation: Recommendation, received_on: dt.date, response: str, by=None
+) -> Recommendation:
+    recommendation = _locked_recommendation(recommendation)
+    if recommendation.status in (RecommendationStatus.DRAFT, RecommendationStatus.FACTUAL_CHECK):
+        raise ValidationError(
+            f"The recommendation to {recommendation.authority} was never made formally: there is no response to record."
+        )
+    if recommendation.status != RecommendationStatus.MADE:
+        raise ValidationError("The response to this recommendation is already recorded.")
+    if received_on < recommendation.made_on:
+        raise ValidationError("The response cannot be dated before the recommendation was made.")
+    recommendation.status, recommendation.response_on, recommendation.response = (
+        RecommendationStatus.RESPONDED,
+        received_on,
+        response.strip(),
+    )
+    _save(recommendation, by)
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_report_back(
+    *, recommendation: Recommendation, meeting: Meeting, by=None
+) -> Recommendation:
+    recommendation = _locked_recommendation(recommendation)
+    if recommendation.status != RecommendationStatus.RESPONDED:
+        raise ValidationError("Only a response that has been received is reported back to the Committee.")
+    recommendation.status, recommendation.reported_at = RecommendationStatus.REPORTED, meeting
+    _save(recommendation, by)
+    return recommendation
+
+
+def recommendation_due(recommendation: Recommendation) -> dt.date | None:
+    if recommendation.made_on is None:
+        return None
+    return response_due(recommendation.made_on, extension_days=recommendation.extension_days).date
+
+
+def quorum(meeting: Meeting) -> tuple[int, int, bool]:
+    """(members present, quorum, quorate): members and substitutes count, invitees do not."""
+    present = meeting.attendance.filter(kind__in=(AttendanceKind.PRESENT, AttendanceKind.SUBSTITUTE)).count()
+    needed = meeting.committee.quorum
+    return present, needed, present >= needed
+

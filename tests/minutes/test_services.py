@@ -1,0 +1,210 @@
+"""Minutes from draft to signed, numbering through the year, amendments, follow-up."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from scrutiny.governance.models import MunicipalYear, Organisation
+from scrutiny.meetings import services as meetings
+from scrutiny.meetings.models import MeetingStatus
+from scrutiny.minutes import services
+from scrutiny.minutes.models import (
+    Attendance,
+    Minute,
+    MinutesEvent,
+    MinutesRecord,
+    Recommendation,
+    Resolution,
+)
+from tests.factories import CommitteeFactory, MeetingFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+
+
+@pytest.fixture
+def committee():
+    committee = CommitteeFactory()
+    MunicipalYear.objects.create(council=committee.council, start_year=2017)
+    MunicipalYear.objects.create(council=committee.council, start_year=2018, annual_meeting_on=D(2018, 5, 9))
+    return committee
+
+
+def _meeting_with_agenda(committee, day):
+    meeting = meetings.meeting_create(committee=committee, date=day)
+    meetings.agenda_build(meeting=meeting)
+    return meeting
+
+
+def test_numbering_runs_through_the_municipal_year(committee):
+    july = _meeting_with_agenda(committee, D(2017, 7, 26))
+    services.minutes_draft(meeting=july, today=D(2017, 7, 27))
+    assert list(Minute.internal.filter(meeting=july).values_list("number", flat=True)) == [1, 2, 3, 4, 5, 6]
+    february = _meeting_with_agenda(committee, D(2018, 2, 21))
+    services.minutes_draft(meeting=february, today=D(2018, 2, 22))
+    assert list(Minute.internal.filter(meeting=february).values_list("number", flat=True))[:2] == [7, 8]
+    july_next_year = _meeting_with_agenda(committee, D(2018, 7, 25))
+    services.minutes_draft(meeting=july_next_year, today=D(2018, 7, 26))
+    assert (
+        Minute.internal.filter(meeting=july_next_year).order_by("position").first().number == 1
+    )  # a new year
+
+
+def test_standard_items_get_their_usual_words(committee):
+    MeetingFactory(committee=committee, date=D(2017, 2, 15), status=MeetingStatus.HELD)
+    meeting = _meeting_with_agenda(committee, D(2017, 7, 26))
+    Attendance.objects.create(
+        meeting=meeting, kind="apologies", person=PersonFactory(family_name="Lees", initials="R")
+    )
+    services.minutes_draft(meeting=meeting, today=D(2017, 7, 26))
+    texts = {
+        m.title: (m.narrative, [r.text for r in m.resolutions.all()])
+        for m in Minute.internal.filter(meeting=meeting)
+    }
+    assert texts["APOLOGIES FOR ABSENCE"][0] == "Apologies for absence were received from Councillor R Lees."
+    assert texts["DECLARATIONS OF INTEREST"][0] == "There were no declarations of interest."
+    assert texts["CONFIRMATION OF THE MINUTES OF THE MEETING HELD ON 15 FEBRUARY 2017"][1] == [
+        "That the Minutes of the Committee's meeting held on 15 February 2017 be confirmed as an accurate record of those proceedings."
+    ]
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.HELD
+
+
+def test_minutes_of_a_meeting_not_yet_held_are_refused(committee):
+    meeting = _meeting_with_agenda(committee, D(2018, 2, 21))
+    with pytest.raises(ValidationError, match="has not taken place yet"):
+        services.minutes_draft(meeting=meeting, today=D(2018, 2, 20))
+    assert not MinutesRecord.objects.exists()
+    later = _meeting_with_agenda(committee, D(2018, 7, 25))
+    with pytest.raises(ValidationError, match="has not been held"):
+        services.minutes_confirm(meeting=meeting, at_meeting=later)
+
+
+def test_draft_publish_confirm_sign_and_lock(committee):
+    july = _meeting_with_agenda(committee, D(2017, 7, 26))
+    services.minutes_draft(meeting=july, today=D(2017, 7, 27))
+    services.minutes_publish(meeting=july, today=D(2017, 8, 2))
+    february = _meeting_with_agenda(committee, D(2018, 2, 21))
+    services.minutes_draft(meeting=february, today=D(2018, 2, 21))
+    confirming = Minute.internal.get(meeting=february, title__startswith="CONFIRMATION").resolutions.get()
+    record = services.minutes_confirm(meeting=july, at_meeting=february, resolution=confirming)
+    assert record.status == "confirmed" and record.confirmed_at == february
+    chairman = PersonFactory(family_name="Wells", initials="R J")
+    services.minutes_sign(meeting=july, chairman=chairman, signed_on=D(2018, 2, 21))
+    assert [e.kind for e in MinutesEvent.objects.filter(record=record).order_by("pk")] == [
+        "drafted",
+        "published",
+        "confirmed",
+        "signed",
+    ]
+    minute = Minute.internal.filter(meeting=july).first()
+    with pytest.raises(ValidationError, match="are confirmed: their text cannot be edited"):
+        services.minute_edit(minute=minute, expected_revision=minute.revision, narrative="Changed")
+    with pytest.raises(ValidationError, match="are confirmed"):
+        services.resolution_set(minute=minute, texts=["That something else be done."])
+    with pytest.raises(ValidationError, match="already confirmed"):
+        services.minutes_confirm(meeting=july, at_meeting=february)
+    minute.refresh_from_db()
+    assert minute.narrative != "Changed"
+
+
+def test_a_correction_to_confirmed_minutes_is_a_recorded_amendment(committee, officer):
+    july = _meeting_with_agenda(committee, D(2017, 7, 26))
+    services.minutes_draft(meeting=july, today=D(2017, 7, 27))
+    february = _meeting_with_agenda(committee, D(2018, 2, 21))
+    services.minutes_draft(meeting=february, today=D(2018, 2, 21))
+    services.minutes_confirm(meeting=july, at_meeting=february)
+    minute = Minute.internal.get(meeting=july, number=2)
+    amendment = services.minute_amend(
+        minute=minute,
+        narrative="There were no declarations of interest from Members.",
+        reason="Typing error noted by the Chairman",
+        agreed_at=february,
+        by=officer,
+    )
+    assert amendment.before == "There were no declarations of interest." and amendment.by == officer
+    minute.refresh_from_db()
+    assert minute.narrative.endswith("from Members.")
+    with pytest.raises(ValidationError, match="reason"):
+        services.minute_amend(minute=minute, narrative="x", reason=" ")
+
+
+def test_two_officers_editing_the_same_minute_never_lose_an_edit(committee):
+    july = _meeting_with_agenda(committee, D(2017, 7, 26))
+    services.minutes_draft(meeting=july, today=D(2017, 7, 27))
+    minute = Minute.internal.get(meeting=july, number=4)
+    opened = minute.revision  # both officers open revision 1
+    services.minute_edit(minute=minute, expected_revision=opened, narrative="First officer's text")
+    with pytest.raises(ValidationError, match="was changed by someone else while you were editing it"):
+        services.minute_edit(minute=minute, expected_revision=opened, narrative="Second officer's text")
+    minute.refresh_from_db()
+    assert minute.narrative == "First officer's text" and minute.revision == opened + 1
+    assert minute.history.filter(narrative="First officer's text").exists()
+
+
+def test_duplicate_minute_numbers_in_a_year_are_refused(committee):
+    july = _meeting_with_agenda(committee, D(2017, 7, 26))
+    services.minutes_draft(meeting=july, today=D(2017, 7, 27))
+    february = _meeting_with_agenda(committee, D(2018, 2, 21))
+    services.minutes_draft(meeting=february, today=D(2018, 2, 21))
+    minute = Minute.internal.get(meeting=february, number=7)
+    with pytest.raises(ValidationError, match="Minute 3 already exists in this municipal year"):
+        services.minute_edit(minute=minute, expected_revision=minute.revision, number=3)
+
+
+def test_actions_default_to_the_next_meeting_and_recommendations_have_28_days(committee):
+    july = _meeting_with_agenda(committee, D(2017, 7, 26))
+    _meeting_with_agenda(committee, D(2018, 2, 21))
+    services.minutes_draft(meeting=july, today=D(2017, 7, 27))
+    minute = Minute.internal.get(meeting=july, number=6)
+    action = services.action_record(
+        minute=minute, description="Respond to Members on both points", owner_note="Officers"
+    )
+    assert action.due_on == D(2018, 2, 21)
+    police = Organisation.objects.create(name="Kent Police", slug="kp-test", kind="responsible_authority")
+    rec = services.recommendation_draft(
+        minute=minute, authority=police, text="That Kent Police publish its crime-recording audit."
+    )
+    with pytest.raises(ValidationError, match="was never made formally"):
+        services.recommendation_record_response(
+            recommendation=rec, received_on=D(2017, 9, 1), response="We will."
+        )
+    services.recommendation_send_for_check(recommendation=rec, sent_on=D(2017, 8, 1))
+    rec = services.recommendation_make(recommendation=rec, made_on=D(2017, 8, 9))
+    assert services.recommendation_due(rec) == D(2017, 9, 6)  # 28 days from the date of the report
+    rec = services.recommendation_extend(recommendation=rec, days=14, reason="Awaiting the HMIC report")
+    assert services.recommendation_due(rec) == D(2017, 9, 20)
+    rec = services.recommendation_record_response(
+        recommendation=rec, received_on=D(2017, 9, 18), response="The audit will be published."
+    )
+    assert rec.status == "responded"
+    with pytest.raises(ValidationError, match="already recorded"):
+        services.recommendation_record_response(
+            recommendation=rec, received_on=D(2017, 9, 19), response="Again"
+        )
+    assert Recommendation.objects.get().response == "The audit will be published."
+
+
+def test_quorum_counts_members_not_invitees(committee):
+    meeting = MeetingFactory(committee=committee, date=D(2017, 7, 26))
+    for name in ("A", "B"):
+        Attendance.objects.create(meeting=meeting, kind="present", name=f"Councillor {name}")
+    Attendance.objects.create(meeting=meeting, kind="standing_invitee", name="Councillor C")
+    assert services.quorum(meeting) == (2, 3, False)
+    Attendance.objects.create(meeting=meeting, kind="substitute", name="Councillor D")
+    assert services.quorum(meeting) == (3, 3, True)
+
+
+def test_resolutions_are_renumbered_when_set(committee):
+    july = _meeting_with_agenda(committee, D(2017, 7, 26))
+    services.minutes_draft(meeting=july, today=D(2017, 7, 27))
+    minute = Minute.internal.get(meeting=july, number=6)
+    services.resolution_set(
+        minute=minute,
+        texts=["That the report be noted.", "", "That a presentation be added to the Work Plan."],
+    )
+    assert list(Resolution.internal.filter(minute=minute).values_list("number", "text")) == [
+        (1, "That the report be noted."),
+        (2, "That a presentation be added to the Work Plan."),
+    ]
