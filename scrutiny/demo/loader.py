@@ -36,7 +36,7 @@ from scrutiny.governance.models import (
     Succession,
 )
 from scrutiny.meetings.models import AgendaItem, Meeting
-from scrutiny.minutes.models import Attendance, Minute, MinutesRecord, Resolution
+from scrutiny.minutes.models import Action, Attendance, Minute, MinutesRecord, Resolution
 from scrutiny.programme.models import (
     DrawDownRequest,
     DrawDownStep,
@@ -596,7 +596,12 @@ class _Loader:
             )
 
     def load_minute(self, meeting: Meeting, item: AgendaItem, position: int, spec: dict, where: str) -> None:
-        _keys(spec, where, ["title"], ["number", "narrative", "resolutions", "exempt", "public_summary"])
+        _keys(
+            spec,
+            where,
+            ["title"],
+            ["number", "narrative", "resolutions", "exempt", "public_summary", "actions"],
+        )
         minute = self.upsert(
             Minute.internal,
             {"meeting": meeting, "position": position},
@@ -619,6 +624,35 @@ class _Loader:
                 {"text": text.strip()},
                 f"{where}.resolutions[{n - 1}]",
             )
+        for n, action in enumerate(spec.get("actions") or []):
+            w = f"{where}.actions[{n}]"
+            _keys(action, w, ["description"], ["owner_person", "owner_organisation", "owner_note", "due_on"])
+            due = _date(action.get("due_on"), w) or self._next_meeting_date(meeting)
+            self.upsert(
+                Action.objects,
+                {"minute": minute, "description": action["description"]},
+                {
+                    "owner_person": self._person(action["owner_person"], w)
+                    if action.get("owner_person")
+                    else None,
+                    "owner_organisation": self.org(action.get("owner_organisation"), w),
+                    "owner_note": action.get("owner_note", ""),
+                    "due_on": due,
+                },
+                w,
+            )
+
+    def _next_meeting_date(self, meeting: Meeting) -> dt.date:
+        later = sorted(
+            m.date
+            for m in self.meetings.values()
+            if m.committee_id == meeting.committee_id and m.date > meeting.date
+        )
+        if not later:
+            raise DemoDataError(
+                f"An action of {meeting.date_display} needs a due date: no later meeting is loaded."
+            )
+        return later[0]
 
     def load_work_programme(self, data: dict) -> None:
         f = "work_programme.yaml"
@@ -784,6 +818,20 @@ class _Loader:
                 w,
             )
 
+    def _resolution(self, committee_key: str, ref: dict | None, where: str) -> Resolution | None:
+        if ref is None:
+            return None
+        _keys(ref, where, ["meeting", "minute", "number"])
+        meeting = self.meeting(committee_key, ref["meeting"], where)
+        found = Resolution.internal.filter(
+            minute__meeting=meeting, minute__number=ref["minute"], number=ref["number"]
+        ).first()
+        if found is None:
+            raise DemoDataError(
+                f"{where}: no resolution {ref['number']} of minute {ref['minute']} of {ref['meeting']}"
+            )
+        return found
+
     def _agenda_item(self, committee_key: str, ref: dict | None, where: str) -> AgendaItem | None:
         if ref is None:
             return None
@@ -809,7 +857,7 @@ class _Loader:
             spec,
             where,
             ["kind", "decided_by", "wording"],
-            ["decided_on", "decided_at", "decided_by_note", "from", "to", "reason"],
+            ["decided_on", "decided_at", "decided_by_note", "from", "to", "reason", "resolution"],
         )
         values = {
             "kind": spec["kind"],
@@ -820,6 +868,7 @@ class _Loader:
             "from_meeting": self.meeting(committee_key, spec.get("from"), where),
             "to_meeting": self.meeting(committee_key, spec.get("to"), where),
             "reason": spec.get("reason", ""),
+            "resolution": self._resolution(committee_key, spec.get("resolution"), f"{where}.resolution"),
             "wording": spec["wording"],
         }
         existing = WorkProgrammeChange.objects.filter(**owner, sequence=sequence).first()

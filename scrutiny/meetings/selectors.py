@@ -207,6 +207,10 @@ def meeting_management(*, meeting: Meeting) -> dict:
             AgendaItem.internal.filter(meeting=meeting).order_by("position").prefetch_related("documents")
         ),
         "has_exempt": AgendaItem.internal.filter(meeting=meeting, is_exempt=True).exists(),
+        "has_minutes": hasattr(meeting, "minutes_record"),
+        "can_draft_minutes": meeting.date <= today
+        and not hasattr(meeting, "minutes_record")
+        and meeting.status != "cancelled",
         "publications": list(publications(meeting)),
         "open": meeting.status in ("scheduled", "agenda_published"),
     }

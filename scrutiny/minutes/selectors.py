@@ -97,7 +97,11 @@ class TrackedRecommendation:
 
 
 def _minute_label(minute: Minute) -> str:
-    return f"Minute {minute.number}, {minute.meeting.date_display}" if minute.number else minute.meeting.date_display
+    return (
+        f"Minute {minute.number}, {minute.meeting.date_display}"
+        if minute.number
+        else minute.meeting.date_display
+    )
 
 
 def tracker(*, committee, viewer: Viewer, today=None) -> dict:
@@ -150,3 +154,19 @@ def attendance(*, meeting: Meeting) -> dict[str, list]:
     for row in meeting.attendance.select_related("person", "substitute_for").order_by("position"):
         grouped[row.kind].append(row)
     return grouped
+
+
+def minute_references(*, meeting: Meeting, viewer: Viewer) -> dict[int, str]:
+    """{minute number: url} for the minutes of the same municipal year the viewer may open,
+    so that "[Min. No. 15 refers]" links to minute 15."""
+    from django.urls import reverse
+
+    from .services import year_meetings
+
+    refs = {}
+    for m in year_meetings(meeting):
+        if not viewer.may_see_minutes(m):
+            continue
+        for pk, number in Minute.internal.filter(meeting=m, number__isnull=False).values_list("pk", "number"):
+            refs[number] = reverse("minute", args=[pk])
+    return refs

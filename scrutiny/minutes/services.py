@@ -475,4 +475,3 @@ def quorum(meeting: Meeting) -> tuple[int, int, bool]:
     present = meeting.attendance.filter(kind__in=(AttendanceKind.PRESENT, AttendanceKind.SUBSTITUTE)).count()
     needed = meeting.committee.quorum
     return present, needed, present >= needed
-

@@ -1,26 +1,311 @@
-from django.http import Http404
-from django.shortcuts import render
+"""Minutes pages (public once published), their PDF and Word versions, the decisions list
+and the follow-up tracker; and the officers' screens that write and confirm them."""
 
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from scrutiny.access.decorators import officer_required
 from scrutiny.access.policy import Viewer
+from scrutiny.core.views import form_page
+from scrutiny.governance.models import Committee
 from scrutiny.meetings.selectors import meeting_get
 
-from . import selectors
+from . import selectors, services
+from .forms import ActionForm, AmendForm, ConfirmForm, MinuteEditForm, RecommendationForm, SignForm
+from .models import Minute, MinutesRecord
+
+
+def _minutes_context(meeting, viewer):
+    minutes = selectors.meeting_minutes(meeting=meeting, viewer=viewer)
+    if not minutes:
+        raise Http404("No minutes published for that meeting.")
+    record = MinutesRecord.objects.filter(meeting=meeting).select_related("confirmed_at", "signed_by").first()
+    present, needed, quorate = services.quorum(meeting)
+    return {
+        "meeting": meeting,
+        "committee": meeting.committee,
+        "minutes": minutes,
+        "record": record,
+        "attendance": selectors.attendance(meeting=meeting),
+        "quorum": {"present": present, "needed": needed, "quorate": quorate},
+        "refs": selectors.minute_references(meeting=meeting, viewer=viewer),
+        "chairman": _chairman(meeting),
+    }
+
+
+def _chairman(meeting):
+    from .models import Attendance
+
+    row = (
+        Attendance.objects.filter(meeting=meeting, kind="present", capacity__icontains="(Chairman)")
+        .select_related("person")
+        .first()
+    )
+    return row.label if row else ""
 
 
 def meeting_minutes(request, pk: int):
     meeting = meeting_get(pk=pk)
     viewer = Viewer.of(request)
-    minutes = selectors.meeting_minutes(meeting=meeting, viewer=viewer)
-    if not minutes:
-        raise Http404("No minutes published for that meeting.")
-    context = {"meeting": meeting, "committee": meeting.committee, "minutes": minutes}
+    context = _minutes_context(meeting, viewer)
+    if viewer.is_officer:
+        context["follow_up"] = {
+            m.pk: m
+            for m in Minute.internal.filter(meeting=meeting).prefetch_related(
+                "actions", "recommendations", "amendments"
+            )
+        }
     return render(request, "minutes/meeting_minutes.html", context)
 
 
 def minute_detail(request, pk: int):
-    meeting, minute = selectors.minute_get(pk=pk, viewer=Viewer.of(request))
+    viewer = Viewer.of(request)
+    meeting, minute = selectors.minute_get(pk=pk, viewer=viewer)
+    context = {
+        "meeting": meeting,
+        "committee": meeting.committee,
+        "minute": minute,
+        "refs": selectors.minute_references(meeting=meeting, viewer=viewer),
+    }
+    return render(request, "minutes/minute_detail.html", context)
+
+
+def minutes_pdf(request, pk: int):
+    from django.template.loader import render_to_string
+
+    from scrutiny.publishing.pack import html_to_pdf
+
+    meeting = meeting_get(pk=pk)
+    viewer = Viewer.of(request)
+    context = _minutes_context(meeting, viewer)
+    pdf = html_to_pdf(render_to_string("publishing/minutes_print.html", context))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="minutes-{meeting.date:%Y-%m-%d}.pdf"'
+    response["Cache-Control"] = (
+        "private, no-store" if viewer.may_see_exempt_of_meeting(meeting) else "public, max-age=300"
+    )
+    return response
+
+
+def minutes_word(request, pk: int):
+    from .word import minutes_docx
+
+    meeting = meeting_get(pk=pk)
+    viewer = Viewer.of(request)
+    data = minutes_docx(_minutes_context(meeting, viewer))
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    response["Content-Disposition"] = f'attachment; filename="minutes-{meeting.date:%Y-%m-%d}.docx"'
+    response["Cache-Control"] = (
+        "private, no-store" if viewer.may_see_exempt_of_meeting(meeting) else "public, max-age=300"
+    )
+    return response
+
+
+def decisions(request, pk: int):
+    meeting = meeting_get(pk=pk)
+    entries = selectors.decisions(meeting=meeting, viewer=Viewer.of(request))
+    if entries is None:
+        raise Http404("No minutes published for that meeting.")
     return render(
         request,
-        "minutes/minute_detail.html",
-        {"meeting": meeting, "committee": meeting.committee, "minute": minute},
+        "minutes/decisions.html",
+        {"meeting": meeting, "committee": meeting.committee, "decisions": entries},
+    )
+
+
+def tracker(request, slug: str):
+    committee = get_object_or_404(Committee, slug=slug)
+    context = {"committee": committee, **selectors.tracker(committee=committee, viewer=Viewer.of(request))}
+    return render(request, "minutes/tracker.html", context)
+
+
+# -- officers ----------------------------------------------------------------------------------
+
+
+def _back(meeting_pk: int) -> str:
+    return reverse("meeting_minutes", args=[meeting_pk])
+
+
+def _run(request, action, success, url):
+    try:
+        action()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, success)
+    return redirect(url)
+
+
+@officer_required
+@require_POST
+def draft(request, pk: int):
+    meeting = meeting_get(pk=pk)
+    return _run(
+        request,
+        lambda: services.minutes_draft(meeting=meeting, by=request.user),
+        "Draft minutes started: the standard items have their usual words.",
+        _back(pk),
+    )
+
+
+@officer_required
+@require_POST
+def publish(request, pk: int):
+    meeting = meeting_get(pk=pk)
+    return _run(
+        request,
+        lambda: services.minutes_publish(meeting=meeting, by=request.user),
+        "Minutes published as a draft, not yet confirmed.",
+        _back(pk),
+    )
+
+
+@officer_required
+def confirm(request, pk: int):
+    meeting = meeting_get(pk=pk)
+    form = ConfirmForm(request.POST or None, meeting=meeting)
+    return form_page(
+        request,
+        form=form,
+        committee=meeting.committee,
+        heading=f"Confirm the minutes of {meeting.date_display}",
+        action=lambda d: services.minutes_confirm(
+            meeting=meeting, at_meeting=d["at_meeting"], by=request.user
+        ),
+        submit="Record confirmation",
+        cancel_url=_back(pk),
+        success=lambda r: (
+            f"Minutes confirmed at the meeting of {r.confirmed_at.date_display}: their text is now locked.",
+            _back(pk),
+        ),
+    )
+
+
+@officer_required
+def sign(request, pk: int):
+    meeting = meeting_get(pk=pk)
+    form = SignForm(request.POST or None)
+    return form_page(
+        request,
+        form=form,
+        committee=meeting.committee,
+        heading=f"Record the Chairman's signature: {meeting.date_display}",
+        action=lambda d: services.minutes_sign(
+            meeting=meeting, chairman=d["chairman"], signed_on=d["signed_on"], by=request.user
+        ),
+        submit="Record signature",
+        cancel_url=_back(pk),
+        success=lambda r: ("Minutes signed.", _back(pk)),
+    )
+
+
+@officer_required
+def edit(request, pk: int):
+    minute = get_object_or_404(Minute.internal.select_related("meeting__committee"), pk=pk)
+    initial = {
+        "title": minute.title,
+        "narrative": minute.narrative,
+        "number": minute.number,
+        "revision": minute.revision,
+        "resolutions": "\n\n".join(r.text for r in minute.resolutions.all()),
+    }
+    form = MinuteEditForm(request.POST or None, initial=initial)
+
+    def action(d):
+        services.minute_edit(
+            minute=minute,
+            expected_revision=d["revision"],
+            narrative=d["narrative"],
+            title=d["title"],
+            number=d["number"],
+            by=request.user,
+        )
+        services.resolution_set(minute=minute, texts=d["resolutions"].split("\n\n"), by=request.user)
+        return minute
+
+    return form_page(
+        request,
+        form=form,
+        committee=minute.meeting.committee,
+        heading=f"Edit minute {minute.number or ''}",
+        caption=f"{minute.meeting.committee.name}, {minute.meeting.date_display}",
+        action=action,
+        submit="Save minute",
+        cancel_url=_back(minute.meeting_id),
+        success=lambda m: (f"Minute {m.number} saved.", _back(minute.meeting_id) + f"#minute-{m.pk}"),
+    )
+
+
+@officer_required
+def amend(request, pk: int):
+    minute = get_object_or_404(Minute.internal.select_related("meeting__committee"), pk=pk)
+    form = AmendForm(request.POST or None, initial={"narrative": minute.narrative})
+    return form_page(
+        request,
+        form=form,
+        committee=minute.meeting.committee,
+        heading=f"Correct confirmed minute {minute.number or ''}",
+        intro="Confirmed minutes are not edited: the correction is recorded with its reason, who made it and when.",
+        action=lambda d: services.minute_amend(
+            minute=minute, narrative=d["narrative"], reason=d["reason"], by=request.user
+        ),
+        submit="Record correction",
+        cancel_url=_back(minute.meeting_id),
+        success=lambda a: ("Correction recorded.", _back(minute.meeting_id)),
+    )
+
+
+@officer_required
+def action_add(request, pk: int):
+    minute = get_object_or_404(Minute.internal.select_related("meeting__committee"), pk=pk)
+    form = ActionForm(request.POST or None)
+    return form_page(
+        request,
+        form=form,
+        committee=minute.meeting.committee,
+        heading=f"Record an action from minute {minute.number or ''}",
+        action=lambda d: services.action_record(
+            minute=minute,
+            description=d["description"],
+            owner_person=d["owner_person"],
+            owner_organisation=d["owner_organisation"],
+            owner_note=d["owner_note"],
+            due_on=d["due_on"],
+            by=request.user,
+        ),
+        submit="Record action",
+        cancel_url=_back(minute.meeting_id),
+        success=lambda a: (
+            f"Action recorded, due {a.due_on:%d %B %Y}.",
+            reverse("tracker", args=[minute.meeting.committee.slug]),
+        ),
+    )
+
+
+@officer_required
+def recommendation_add(request, pk: int):
+    minute = get_object_or_404(Minute.internal.select_related("meeting__committee"), pk=pk)
+    form = RecommendationForm(request.POST or None)
+    return form_page(
+        request,
+        form=form,
+        committee=minute.meeting.committee,
+        heading=f"Draft a recommendation from minute {minute.number or ''}",
+        action=lambda d: services.recommendation_draft(
+            minute=minute, authority=d["authority"], text=d["text"], by=request.user
+        ),
+        submit="Draft recommendation",
+        cancel_url=_back(minute.meeting_id),
+        success=lambda r: (
+            "Recommendation drafted: send it for comment on factual accuracy next.",
+            reverse("tracker", args=[minute.meeting.committee.slug]),
+        ),
     )

@@ -201,6 +201,14 @@ class WorkProgrammeChange(models.Model):
     )
     to_meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     reason = models.TextField(blank=True)
+    resolution = models.ForeignKey(
+        "minutes.Resolution",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="work_programme_changes",
+        help_text="The committee's resolution that made the change, if any.",
+    )
     wording = models.TextField(blank=True, help_text="How the papers record it.")
     sequence = models.PositiveSmallIntegerField(default=1)
     recorded_by = models.ForeignKey(

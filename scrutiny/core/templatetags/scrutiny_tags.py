@@ -1,5 +1,7 @@
+import re
+
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from scrutiny.core.text import blocks
@@ -7,18 +9,41 @@ from scrutiny.core.text import blocks
 register = template.Library()
 
 
+MINUTE_REFERENCE = re.compile(r"\[(Min\. No\. (\d+) refers)\]")
+
+
+def _linked(line: str, refs: dict[int, str] | None):
+    """Escape a line, turning "[Min. No. 15 refers]" into a link when minute 15 is known."""
+    if not refs:
+        return escape(line)
+    out, last = [], 0
+    for match in MINUTE_REFERENCE.finditer(line):
+        out.append(escape(line[last : match.start()]))
+        url = refs.get(int(match.group(2)))
+        label = escape(match.group(1))
+        out.append(
+            format_html('[<a class="govuk-link" href="{}">{}</a>]', url, label)
+            if url
+            else format_html("[{}]", label)
+        )
+        last = match.end()
+    out.append(escape(line[last:]))
+    return mark_safe("".join(str(part) for part in out))  # noqa: S308 - every part escaped above
+
+
 @register.filter
-def prose(text: str | None):
-    """Render stored plain text as GOV.UK paragraphs and bulleted lists, escaping everything."""
+def prose(text: str | None, refs: dict[int, str] | None = None):
+    """Render stored plain text as GOV.UK paragraphs and bulleted lists, escaping everything;
+    with `refs` ({minute number: url}) cross-references to minutes become links."""
     if not text:
         return ""
     html = []
     for block in blocks(text):
         if block.kind == "list":
-            items = format_html_join("", "<li>{}</li>", ((line,) for line in block.lines))
+            items = format_html_join("", "<li>{}</li>", ((_linked(line, refs),) for line in block.lines))
             html.append(format_html('<ul class="govuk-list govuk-list--bullet">{}</ul>', items))
         else:
-            html.append(format_html('<p class="govuk-body">{}</p>', block.lines[0]))
+            html.append(format_html('<p class="govuk-body">{}</p>', _linked(block.lines[0], refs)))
     return mark_safe("".join(str(h) for h in html))  # noqa: S308 - every part escaped above
 
 
@@ -26,3 +51,8 @@ def prose(text: str | None):
 def nav_current(context, prefix: str) -> str:
     path = context["request"].path
     return "govuk-service-navigation__item--active" if path.startswith(prefix) else ""
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None

@@ -1,0 +1,81 @@
+from django import forms
+
+from scrutiny.core.forms import GovDateField
+from scrutiny.governance.models import Organisation, Person
+from scrutiny.meetings.models import Meeting, MeetingStatus
+
+
+class MinuteEditForm(forms.Form):
+    number = forms.IntegerField(label="Minute number", min_value=1, required=False)
+    title = forms.CharField(label="Heading", max_length=300)
+    narrative = forms.CharField(
+        label="Minute",
+        widget=forms.Textarea,
+        required=False,
+        help_text="Paragraphs separated by a blank line; start a line with '- ' for a bullet.",
+    )
+    resolutions = forms.CharField(
+        label="Resolutions",
+        widget=forms.Textarea,
+        required=False,
+        help_text="One per paragraph, each starting 'That ...'. They are numbered 1, 2, ...",
+    )
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class AmendForm(forms.Form):
+    narrative = forms.CharField(label="Corrected minute", widget=forms.Textarea)
+    reason = forms.CharField(
+        label="Reason for the correction",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter the reason for the correction"},
+    )
+
+
+class ConfirmForm(forms.Form):
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["at_meeting"] = forms.ModelChoiceField(
+            label="Confirmed at the meeting of",
+            queryset=Meeting.objects.filter(
+                committee=meeting.committee, date__gt=meeting.date, status=MeetingStatus.HELD
+            ).order_by("date"),
+            empty_label=None,
+            error_messages={
+                "invalid_choice": "Choose a later meeting of the committee that has been held",
+                "required": "Choose the meeting that confirmed the minutes",
+            },
+        )
+
+
+class SignForm(forms.Form):
+    chairman = forms.ModelChoiceField(label="Chairman", queryset=Person.objects.filter(is_councillor=True))
+    signed_on = GovDateField(label="Date signed")
+
+
+class ActionForm(forms.Form):
+    description = forms.CharField(label="What is to be done", widget=forms.Textarea)
+    owner_person = forms.ModelChoiceField(
+        label="Owner (person)", queryset=Person.objects.all(), required=False, empty_label="Not a person"
+    )
+    owner_organisation = forms.ModelChoiceField(
+        label="Owner (organisation)",
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        empty_label="Not an organisation",
+    )
+    owner_note = forms.CharField(
+        label="Owner, as the minute names them", required=False, help_text="For example 'Officers'."
+    )
+    due_on = GovDateField(label="Due", required=False, help_text="Leave empty for 'before the next meeting'.")
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("owner_person") or data.get("owner_organisation") or data.get("owner_note")):
+            self.add_error("owner_note", "Say who owns the action")
+        return data
+
+
+class RecommendationForm(forms.Form):
+    authority = forms.ModelChoiceField(label="To", queryset=Organisation.objects.order_by("name"))
+    text = forms.CharField(label="Recommendation", widget=forms.Textarea)

@@ -1,0 +1,139 @@
+"""The minutes as the public reads them, and the officers' screens."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.urls import reverse
+from docx import Document as Word
+
+from scrutiny.meetings.models import Meeting
+from scrutiny.minutes import services
+from scrutiny.minutes.models import Action, Minute
+from tests.pdfs import text_of
+
+pytestmark = pytest.mark.django_db
+SLUG = "dartford-crime-and-disorder"
+
+
+def _july():
+    return Meeting.objects.get(date=dt.date(2017, 7, 26))
+
+
+def test_the_minutes_of_26_july_2017_render_like_the_original(client, demo):
+    page = client.get(reverse("meeting_minutes", args=[_july().pk])).content.decode()
+    assert "Draft minutes, not yet confirmed by the Committee." in page
+    for text in (
+        "Councillor R J Wells (Chairman)",
+        "Councillor A S Sandhu, MBE (Vice-Chairman)",
+        "Councillor R Lees",
+        "Sheri Green – Strategic Director (External Services)",
+        "Insp. Gary Woodward – CSU Inspector, Kent Police",
+        "7 members present; the quorum is 3: quorate",
+        "The meeting closed at 9.25 p.m.",
+        "CHAIRMAN",
+    ):
+        assert text in page, text
+
+
+def test_cross_references_to_minutes_are_links(client, demo):
+    meeting = _july()
+    minute_13 = Minute.internal.get(meeting=meeting, number=13)
+    page = client.get(reverse("meeting_minutes", args=[meeting.pk])).content.decode()
+    # minute 11 says "[Min. No. 13 refers]"; minute 13 is exempt but its page exists
+    assert f'[<a class="govuk-link" href="/minutes/{minute_13.pk}/">Min. No. 13 refers</a>]' in page
+
+
+def test_the_decisions_list_gives_resolutions_alone(client, demo):
+    page = client.get(reverse("decisions", args=[_july().pk])).content.decode()
+    assert "That the Minutes of the Committee" in page
+    assert "2 resolutions on exempt business, not published." in page
+    assert "Members expressed their concern" not in page  # no narrative
+
+
+def test_the_minutes_as_pdf_and_word(client, demo):
+    pdf = client.get(reverse("minutes_pdf", args=[_july().pk]))
+    text = " ".join(" ".join(text_of(pdf.content)).split())
+    assert "DRAFT: NOT YET CONFIRMED" in text and "PRESENT: Councillor R J Wells (Chairman)" in text
+    assert "16. CRIME AND DISORDER (O&S) ANNUAL REPORT 2016-17" in text and "iQuanta" not in text
+    word = Word(io.BytesIO(client.get(reverse("minutes_word", args=[_july().pk])).content))
+    paragraphs = [p.text for p in word.paragraphs]
+    assert "1. APOLOGIES FOR ABSENCE" in paragraphs and "CHAIRMAN" in paragraphs
+    assert "The meeting closed at 9.25 pm" in paragraphs
+
+
+def test_the_tracker_shows_actions_with_their_status_and_flags_overdue_ones(client, demo):
+    page = client.get(reverse("tracker", args=[SLUG])).content.decode()
+    assert "Respond to Members on both points raised by Councillor Hammock" in page
+    assert "Overdue" in page  # due 21 February 2018, still open
+
+
+def test_follow_up_of_an_exempt_minute_is_not_shown_to_the_public(client, demo, officer):
+    exempt = Minute.internal.get(meeting=_july(), number=13)
+    services.action_record(
+        minute=exempt, description="SECRET follow-up on the confidential figures", owner_note="CSM"
+    )
+    assert "SECRET" not in client.get(reverse("tracker", args=[SLUG])).content.decode()
+    client.force_login(officer)
+    assert "SECRET follow-up" in client.get(reverse("tracker", args=[SLUG])).content.decode()
+
+
+def test_an_officer_edit_on_a_stale_revision_is_refused_and_both_texts_kept(client, demo, officer):
+    client.force_login(officer)
+    minute = Minute.internal.get(meeting=_july(), number=4)
+    url = reverse("minute_edit", args=[minute.pk])
+    form = {"title": minute.title, "number": 4, "revision": minute.revision, "resolutions": ""}
+    first = client.post(url, {**form, "narrative": "Officer A's text"})
+    assert first.status_code == 302
+    second = client.post(url, {**form, "narrative": "Officer B's text"})
+    assert second.status_code == 400
+    page = second.content.decode()
+    assert "was changed by someone else while you were editing it" in page
+    assert "Officer B&#x27;s text" in page  # the second officer's text is still in the form
+    minute.refresh_from_db()
+    assert minute.narrative == "Officer A's text"
+
+
+def test_confirmed_minutes_are_corrected_by_amendment_not_edited(client, demo, officer):
+    client.force_login(officer)
+    july = _july()
+    february = Meeting.objects.get(date=dt.date(2018, 2, 21))
+    february.status = "held"
+    february.save()
+    services.minutes_confirm(meeting=july, at_meeting=february)
+    minute = Minute.internal.get(meeting=july, number=4)
+    response = client.post(
+        reverse("minute_edit", args=[minute.pk]),
+        {
+            "title": minute.title,
+            "number": 4,
+            "revision": minute.revision,
+            "resolutions": "",
+            "narrative": "Edited",
+        },
+    )
+    assert response.status_code == 400 and "Record an amendment instead" in response.content.decode()
+    response = client.post(
+        reverse("minute_amend", args=[minute.pk]),
+        {"narrative": "Corrected text", "reason": "Agreed correction"},
+    )
+    assert response.status_code == 302
+    minute.refresh_from_db()
+    assert minute.narrative == "Corrected text" and minute.amendments.get().reason == "Agreed correction"
+
+
+def test_an_officer_records_an_action_due_by_default_before_the_next_meeting(client, demo, officer):
+    client.force_login(officer)
+    minute = Minute.internal.get(meeting=_july(), number=8)
+    response = client.post(
+        reverse("action_add", args=[minute.pk]),
+        {"description": "Send Members the IDAS contract summary", "owner_note": "KCC Commissioning Officer"},
+    )
+    assert response.status_code == 302
+    assert Action.objects.get(description__startswith="Send Members").due_on == dt.date(2018, 2, 21)
+
+
+def test_unknown_people_cannot_reach_the_officers_minutes_screens(client, demo):
+    minute = Minute.internal.get(meeting=_july(), number=4)
+    for url in (reverse("minute_edit", args=[minute.pk]), reverse("minutes_confirm", args=[_july().pk])):
+        assert client.get(url).status_code == 302
