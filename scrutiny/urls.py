@@ -109,6 +109,9 @@ urlpatterns = [
     path("minutes/<int:pk>/actions/add/", minute_views.action_add, name="action_add"),
     path("minutes/<int:pk>/recommendations/add/", minute_views.recommendation_add, name="recommendation_add"),
     path("committees/<slug:slug>/follow-up/", minute_views.tracker, name="tracker"),
+    path(
+        "recommendations/<int:pk>/<str:step>/", minute_views.recommendation_step, name="recommendation_step"
+    ),
     path("documents/<int:pk>/", document_views.document_detail, name="document"),
     path("documents/<int:pk>/file/", document_views.document_file, name="document_file"),
     path(

@@ -3,6 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from scrutiny.core.admin import ExemptAwareAdmin, ExemptAwareInline
 from scrutiny.documents.models import Document
+from scrutiny.minutes.models import Attendance, Declaration
 
 from .models import AgendaItem, Meeting
 
@@ -14,13 +15,27 @@ class AgendaItemInline(ExemptAwareInline):
     show_change_link = True
 
 
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    extra = 0
+    fields = ["position", "kind", "person", "name", "capacity", "substitute_for", "organisation"]
+    autocomplete_fields = ["person", "substitute_for"]
+
+
+class DeclarationInline(admin.TabularInline):
+    model = Declaration
+    extra = 0
+    autocomplete_fields = ["person"]
+    raw_id_fields = ["agenda_item"]
+
+
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
     list_display = ["date", "date_precision", "committee", "status", "venue"]
     list_filter = ["committee", "status"]
     date_hierarchy = "date"
     search_fields = ["committee__name", "venue", "note"]
-    inlines = [AgendaItemInline]
+    inlines = [AgendaItemInline, AttendanceInline, DeclarationInline]
 
 
 class DocumentInline(ExemptAwareInline):

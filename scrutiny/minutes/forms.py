@@ -79,3 +79,27 @@ class ActionForm(forms.Form):
 class RecommendationForm(forms.Form):
     authority = forms.ModelChoiceField(label="To", queryset=Organisation.objects.order_by("name"))
     text = forms.CharField(label="Recommendation", widget=forms.Textarea)
+
+
+class DateStepForm(forms.Form):
+    on = GovDateField(label="Date")
+
+
+class ExtendForm(forms.Form):
+    days = forms.IntegerField(label="Extra days", min_value=1, max_value=365)
+    reason = forms.CharField(label="Extenuating circumstances the committee agreed", widget=forms.Textarea)
+
+
+class ResponseForm(forms.Form):
+    on = GovDateField(label="Date the written response was received")
+    response = forms.CharField(label="The response", widget=forms.Textarea)
+
+
+class ReportBackForm(forms.Form):
+    def __init__(self, *args, committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"] = forms.ModelChoiceField(
+            label="Meeting it was reported to",
+            queryset=Meeting.objects.filter(committee=committee).order_by("-date"),
+            empty_label=None,
+        )

@@ -309,3 +309,60 @@ def recommendation_add(request, pk: int):
             reverse("tracker", args=[minute.meeting.committee.slug]),
         ),
     )
+
+
+STEPS = {
+    "send": ("Record that it was sent for comment on factual accuracy", "Record"),
+    "make": ("Record that the recommendation was made formally", "Record"),
+    "extend": ("Record an extension agreed by the committee", "Record extension"),
+    "response": ("Record the written response", "Record response"),
+    "report": ("Record that the response was reported to the Committee", "Record"),
+}
+
+
+@officer_required
+def recommendation_step(request, pk: int, step: str):
+    from .forms import DateStepForm, ExtendForm, ReportBackForm, ResponseForm
+    from .models import Recommendation
+
+    rec = get_object_or_404(
+        Recommendation.objects.select_related("minute__meeting__committee", "authority"), pk=pk
+    )
+    if step not in STEPS:
+        raise Http404("No such step.")
+    committee = rec.minute.meeting.committee
+    forms_by_step = {
+        "send": lambda: DateStepForm(request.POST or None),
+        "make": lambda: DateStepForm(request.POST or None),
+        "extend": lambda: ExtendForm(request.POST or None),
+        "response": lambda: ResponseForm(request.POST or None),
+        "report": lambda: ReportBackForm(request.POST or None, committee=committee),
+    }
+    actions = {
+        "send": lambda d: services.recommendation_send_for_check(
+            recommendation=rec, sent_on=d["on"], by=request.user
+        ),
+        "make": lambda d: services.recommendation_make(recommendation=rec, made_on=d["on"], by=request.user),
+        "extend": lambda d: services.recommendation_extend(
+            recommendation=rec, days=d["days"], reason=d["reason"], by=request.user
+        ),
+        "response": lambda d: services.recommendation_record_response(
+            recommendation=rec, received_on=d["on"], response=d["response"], by=request.user
+        ),
+        "report": lambda d: services.recommendation_report_back(
+            recommendation=rec, meeting=d["meeting"], by=request.user
+        ),
+    }
+    heading, submit = STEPS[step]
+    back = reverse("tracker", args=[committee.slug])
+    return form_page(
+        request,
+        form=forms_by_step[step](),
+        committee=committee,
+        heading=heading,
+        caption=f"To {rec.authority.name}: {rec.text[:80]}",
+        action=actions[step],
+        submit=submit,
+        cancel_url=back,
+        success=lambda r: (f"Recommendation to {r.authority.name}: {r.get_status_display().lower()}.", back),
+    )

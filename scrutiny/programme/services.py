@@ -76,7 +76,11 @@ def _record(
     to_meeting=None,
     reason="",
     wording="",
+    resolution=None,
 ) -> WorkProgrammeChange:
+    """Write one change record. A change made by the committee's resolution links to it."""
+    if resolution is not None and resolution.minute.meeting.committee_id != (item or rule).committee_id:
+        raise ValidationError("The resolution is from another committee's minutes.")
     owner = {"item": item} if item is not None else {"rule": rule}
     last = WorkProgrammeChange.objects.filter(**owner).aggregate(n=Max("sequence"))["n"] or 0
     change = WorkProgrammeChange(
@@ -91,6 +95,7 @@ def _record(
         to_meeting=to_meeting,
         reason=reason,
         wording=wording,
+        resolution=resolution,
         recorded_by=by,
     )
     change.full_clean()
@@ -137,6 +142,7 @@ def item_add(
     needs_attendance: bool = False,
     decided_at: Meeting | None = None,
     reason: str = "",
+    resolution=None,
     by=None,
     today: dt.date | None = None,
 ) -> WorkProgrammeItem:
@@ -164,6 +170,7 @@ def item_add(
         decided_at=decided_at,
         to_meeting=target_meeting,
         reason=reason,
+        resolution=resolution,
         by=by,
         wording=f"{item.title} added to the Work Plan for {_where(target_meeting)}.",
     )
@@ -180,6 +187,7 @@ def item_move(
     reason: str,
     decided_by_note: str = "",
     decided_at: Meeting | None = None,
+    resolution=None,
     by=None,
     today: dt.date | None = None,
 ) -> WorkProgrammeChange:
@@ -213,6 +221,7 @@ def item_move(
         to_meeting=to_meeting,
         reason=reason.strip(),
         wording=wording,
+        resolution=resolution,
         by=by,
     )
 

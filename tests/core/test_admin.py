@@ -51,8 +51,9 @@ def test_an_officers_edit_is_recorded_with_who_and_what(client, demo, officer):
             "status": "agenda_published",
         }
     )
-    inline = client.get(url).context["inline_admin_formsets"][0].formset
-    data.update({f"{inline.prefix}-TOTAL_FORMS": "0", f"{inline.prefix}-INITIAL_FORMS": "0"})
+    for inline in client.get(url).context["inline_admin_formsets"]:
+        prefix = inline.formset.prefix
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     latest = meeting.history.latest()

@@ -137,3 +137,36 @@ def test_unknown_people_cannot_reach_the_officers_minutes_screens(client, demo):
     minute = Minute.internal.get(meeting=_july(), number=4)
     for url in (reverse("minute_edit", args=[minute.pk]), reverse("minutes_confirm", args=[_july().pk])):
         assert client.get(url).status_code == 302
+
+
+def test_a_recommendation_through_its_steps_on_the_follow_up_page(client, demo, officer):
+    from scrutiny.governance.models import Organisation
+    from scrutiny.minutes.models import Recommendation
+
+    client.force_login(officer)
+    minute = Minute.internal.get(meeting=_july(), number=15)
+    police = Organisation.objects.get(slug="kent-police")
+    client.post(
+        reverse("recommendation_add", args=[minute.pk]),
+        {"authority": police.pk, "text": "That Kent Police attend with its crime data expert."},
+    )
+    rec = Recommendation.objects.get()
+
+    def step(name, data):
+        return client.post(reverse("recommendation_step", args=[rec.pk, name]), data)
+
+    refused = step("response", {"on_day": 1, "on_month": 9, "on_year": 2017, "response": "Yes"})
+    assert refused.status_code == 400 and "was never made formally" in refused.content.decode()
+    assert step("send", {"on_day": 1, "on_month": 8, "on_year": 2017}).status_code == 302
+    assert step("make", {"on_day": 9, "on_month": 8, "on_year": 2017}).status_code == 302
+    page = client.get(reverse("tracker", args=[SLUG])).content.decode()
+    assert "6 Sep 2017" in page and "Response overdue" in page
+    assert (
+        step(
+            "response", {"on_day": 1, "on_month": 9, "on_year": 2017, "response": "We will attend."}
+        ).status_code
+        == 302
+    )
+    assert step("report", {"meeting": Meeting.objects.get(date=dt.date(2018, 2, 21)).pk}).status_code == 302
+    rec.refresh_from_db()
+    assert rec.status == "reported" and rec.response == "We will attend."

@@ -434,3 +434,22 @@ def test_the_propose_command(committee, meetings, capsys):
     assert ": 1 item(s) proposed" in capsys.readouterr().out
     call_command("propose-recurring")
     assert ": 0 item(s) proposed" in capsys.readouterr().out
+
+
+def test_a_change_made_by_resolution_links_to_it(committee, meetings):
+    from tests.factories import MinuteFactory, ResolutionFactory
+
+    minute = MinuteFactory(meeting=meetings["jul17"], number=13)
+    resolution = ResolutionFactory(
+        minute=minute,
+        number=2,
+        text="That a presentation by a KCC or Kent Police crime data expert be added to the Committee's Work Plan for the remainder of 2017-18.",
+    )
+    item = add(
+        committee, "Recording of Kent Crime Data and Statistics", meetings["feb18"], resolution=resolution
+    )
+    assert item.changes.get().resolution == resolution
+    assert list(resolution.work_programme_changes.all()) == [item.changes.get()]
+    other = ResolutionFactory(minute=MinuteFactory(number=1))  # another committee's minutes
+    with pytest.raises(ValidationError, match="another committee"):
+        add(committee, "Something else", meetings["feb18"], resolution=other)
