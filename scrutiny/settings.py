@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "scrutiny.minutes",
     "scrutiny.programme",
     "scrutiny.publishing",
+    "scrutiny.performance",
     "scrutiny.demo",
 ]
 

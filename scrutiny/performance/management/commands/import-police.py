@@ -1,0 +1,39 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from scrutiny.performance.models import ImportStatus
+from scrutiny.performance.progress import ProgressBar
+from scrutiny.performance.services import police_import
+
+
+class Command(BaseCommand):
+    help = (
+        "Import police.uk street-level crime files (a folder, a zip archive as downloaded, or single "
+        "YYYY-MM-<force>-street.csv files). Each force's month replaces what was held for it."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="Folders, zip archives or street-level CSV files.")
+        parser.add_argument("--dry-run", action="store_true", help="Read and report; store nothing.")
+        parser.add_argument("--quiet-progress", action="store_true", help="No progress bar.")
+
+    def handle(self, *args, **options):
+        bar = None if options["quiet_progress"] else ProgressBar(self.stderr._out)
+        run = police_import(sources=options["paths"], dry_run=options["dry_run"], progress=bar)
+        for f in run.police_files.all():
+            rejects = ", ".join(f"{k.replace('_', ' ')} {v:,}" for k, v in sorted(f.rejects.items())) or "none"
+            line = f"{f.name}: {f.rows_read:,} rows read, {f.rows_loaded:,} counted; rejected: {rejects}"
+            if f.warnings:
+                line += "; warnings: " + ", ".join(f"{k.replace('_', ' ')} {v:,}" for k, v in sorted(f.warnings.items()))
+            if f.replaced_rows:
+                line += f"; replaces {f.replaced_rows:,} rows held before"
+            if f.error:
+                line += f"; REFUSED: {f.error}"
+            self.stdout.write(line)
+        for skipped in run.report.get("skipped", []):
+            self.stdout.write(f"skipped {skipped['name']}: {skipped['reason']}")
+        self.stdout.write(
+            f"Import {run.pk}: {run.get_status_display()}. {run.rows_read:,} rows read, "
+            f"{run.rows_loaded:,} counted, {run.rows_rejected:,} not counted. {run.message}"
+        )
+        if run.status == ImportStatus.FAILED:
+            raise CommandError(run.message or "The import failed.")

@@ -1,0 +1,286 @@
+"""Reading police.uk street-level files: finding them, and aggregating each with DuckDB.
+
+police.uk publishes one CSV per force per month, `YYYY-MM/YYYY-MM-<force>-street.csv`, in
+a folder or a zip archive with other kinds of file beside them (outcomes, stop and search),
+which are skipped. Each file is aggregated to counts per LSOA and crime type; every row is
+accounted for, as counted or as rejected with its reason:
+
+- `malformed_month`: the Month column is not a year and month ("2022-13", "Jan-22", blank);
+- `other_month`: a well-formed month other than the file's own;
+- `no_lsoa`: no LSOA code ("No location" rows; about 1% of real rows);
+- `malformed_lsoa`: an LSOA code that is not one (not E01/W01 and six digits);
+- `unknown_crime_type`: a crime type police.uk does not use today;
+- `unreadable`: a line the CSV parser could not read (wrong number of fields, broken quotes).
+
+The first reason that applies, in this order, is the one reported. Coordinates are not needed
+to count a row (the LSOA places it), so a row with an LSOA and bad coordinates is counted
+and reported as a warning (`bad_coordinates`), not rejected.
+
+Nothing here touches the application database: `services.police_import` stores the result.
+The reader is injectable, so tests can count on a reader that fails half-way.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import tempfile
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from scrutiny.performance.crime_types import CRIME_TYPES
+
+STREET_FILE = re.compile(r"^(?P<month>\d{4}-\d{2})-(?P<force>[a-z0-9-]+?)-street\.csv$")
+REJECT_REASONS = (
+    "malformed_month",
+    "other_month",
+    "no_lsoa",
+    "malformed_lsoa",
+    "unknown_crime_type",
+    "unreadable",
+)
+REQUIRED_COLUMNS = ("Month", "LSOA code", "Crime type", "Longitude", "Latitude", "Falls within")
+# Great Britain, generously: a coordinate outside it is a fault in the data.
+LAT_RANGE = (49.8, 60.95)
+LON_RANGE = (-8.7, 1.8)
+
+
+class PoliceFileError(Exception):
+    """A file that cannot be read as a police.uk street-level file at all."""
+
+
+@dataclass(frozen=True)
+class StreetFile:
+    path: Path
+    name: str
+    force: str
+    month: dt.date
+
+    @property
+    def month_text(self) -> str:
+        return f"{self.month:%Y-%m}"
+
+
+@dataclass
+class FileAggregate:
+    """What one file holds: counts of the rows counted, and every other row with its reason."""
+
+    file: StreetFile
+    force_name: str = ""
+    rows_read: int = 0
+    counts: list[tuple[str, str, int]] = field(default_factory=list)  # (lsoa, crime type, n)
+    rejects: dict[str, int] = field(default_factory=dict)
+    warnings: dict[str, int] = field(default_factory=dict)
+    examples: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def rows_counted(self) -> int:
+        return sum(n for _, _, n in self.counts)
+
+    @property
+    def rows_rejected(self) -> int:
+        return sum(self.rejects.values())
+
+
+@dataclass(frozen=True)
+class Skipped:
+    name: str
+    reason: str
+
+
+def parse_street_name(path: Path) -> StreetFile | None:
+    match = STREET_FILE.match(path.name)
+    if not match:
+        return None
+    try:
+        month = dt.datetime.strptime(match["month"], "%Y-%m").date()  # noqa: DTZ007 (a month, not a moment)
+    except ValueError:
+        return None
+    return StreetFile(path=path, name=path.name, force=match["force"], month=month)
+
+
+@contextmanager
+def street_files(sources: Sequence[Path | str]) -> Iterator[tuple[list[StreetFile], list[Skipped]]]:
+    """The street-level files in folders, zip archives or single files, and what was skipped.
+
+    Zip archives are unpacked into a temporary folder that lasts as long as the context.
+    """
+    with tempfile.TemporaryDirectory(prefix="police-uk-") as tmp:
+        found: list[StreetFile] = []
+        skipped: list[Skipped] = []
+        for number, source in enumerate(Path(s) for s in sources):
+            if not source.exists():
+                raise PoliceFileError(f"{source}: no such file or folder.")
+            if source.is_dir():
+                _collect(sorted(p for p in source.rglob("*.csv") if p.is_file()), found, skipped, source)
+            elif zipfile.is_zipfile(source):
+                _collect(_unzip(source, Path(tmp) / str(number)), found, skipped, None, label=source.name)
+            else:
+                _collect([source], found, skipped, None)
+        yield _without_duplicates(found, skipped), skipped
+
+
+def _collect(
+    paths: Iterable[Path], found: list[StreetFile], skipped: list[Skipped], root: Path | None, label: str = ""
+) -> None:
+    for path in paths:
+        spec = parse_street_name(path)
+        shown = f"{label}:{path.name}" if label else path.name
+        if spec is not None:
+            found.append(spec)
+        elif path.name.endswith(("-outcomes.csv", "-stop-and-search.csv")):
+            skipped.append(Skipped(shown, "not a street-level file (outcomes and stop and search are not imported)"))
+        else:
+            skipped.append(Skipped(shown, "the name is not YYYY-MM-<force>-street.csv, as police.uk names its files"))
+
+
+def _unzip(archive: Path, into: Path) -> list[Path]:
+    paths = []
+    with zipfile.ZipFile(archive) as zf:
+        for info in zf.infolist():
+            name = Path(info.filename).name
+            if info.is_dir() or not name.endswith(".csv"):
+                continue
+            # Flattened, by base name: member names never choose where a file is written.
+            target = into / f"{len(paths):05d}" / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with zf.open(info) as src, open(target, "wb") as dst:
+                while chunk := src.read(1 << 20):
+                    dst.write(chunk)
+            paths.append(target)
+    return sorted(paths, key=lambda p: p.name)
+
+
+def _without_duplicates(found: list[StreetFile], skipped: list[Skipped]) -> list[StreetFile]:
+    seen: dict[tuple[str, dt.date], StreetFile] = {}
+    for spec in found:
+        key = (spec.force, spec.month)
+        if key in seen:
+            skipped.append(Skipped(spec.name, f"a second file for {spec.force} {spec.month_text}: the first was used"))
+        else:
+            seen[key] = spec
+    return sorted(seen.values(), key=lambda s: (s.month, s.force))
+
+
+class PoliceReader(Protocol):
+    def aggregate(self, file: StreetFile) -> FileAggregate: ...
+
+
+def _sql_list(values: Iterable[str]) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+
+
+class DuckDBReader:
+    """Aggregates a file with DuckDB: one pass, in C++, whatever the file's size."""
+
+    def __init__(self, threads: int | None = None) -> None:
+        import duckdb
+
+        self.con = duckdb.connect(config={"threads": threads} if threads else {})
+
+    def close(self) -> None:
+        self.con.close()
+
+    def aggregate(self, file: StreetFile) -> FileAggregate:
+        columns = self._columns(file)
+        missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+        if missing:
+            raise PoliceFileError(
+                f"{file.name}: not a police.uk street-level file: no column {', '.join(repr(c) for c in missing)}."
+            )
+        self.con.execute("DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans")
+        self.con.execute(f"CREATE OR REPLACE TEMP TABLE street AS {self._classify_sql(file, columns)}", [str(file.path)])
+        result = FileAggregate(file=file)
+        result.force_name = self.con.execute(
+            "SELECT coalesce(any_value(falls_within), '') FROM street WHERE status = 'ok'"
+        ).fetchone()[0]
+        for status, lsoa, crime_type, n, bad_xy in self.con.execute(
+            "SELECT status, lsoa, crime_type, count(*), count(*) FILTER (WHERE bad_xy) FROM street "
+            "GROUP BY ALL ORDER BY ALL"
+        ).fetchall():
+            result.rows_read += n
+            if status == "ok":
+                result.counts.append((lsoa, crime_type, n))
+                if bad_xy:
+                    result.warnings["bad_coordinates"] = result.warnings.get("bad_coordinates", 0) + bad_xy
+            else:
+                result.rejects[status] = result.rejects.get(status, 0) + n
+        self._examples(result)
+        unreadable = self.con.execute("SELECT count(*) FROM reject_errors").fetchone()[0]
+        if unreadable:
+            result.rejects["unreadable"] = unreadable
+            result.rows_read += unreadable
+            lines = self.con.execute("SELECT line FROM reject_errors ORDER BY line LIMIT 5").fetchall()
+            result.examples["unreadable"] = [f"line {line}" for (line,) in lines]
+        return result
+
+    def _columns(self, file: StreetFile) -> list[str]:
+        try:
+            with open(file.path, encoding="utf-8-sig", newline="") as fh:
+                return [c.strip() for c in next(csv.reader([fh.readline()]), [])]
+        except (OSError, UnicodeDecodeError) as exc:
+            raise PoliceFileError(f"{file.name}: cannot be read as a UTF-8 CSV file ({exc}).") from exc
+
+    def _classify_sql(self, file: StreetFile, columns: list[str]) -> str:
+        known = _sql_list(CRIME_TYPES)
+        # The file's own header, in its order: no sniffing, which a damaged line can mislead.
+        types = "{" + ", ".join(f"{_sql_list([c or f'column{i}'])}: 'VARCHAR'" for i, c in enumerate(columns)) + "}"
+
+        lat = "try_cast(trim(\"Latitude\") AS DOUBLE)"
+        lon = "try_cast(trim(\"Longitude\") AS DOUBLE)"
+        # Only constants and the file's own header, quoted, are put into the statement.
+        return f"""
+            WITH r AS (
+                SELECT trim(coalesce("Month", '')) AS m, trim(coalesce("LSOA code", '')) AS l,
+                       trim(coalesce("Crime type", '')) AS t, "Falls within" AS falls_within,
+                       {lat} AS lat, {lon} AS lon
+                FROM read_csv(?, header = true, auto_detect = false, columns = {types}, delim = ',',
+                              quote = '"', escape = '"', null_padding = true, store_rejects = true)
+            )
+            SELECT
+                CASE
+                    WHEN NOT regexp_full_match(m, '[0-9]{{4}}-(0[1-9]|1[0-2])') THEN 'malformed_month'
+                    WHEN m <> '{file.month_text}' THEN 'other_month'
+                    WHEN l = '' THEN 'no_lsoa'
+                    WHEN NOT regexp_full_match(l, '[EW]01[0-9]{{6}}') THEN 'malformed_lsoa'
+                    WHEN t NOT IN ({known}) THEN 'unknown_crime_type'
+                    ELSE 'ok'
+                END AS status,
+                l AS lsoa, t AS crime_type, m AS month, falls_within,
+                (lat IS NULL OR lon IS NULL OR lat NOT BETWEEN {LAT_RANGE[0]} AND {LAT_RANGE[1]}
+                 OR lon NOT BETWEEN {LON_RANGE[0]} AND {LON_RANGE[1]}) AS bad_xy
+            FROM r
+        """  # noqa: S608
+
+    def _examples(self, result: FileAggregate) -> None:
+        rows = self.con.execute(
+            """
+            SELECT status, list(DISTINCT CASE
+                WHEN status IN ('malformed_month', 'other_month') THEN month
+                WHEN status = 'malformed_lsoa' THEN lsoa
+                WHEN status = 'unknown_crime_type' THEN crime_type END)
+            FROM street WHERE status NOT IN ('ok', 'no_lsoa') GROUP BY status
+            """
+        ).fetchall()
+        for status, values in rows:
+            result.examples[status] = sorted(repr(v) for v in values if v is not None)[:5] or ["(blank)"]
+
+
+def duckdb_scan_seconds(paths: Sequence[Path]) -> float:
+    """The floor for the benchmark: DuckDB reading every row of the files, nothing more."""
+    import time
+
+    import duckdb
+
+    con = duckdb.connect()
+    start = time.perf_counter()
+    con.execute(
+        "SELECT count(*), count(\"LSOA code\"), count(\"Crime type\") FROM read_csv(?, all_varchar = true, header = true)",
+        [[str(p) for p in paths]],
+    ).fetchall()
+    return time.perf_counter() - start

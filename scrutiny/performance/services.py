@@ -1,0 +1,173 @@
+"""Writes for CSP performance: imports, the partnership's groups and partner figures.
+
+Every import leaves an `ImportRun` with its data-quality report, written first (so a run
+that is killed shows as "running (or interrupted)") and finished last.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from scrutiny.performance.models import (
+    CrimeCount,
+    ImportKind,
+    ImportRun,
+    ImportStatus,
+    PoliceFile,
+    PoliceMonth,
+)
+from scrutiny.performance.police import (
+    DuckDBReader,
+    FileAggregate,
+    PoliceFileError,
+    PoliceReader,
+    StreetFile,
+    street_files,
+)
+
+#: progress(files_done, files_total, rows_read_so_far, current_file_name)
+Progress = Callable[[int, int, int, str], None]
+
+
+class ImportRefused(Exception):
+    """An import that cannot start; nothing was stored."""
+
+
+def _run_start(*, kind: str, source: str, by) -> ImportRun:
+    return ImportRun.objects.create(kind=kind, source=source[:500], started_at=timezone.now(), by=by)
+
+
+def _run_finish(run: ImportRun, *, status: str, message: str = "") -> ImportRun:
+    run.status = status
+    run.message = message
+    run.finished_at = timezone.now()
+    run.save()
+    return run
+
+
+def police_import(
+    *,
+    sources: Sequence[Path | str],
+    dry_run: bool = False,
+    by=None,
+    progress: Progress | None = None,
+    reader: PoliceReader | None = None,
+) -> ImportRun:
+    """Import police.uk street-level files: each force's month replaces what was held for it.
+
+    Each file is stored in its own transaction (delete the force's month, insert its counts,
+    record the month), so a month is either wholly the old data or wholly the new, even if
+    the process dies; a file that fails leaves its month as it was and the import goes on.
+    """
+    run = _run_start(kind=ImportKind.POLICE, source=", ".join(str(s) for s in sources), by=by)
+    own_reader = reader is None
+    reader = reader or DuckDBReader()
+    try:
+        with street_files(sources) as (files, skipped):
+            run.report = {"skipped": [{"name": s.name, "reason": s.reason} for s in skipped], "files": len(files)}
+            rows_read = 0
+            for done, spec in enumerate(files):
+                if progress:
+                    progress(done, len(files), rows_read, spec.name)
+                record = _police_file(run=run, spec=spec, reader=reader, dry_run=dry_run)
+                rows_read += record.rows_read
+            if progress:
+                progress(len(files), len(files), rows_read, "")
+    except PoliceFileError as exc:
+        return _run_finish(run, status=ImportStatus.FAILED, message=str(exc))
+    except BaseException as exc:
+        _run_finish(run, status=ImportStatus.FAILED, message=f"Stopped by an error: {exc!r}")
+        raise
+    finally:
+        if own_reader:
+            reader.close()
+    return _police_run_summarise(run, dry_run=dry_run)
+
+
+def _police_file(*, run: ImportRun, spec: StreetFile, reader: PoliceReader, dry_run: bool) -> PoliceFile:
+    record = PoliceFile(run=run, name=spec.name, force=spec.force, month=spec.month)
+    try:
+        aggregate = reader.aggregate(spec)
+    except PoliceFileError as exc:
+        record.error = str(exc)
+        record.save()
+        return record
+    record.rows_read = aggregate.rows_read
+    record.rows_loaded = aggregate.rows_counted
+    record.rejects = aggregate.rejects
+    record.warnings = aggregate.warnings
+    record.examples = aggregate.examples
+    existing = PoliceMonth.objects.filter(force=spec.force, month=spec.month).first()
+    record.replaced_rows = existing.rows_loaded if existing else 0
+    if dry_run:
+        record.save()
+        return record
+    try:
+        with transaction.atomic():
+            _replace_month(run=run, aggregate=aggregate)
+            record.save()
+    except Exception as exc:
+        record.pk = None
+        record.rows_loaded = 0
+        record.error = f"Not stored: {exc}. The month held before is unchanged."
+        record.save()
+    return record
+
+
+def _replace_month(*, run: ImportRun, aggregate: FileAggregate) -> None:
+    spec = aggregate.file
+    CrimeCount.objects.filter(force=spec.force, month=spec.month).delete()
+    _insert_counts(spec, aggregate.counts)
+    PoliceMonth.objects.update_or_create(
+        force=spec.force,
+        month=spec.month,
+        defaults={"run": run, "rows_loaded": aggregate.rows_counted, "force_name": aggregate.force_name[:120]},
+    )
+
+
+def _insert_counts(spec: StreetFile, counts: Sequence[tuple[str, str, int]]) -> None:
+    table = CrimeCount._meta.db_table
+    if connection.vendor == "postgresql":
+        # COPY: the fastest way into PostgreSQL, in the surrounding transaction.
+        with connection.cursor() as cursor:
+            copy_sql = f"COPY {table} (force, month, lsoa_code, crime_type, count) FROM STDIN"  # noqa: S608
+            with cursor.cursor.copy(copy_sql) as copy:
+                for lsoa, crime_type, n in counts:
+                    copy.write_row((spec.force, spec.month, lsoa, crime_type, n))
+        return
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (force, month, lsoa_code, crime_type, count) VALUES (%s, %s, %s, %s, %s)",  # noqa: S608
+            [(spec.force, spec.month, lsoa, crime_type, n) for lsoa, crime_type, n in counts],
+        )
+
+
+def _police_run_summarise(run: ImportRun, *, dry_run: bool) -> ImportRun:
+    files = list(run.police_files.all())
+    run.rows_read = sum(f.rows_read for f in files)
+    run.rows_loaded = sum(f.rows_loaded for f in files if not f.error)
+    run.rows_rejected = run.rows_read - run.rows_loaded
+    rejects: dict[str, int] = {}
+    warnings: dict[str, int] = {}
+    for f in files:
+        for reason, n in f.rejects.items():
+            rejects[reason] = rejects.get(reason, 0) + n
+        for kind, n in f.warnings.items():
+            warnings[kind] = warnings.get(kind, 0) + n
+    run.report = {**run.report, "rejects": rejects, "warnings": warnings, "failed_files": [f.name for f in files if f.error]}
+    failed = [f for f in files if f.error]
+    if dry_run:
+        return _run_finish(run, status=ImportStatus.DRY_RUN, message="Dry run: nothing was stored.")
+    if files and len(failed) == len(files):
+        return _run_finish(run, status=ImportStatus.FAILED, message="No file could be stored.")
+    message = f"{len(files) - len(failed)} of {len(files)} files stored." if files else "No street-level files found."
+    return _run_finish(run, status=ImportStatus.COMPLETED, message=message)
+
+
+def month_floor(value: dt.date) -> dt.date:
+    return value.replace(day=1)

@@ -1,0 +1,223 @@
+"""Importing police.uk street-level files: counts, replacement, rejects, dry runs, failures."""
+
+import csv
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Sum
+
+from scrutiny.performance import services
+from scrutiny.performance.crime_types import STREET_COLUMNS
+from scrutiny.performance.models import CrimeCount, ImportRun, ImportStatus, PoliceFile, PoliceMonth
+from scrutiny.performance.police import DuckDBReader, FileAggregate, PoliceFileError
+from scrutiny.performance.services import police_import
+
+pytestmark = pytest.mark.django_db
+
+JAN = dt.date(2022, 1, 1)
+
+
+def street_row(**values) -> dict:
+    row = {
+        "Crime ID": "ab" * 32,
+        "Month": "2022-01",
+        "Reported by": "Kent Police",
+        "Falls within": "Kent Police",
+        "Longitude": "0.218",
+        "Latitude": "51.446",
+        "Location": "On or near Lowfield Street",
+        "LSOA code": "E01024144",
+        "LSOA name": "Dartford 008A",
+        "Crime type": "Burglary",
+        "Last outcome category": "Under investigation",
+        "Context": "",
+    }
+    row.update(values)
+    return row
+
+
+def write_street(path, rows, *, extra_lines: str = "") -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=STREET_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(buffer.getvalue() + extra_lines, encoding="utf-8")
+
+
+def total(**filters) -> int:
+    return CrimeCount.objects.filter(**filters).aggregate(n=Sum("count"))["n"] or 0
+
+
+MESSY_ROWS = [
+    street_row(),
+    street_row(**{"Crime type": "Burglary"}),
+    street_row(**{"Crime ID": "", "Crime type": "Anti-social behaviour", "Last outcome category": ""}),
+    street_row(**{"LSOA code": "E01024145", "Crime type": "Shoplifting"}),
+    # counted, with a warning: the LSOA places it
+    street_row(**{"Longitude": "abc", "Crime type": "Shoplifting", "LSOA code": "E01024145"}),
+    street_row(**{"Latitude": "999.0", "Crime type": "Drugs"}),
+    # rejected, one reason each
+    street_row(**{"Month": "2022-13"}),
+    street_row(**{"Month": "Jan-22"}),
+    street_row(**{"Month": ""}),
+    street_row(**{"Month": "2021-12"}),
+    street_row(**{"LSOA code": "", "LSOA name": "", "Longitude": "", "Latitude": "", "Location": "No Location"}),
+    street_row(**{"LSOA code": "E0102414"}),
+    street_row(**{"Crime type": "Violent crime"}),
+    street_row(**{"Crime type": "Burglry"}),
+]
+
+
+def test_real_kent_files_import_whole_and_reimport_replaces(shared_data):
+    folder = shared_data / "police-uk"
+    run = police_import(sources=[folder])
+    assert run.status == ImportStatus.COMPLETED
+    assert list(PoliceMonth.objects.values_list("force", "month", "rows_loaded")) == [
+        ("kent", dt.date(2022, 1, 1), 16159),
+        ("kent", dt.date(2022, 2, 1), 15220),
+        ("kent", dt.date(2022, 3, 1), 17109),
+    ]
+    # Every row of the files is either counted or rejected with a reason (header excluded).
+    lines = sum(len(p.read_text(encoding="utf-8").splitlines()) - 1 for p in folder.rglob("*-street.csv"))
+    assert run.rows_read == lines
+    assert run.rows_loaded + run.rows_rejected == lines
+    assert run.report["rejects"] == {"no_lsoa": 179 + 163 + 201}
+    assert total() == 16159 + 15220 + 17109
+    # Dartford town centre's LSOA, January: checked against the file by a plain csv count.
+    jan = folder / "2022-01" / "2022-01-kent-street.csv"
+    with open(jan, encoding="utf-8") as fh:
+        by_hand = sum(1 for r in csv.DictReader(fh) if r["LSOA code"] == "E01024144")
+    assert total(lsoa_code="E01024144", month=JAN) == by_hand > 0
+
+    again = police_import(sources=[folder / "2022-01"])
+    assert total() == 16159 + 15220 + 17109  # never double counts
+    assert PoliceMonth.objects.get(month=JAN).run == again
+    assert again.police_files.get().replaced_rows == 16159
+
+
+def test_messy_file_counts_and_reports_every_row(tmp_path):
+    path = tmp_path / "2022-01" / "2022-01-kent-street.csv"
+    write_street(path, MESSY_ROWS, extra_lines='x,2022-01,"unterminated\n')
+    run = police_import(sources=[path])
+    f = run.police_files.get()
+    assert f.rows_read == len(MESSY_ROWS) + 1
+    assert f.rows_loaded == 6
+    assert f.rejects == {
+        "malformed_month": 3,
+        "other_month": 1,
+        "no_lsoa": 1,
+        "malformed_lsoa": 1,
+        "unknown_crime_type": 2,
+        "unreadable": 1,
+    }
+    assert f.warnings == {"bad_coordinates": 2}
+    assert sorted(f.examples["unknown_crime_type"]) == ["'Burglry'", "'Violent crime'"]
+    assert "'2022-13'" in f.examples["malformed_month"]
+    assert total(crime_type="Burglary") == 2
+    assert total(crime_type="Shoplifting", lsoa_code="E01024145") == 2
+    assert total(crime_type="Anti-social behaviour") == 1
+    assert run.status == ImportStatus.COMPLETED
+
+
+def test_dry_run_stores_nothing_but_reports(tmp_path):
+    path = tmp_path / "2022-01-kent-street.csv"
+    write_street(path, MESSY_ROWS)
+    run = police_import(sources=[path], dry_run=True)
+    assert run.status == ImportStatus.DRY_RUN
+    assert CrimeCount.objects.count() == 0 and PoliceMonth.objects.count() == 0
+    assert run.police_files.get().rows_loaded == 6
+
+
+def test_zip_archive_as_downloaded_and_other_files_skipped(tmp_path):
+    archive = tmp_path / "download.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for month in ("2022-01", "2022-02"):
+            rows = [street_row(Month=month), street_row(Month=month, **{"Crime type": "Drugs"})]
+            write_street(tmp_path / "src" / f"{month}-kent-street.csv", rows)
+            zf.write(tmp_path / "src" / f"{month}-kent-street.csv", f"{month}/{month}-kent-street.csv")
+            zf.writestr(f"{month}/{month}-kent-outcomes.csv", "Crime ID,Month\n")
+        zf.writestr("../../evil/2022-03-kent-street.csv", "not,a,police,file\n1,2,3,4\n")
+    run = police_import(sources=[archive])
+    assert PoliceMonth.objects.count() == 2
+    assert total() == 4
+    skipped = {s["name"]: s["reason"] for s in run.report["skipped"]}
+    assert "not a street-level file" in skipped["download.zip:2022-01-kent-outcomes.csv"]
+    # The hostile member name is read from a temporary folder, never written where it points.
+    refused = run.police_files.get(name="2022-03-kent-street.csv")
+    assert "not a police.uk street-level file" in refused.error
+    assert not (tmp_path.parent / "evil").exists()
+
+
+def test_failure_while_writing_leaves_the_month_as_it_was(tmp_path, monkeypatch):
+    path = tmp_path / "2022-01-kent-street.csv"
+    write_street(path, [street_row(), street_row()])
+    police_import(sources=[path])
+    assert total() == 2
+
+    write_street(path, [street_row(**{"LSOA code": f"E01{24100 + i:06d}"}) for i in range(50)])
+    real_insert = services._insert_counts
+
+    def half_then_crash(spec, counts):
+        real_insert(spec, counts[: len(counts) // 2])
+        raise OSError("disk full")
+
+    monkeypatch.setattr(services, "_insert_counts", half_then_crash)
+    run = police_import(sources=[path])
+    f = run.police_files.get()
+    assert "disk full" in f.error and "unchanged" in f.error
+    assert total() == 2  # the old month, whole: the half-written new one was rolled back
+    assert PoliceMonth.objects.get().rows_loaded == 2
+    assert run.status == ImportStatus.FAILED
+
+
+def test_reader_crash_marks_run_failed_and_stores_nothing(tmp_path):
+    for month in ("2022-01", "2022-02"):
+        write_street(tmp_path / f"{month}-kent-street.csv", [street_row(Month=month)])
+
+    class Exploding(DuckDBReader):
+        def aggregate(self, file) -> FileAggregate:
+            if file.month.month == 2:
+                raise MemoryError("out of memory")
+            return super().aggregate(file)
+
+    with pytest.raises(MemoryError):
+        police_import(sources=[tmp_path], reader=Exploding())
+    run = ImportRun.objects.get()
+    assert run.status == ImportStatus.FAILED and "out of memory" in run.message
+    # January was complete before the crash and stays; February never started.
+    assert list(PoliceMonth.objects.values_list("month", flat=True)) == [JAN]
+
+
+def test_not_a_police_file_is_refused_by_name(tmp_path):
+    path = tmp_path / "2022-01-kent-street.csv"
+    path.write_text("Code,Name\nE07000107,Dartford\n", encoding="utf-8")
+    run = police_import(sources=[path])
+    assert "no column 'Month'" in run.police_files.get().error
+    assert run.status == ImportStatus.FAILED
+    with pytest.raises(PoliceFileError, match="no such file"):
+        list(services.street_files([tmp_path / "missing"]).__enter__())
+
+
+def test_badly_named_file_is_skipped_with_reason(tmp_path):
+    path = tmp_path / "kent january.csv"
+    write_street(path, [street_row()])
+    run = police_import(sources=[path])
+    assert "YYYY-MM-<force>-street.csv" in run.report["skipped"][0]["reason"]
+    assert not PoliceFile.objects.exists()
+
+
+def test_command_prints_report_and_progress(tmp_path):
+    path = tmp_path / "2022-01" / "2022-01-kent-street.csv"
+    write_street(path, MESSY_ROWS)
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import-police", str(tmp_path), "--dry-run", stdout=out, stderr=err)
+    text = out.getvalue()
+    assert "2022-01-kent-street.csv: 14 rows read, 6 counted" in text
+    assert "unknown crime type 2" in text and "bad coordinates 2" in text
+    assert "Dry run" in text
+    assert "100%" in err.getvalue()
+    assert CrimeCount.objects.count() == 0
