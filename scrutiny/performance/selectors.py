@@ -1,0 +1,368 @@
+"""Reads for CSP performance: the indicators of an area for a period, and their comparisons.
+
+The arithmetic, stated once:
+- count: crimes (or ASB incidents) recorded in the area's LSOAs in the period's months;
+- change: count minus the comparison period's count; change %: change / comparison x 100,
+  none when the comparison count is 0 (a rise from nothing has no percentage);
+- rate per 1,000: count / population x 1,000, with the ONS mid-year estimate of the year
+  of the period's middle month, or the nearest year loaded, the earlier of two as near
+  (said in the notes);
+- rank: 1 is the highest rate in the comparison group (the area included); equal rates
+  share a rank (1, 2, 2, 4); areas without a population are not ranked;
+- county average: the county's own rate (all its crimes over all its people), which is the
+  population-weighted average of its districts' rates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import connection
+
+from scrutiny.performance.crime_types import ANTI_SOCIAL_BEHAVIOUR, CRIME_TYPES, RECORDED_CRIME_TYPES
+from scrutiny.performance.models import (
+    Area,
+    AreaLsoa,
+    ComparisonGroup,
+    CrimeCount,
+    IndicatorGroup,
+    PartnerFigure,
+    PartnerIndicator,
+    PoliceMonth,
+    Population,
+)
+from scrutiny.performance.periods import Period, month_add
+
+TOTAL = "total-recorded-crime"
+ASB = "anti-social-behaviour"
+
+
+@dataclass(frozen=True)
+class IndicatorDef:
+    key: str
+    label: str
+    kind: str  # total, asb, priority, type
+    crime_types: tuple[str, ...]
+
+
+def indicator_definitions(committee=None) -> list[IndicatorDef]:
+    """Total recorded crime, ASB, the partnership's priorities, then every crime type."""
+    defs = [
+        IndicatorDef(TOTAL, "Total recorded crime (excluding anti-social behaviour)", "total", RECORDED_CRIME_TYPES),
+        IndicatorDef(ASB, "Anti-social behaviour", "asb", (ANTI_SOCIAL_BEHAVIOUR,)),
+    ]
+    if committee is not None:
+        for group in IndicatorGroup.objects.filter(committee=committee).prefetch_related("types"):
+            types = tuple(sorted(t.crime_type for t in group.types.all()))
+            defs.append(IndicatorDef(f"group-{group.slug}", group.name, "priority", types))
+    defs += [
+        IndicatorDef(_slug(t), t, "type", (t,)) for t in CRIME_TYPES if t != ANTI_SOCIAL_BEHAVIOUR
+    ]
+    return defs
+
+
+def _slug(text: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-").replace("--", "-")
+
+
+# --- counting -------------------------------------------------------------------------------------
+
+Counts = dict[tuple[int, str, dt.date], int]  # (area id, crime type, month) -> n
+
+
+def area_counts(*, area_ids: Iterable[int], first: dt.date, last: dt.date) -> Counts:
+    """Counts per area, crime type and month: one query, whatever the number of areas."""
+    ids = sorted(set(area_ids))
+    if not ids:
+        return {}
+    placeholders = ", ".join(["%s"] * len(ids))
+    sql = (
+        f"SELECT al.area_id, cc.crime_type, cc.month, SUM(cc.count) "  # noqa: S608 (table names only)
+        f"FROM {CrimeCount._meta.db_table} cc JOIN {AreaLsoa._meta.db_table} al ON al.lsoa_code = cc.lsoa_code "
+        f"WHERE al.area_id IN ({placeholders}) AND cc.month >= %s AND cc.month <= %s "
+        f"GROUP BY al.area_id, cc.crime_type, cc.month"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*ids, first, last])
+        rows = cursor.fetchall()
+    return {(area_id, crime_type, _as_date(month)): int(n) for area_id, crime_type, month, n in rows}
+
+
+def _as_date(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def _total(counts: Counts, area_id: int, types: Sequence[str], months: Iterable[dt.date]) -> int:
+    return sum(counts.get((area_id, t, m), 0) for t in types for m in months)
+
+
+def loaded_months(first: dt.date, last: dt.date) -> set[dt.date]:
+    return set(PoliceMonth.objects.filter(month__gte=first, month__lte=last).values_list("month", flat=True))
+
+
+# --- populations ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PopulationUsed:
+    year: int
+    population: int
+    wanted_year: int
+
+    @property
+    def is_exact(self) -> bool:
+        return self.year == self.wanted_year
+
+
+def population_for(area: Area, period: Period) -> PopulationUsed | None:
+    """The estimate for the year of the period's middle month, else the nearest year loaded.
+
+    Between two as near, the earlier: it is the one published by the time of the period.
+    """
+    wanted = period.middle.year
+    rows = list(Population.objects.filter(area=area).values_list("year", "population"))
+    if not rows:
+        return None
+    year, population = min(rows, key=lambda r: (abs(r[0] - wanted), r[0]))
+    return PopulationUsed(year=year, population=population, wanted_year=wanted)
+
+
+def rate_per_1000(count: int, population: PopulationUsed | None) -> float | None:
+    return None if population is None else count * 1000 / population.population
+
+
+def percent_change(count: int, before: int | None) -> float | None:
+    if before is None or before == 0:
+        return None
+    return (count - before) * 100 / before
+
+
+def competition_ranks(values: dict[int, float]) -> dict[int, int]:
+    """Rank 1 for the highest value; equal values share a rank (1, 2, 2, 4)."""
+    ordered = sorted(values.values(), reverse=True)
+    return {key: ordered.index(value) + 1 for key, value in values.items()}
+
+
+# --- the report -----------------------------------------------------------------------------------
+
+
+@dataclass
+class GroupRate:
+    area: Area
+    count: int
+    rate: float | None
+    is_home: bool
+
+
+@dataclass
+class IndicatorValue:
+    definition: IndicatorDef
+    count: int
+    before: int | None
+    change: int | None
+    change_percent: float | None
+    rate: float | None
+    before_rate: float | None
+    rank: int | None = None
+    rank_of: int | None = None
+    county_rate: float | None = None
+    group: list[GroupRate] = field(default_factory=list)
+
+
+@dataclass
+class SeriesPoint:
+    month: dt.date
+    count: int | None
+    year_before: int | None
+
+
+@dataclass
+class PartnerRow:
+    indicator: PartnerIndicator
+    figures: list[PartnerFigure]
+    value: Decimal | None
+    year_before: Decimal | None
+
+    @property
+    def change_percent(self) -> float | None:
+        if self.value is None or not self.year_before:
+            return None
+        return float((self.value - self.year_before) * 100 / self.year_before)
+
+
+@dataclass
+class PerformanceReport:
+    area: Area
+    period: Period
+    compare: str
+    compared_with: Period
+    population: PopulationUsed | None
+    county: Area | None
+    group: ComparisonGroup | None
+    indicators: list[IndicatorValue]
+    series: dict[str, list[SeriesPoint]]
+    partner_rows: list[PartnerRow]
+    notes: list[str]
+    includes_confidential: bool
+
+    def indicator(self, key: str) -> IndicatorValue:
+        return next(i for i in self.indicators if i.definition.key == key)
+
+
+def comparison_group_for(area: Area) -> ComparisonGroup | None:
+    return ComparisonGroup.objects.filter(area=area).select_related("committee", "county").first()
+
+
+def performance_report(
+    *,
+    area: Area,
+    period: Period,
+    compare: str = "last-year",
+    group: ComparisonGroup | None = None,
+    include_confidential: bool = False,
+) -> PerformanceReport:
+    """Everything the performance page, the command and the report show, for one area and period.
+
+    `include_confidential` adds partner figures given in confidence: the caller decides it
+    from the access policy, never from a request parameter.
+    """
+    compared_with = period.compared(compare)
+    group = group if group is not None else comparison_group_for(area)
+    committee = group.committee if group else None
+    members = list(group.members.all()) if group else []
+    county = (group.county if group else None) or _county_of(area)
+    areas = {a.pk: a for a in [area, *members, *([county] if county else [])]}
+    window_first = min(compared_with.first, month_add(period.last, -23))
+    counts = area_counts(area_ids=areas, first=window_first, last=period.last)
+    populations = {pk: population_for(a, period) for pk, a in areas.items()}
+    before_populations = {pk: population_for(a, compared_with) for pk, a in areas.items()}
+    loaded = loaded_months(window_first, period.last)
+    notes = _notes(area, period, compared_with, populations[area.pk], loaded)
+    comparable = all(m in loaded for m in compared_with.months)
+
+    indicators = []
+    for definition in indicator_definitions(committee):
+        indicators.append(
+            _indicator(
+                definition, area=area, members=members, county=county, period=period,
+                compared_with=compared_with if comparable else None, counts=counts,
+                populations=populations, before_populations=before_populations,
+            )
+        )
+    series = {
+        d.key: _series(d, area=area, period=period, counts=counts, loaded=loaded)
+        for d in indicator_definitions(committee)
+    }
+    return PerformanceReport(
+        area=area, period=period, compare=compare, compared_with=compared_with,
+        population=populations[area.pk], county=county, group=group, indicators=indicators,
+        series=series, partner_rows=_partner_rows(committee, period, include_confidential),
+        notes=notes, includes_confidential=include_confidential,
+    )
+
+
+def _county_of(area: Area) -> Area | None:
+    node = area.parent
+    while node is not None and node.level != "county":
+        node = node.parent
+    return node
+
+
+def _indicator(
+    definition: IndicatorDef, *, area, members, county, period, compared_with, counts, populations, before_populations
+) -> IndicatorValue:
+    types = definition.crime_types
+    count = _total(counts, area.pk, types, period.months)
+    before = _total(counts, area.pk, types, compared_with.months) if compared_with else None
+    value = IndicatorValue(
+        definition=definition,
+        count=count,
+        before=before,
+        change=None if before is None else count - before,
+        change_percent=percent_change(count, before),
+        rate=rate_per_1000(count, populations[area.pk]),
+        before_rate=None if before is None else rate_per_1000(before, before_populations[area.pk]),
+    )
+    if county is not None:
+        value.county_rate = rate_per_1000(_total(counts, county.pk, types, period.months), populations[county.pk])
+    if members:
+        value.group = [
+            GroupRate(area=a, count=(n := _total(counts, a.pk, types, period.months)), rate=rate_per_1000(n, populations[a.pk]),
+                      is_home=a.pk == area.pk)
+            for a in [area, *members]
+        ]
+        rated = {g.area.pk: g.rate for g in value.group if g.rate is not None}
+        if area.pk in rated:
+            value.rank = competition_ranks(rated)[area.pk]
+            value.rank_of = len(rated)
+    return value
+
+
+def _series(definition: IndicatorDef, *, area, period, counts, loaded) -> list[SeriesPoint]:
+    """The twelve months to the period's end (or the whole period, if longer), with the year before."""
+    months = period.months if period.length >= 12 else [month_add(period.last, -i) for i in range(11, -1, -1)]
+    points = []
+    for month in months:
+        before = month_add(month, -12)
+        points.append(
+            SeriesPoint(
+                month=month,
+                count=_total(counts, area.pk, definition.crime_types, [month]) if month in loaded else None,
+                year_before=_total(counts, area.pk, definition.crime_types, [before]) if before in loaded else None,
+            )
+        )
+    return points
+
+
+def _notes(area, period, compared_with, population, loaded) -> list[str]:
+    notes = []
+    missing = [m for m in period.months if m not in loaded]
+    if missing:
+        notes.append("No police.uk data is loaded for " + ", ".join(f"{m:%B %Y}" for m in missing) + ".")
+    missing_before = [m for m in compared_with.months if m not in loaded]
+    if missing_before:
+        notes.append(
+            f"No police.uk data is loaded for {compared_with.label}, so there is no comparison with it."
+        )
+    if population is None:
+        notes.append(f"No population estimate is loaded for {area.name}: rates per 1,000 cannot be given.")
+    elif not population.is_exact:
+        notes.append(
+            f"Rates use the ONS mid-{population.year} population estimate "
+            f"({population.population:,}); the mid-{population.wanted_year} estimate is not loaded."
+        )
+    return notes
+
+
+def _partner_rows(committee, period: Period, include_confidential: bool) -> list[PartnerRow]:
+    if committee is None:
+        return []
+    indicator_manager = PartnerIndicator.internal if include_confidential else PartnerIndicator.public
+    figure_manager = PartnerFigure.internal if include_confidential else PartnerFigure.public
+    rows = []
+    for indicator in indicator_manager.filter(committee=committee).select_related("organisation"):
+        figures = list(
+            figure_manager.filter(
+                indicator=indicator, period_start__gte=period.first, period_end__lte=period.end_date
+            )
+        )
+        latest = figures[-1] if figures else None
+        year_before = None
+        if latest is not None:
+            earlier = figure_manager.filter(
+                indicator=indicator, period_start=_year_before(latest.period_start)
+            ).first()
+            year_before = earlier.value if earlier else None
+        rows.append(PartnerRow(indicator=indicator, figures=figures, value=latest.value if latest else None,
+                               year_before=year_before))
+    return rows
+
+
+def _year_before(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
