@@ -8,6 +8,7 @@ from scrutiny.documents import views as document_views
 from scrutiny.governance import views as governance_views
 from scrutiny.meetings import views as meeting_views
 from scrutiny.minutes import views as minute_views
+from scrutiny.performance import views as performance_views
 from scrutiny.programme import views as programme_views
 from scrutiny.publishing import views as publishing_views
 
@@ -17,6 +18,15 @@ admin.site.index_title = "Maintain the committee's records"
 
 urlpatterns = [
     path("", governance_views.home, name="home"),
+    path("performance/", performance_views.performance_index, name="performance"),
+    path("performance/imports/", performance_views.import_history, name="performance_imports"),
+    path("performance/<str:code>/", performance_views.performance_area, name="performance_area"),
+    path("performance/<str:code>/report.pdf", performance_views.performance_report_pdf, name="performance_report_pdf"),
+    path(
+        "performance/<str:code>/report-confidential.pdf",
+        performance_views.performance_report_confidential_pdf,
+        name="performance_report_confidential_pdf",
+    ),
     path("committees/<slug:slug>/", governance_views.committee_detail, name="committee"),
     path("committees/<slug:slug>/work-programme/", programme_views.work_programme, name="work_programme"),
     path(

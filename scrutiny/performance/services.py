@@ -13,14 +13,22 @@ from pathlib import Path
 from django.db import connection, transaction
 from django.utils import timezone
 
+from scrutiny.performance.crime_types import CRIME_TYPES
 from scrutiny.performance.models import (
+    Area,
+    ComparisonGroup,
     CrimeCount,
     ImportKind,
     ImportRun,
     ImportStatus,
+    IndicatorGroup,
+    IndicatorGroupType,
+    PartnerFigure,
+    PartnerIndicator,
     PoliceFile,
     PoliceMonth,
 )
+from scrutiny.performance.partner import PartnerSheetError, read_sheet
 from scrutiny.performance.police import (
     DuckDBReader,
     FileAggregate,
@@ -171,3 +179,65 @@ def _police_run_summarise(run: ImportRun, *, dry_run: bool) -> ImportRun:
 
 def month_floor(value: dt.date) -> dt.date:
     return value.replace(day=1)
+
+
+# --- partner figures ------------------------------------------------------------------------------
+
+
+def partner_figures_upload(*, indicator: PartnerIndicator, name: str, content: bytes, by) -> ImportRun:
+    """Store the figures of a partner's sheet: all of them, or (on any problem) none.
+
+    A figure for a period already held is replaced; the import run says how many. A refused
+    sheet leaves a failed run with its problems, and PartnerSheetError is raised.
+    """
+    run = _run_start(kind=ImportKind.PARTNER, source=f"{indicator.name}: {name}", by=by)
+    try:
+        rows = read_sheet(name, content)
+    except PartnerSheetError as exc:
+        run.report = {"problems": exc.problems}
+        _run_finish(run, status=ImportStatus.FAILED, message=f"Nothing stored: {exc.problems[0]}")
+        raise
+    with transaction.atomic():
+        replaced = 0
+        for row in rows:
+            _, created = PartnerFigure.internal.update_or_create(
+                indicator=indicator,
+                period_start=row.period_start,
+                defaults={"period_end": row.period_end, "value": row.value, "note": row.note, "entered_by": by},
+            )
+            replaced += not created
+        run.rows_read = run.rows_loaded = len(rows)
+        run.report = {"replaced": replaced, "indicator": indicator.slug}
+        return _run_finish(run, status=ImportStatus.COMPLETED, message=f"{len(rows)} figures stored, {replaced} replaced.")
+
+
+# --- the partnership's comparison group and priorities -------------------------------------------
+
+
+@transaction.atomic
+def comparison_group_set(*, committee, area: Area, members: Sequence[Area], county: Area | None = None,
+                         name: str = "Most Similar Group", note: str = "") -> ComparisonGroup:
+    if area in members:
+        raise ValueError(f"{area.name} is the partnership's own area: it is always in its group, not a member.")
+    group, _ = ComparisonGroup.objects.update_or_create(
+        committee=committee, name=name, defaults={"area": area, "county": county, "note": note}
+    )
+    group.members.set(members)
+    return group
+
+
+@transaction.atomic
+def indicator_group_set(*, committee, name: str, slug: str, crime_types: Sequence[str], position: int = 1,
+                        description: str = "") -> IndicatorGroup:
+    unknown = sorted(set(crime_types) - set(CRIME_TYPES))
+    if unknown:
+        raise ValueError(f"Not police.uk crime types: {', '.join(unknown)}.")
+    if not crime_types:
+        raise ValueError(f"The priority '{name}' needs at least one crime type.")
+    group, _ = IndicatorGroup.objects.update_or_create(
+        committee=committee, slug=slug, defaults={"name": name, "position": position, "description": description}
+    )
+    group.types.exclude(crime_type__in=crime_types).delete()
+    for crime_type in crime_types:
+        IndicatorGroupType.objects.get_or_create(group=group, crime_type=crime_type)
+    return group

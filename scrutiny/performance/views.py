@@ -1,0 +1,105 @@
+"""CSP performance pages: indicators and charts for an area and period, the report as PDF
+(public, or with the partners' confidential figures for those entitled), the import history."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+
+from scrutiny.access.decorators import officer_required
+from scrutiny.access.policy import Viewer
+
+from .models import Area, ComparisonGroup, ImportRun, PoliceMonth
+from .periods import Period, PeriodError, month_add
+from .presentation import present
+from .selectors import comparison_group_for, performance_report
+
+
+def _default_period() -> Period | None:
+    """The latest three months loaded: the latest quarter an officer would report."""
+    last = PoliceMonth.objects.order_by("-month").values_list("month", flat=True).first()
+    return None if last is None else Period(month_add(last, -2), last)
+
+
+def _period_from(request) -> tuple[Period | None, dict[str, str]]:
+    first, last = request.GET.get("from", "").strip(), request.GET.get("to", "").strip()
+    if not first and not last:
+        return _default_period(), {}
+    try:
+        return Period.parse(first or last, last or first), {}
+    except PeriodError as exc:
+        return _default_period(), {"from": str(exc)}
+
+
+def _compare_from(request) -> str:
+    return "previous" if request.GET.get("compare") == "previous" else "last-year"
+
+
+def _may_see_confidential(viewer: Viewer, group: ComparisonGroup | None) -> bool:
+    if group is None:
+        return viewer.is_officer
+    return viewer.may_see_exempt(committee=group.committee)
+
+
+def performance_index(request):
+    groups = ComparisonGroup.objects.select_related("area", "committee").order_by("area__name")
+    return render(request, "performance/index.html", {"groups": groups, "period": _default_period(),
+                                                       "is_officer": Viewer.of(request).is_officer})
+
+
+def performance_area(request, code: str):
+    area = get_object_or_404(Area, code=code)
+    viewer = Viewer.of(request)
+    period, errors = _period_from(request)
+    compare = _compare_from(request)
+    context = {"area": area, "errors": errors, "compare": compare, "period": period, "presented": None}
+    if period is not None:
+        group = comparison_group_for(area)
+        may_see = _may_see_confidential(viewer, group)
+        report = performance_report(area=area, period=period, compare=compare, group=group,
+                                    include_confidential=may_see)
+        context.update(presented=present(report), may_see_confidential=may_see)
+    response = render(request, "performance/area.html", context)
+    if context.get("may_see_confidential"):
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _report_pdf(request, code: str, *, confidential: bool) -> HttpResponse:
+    from scrutiny.publishing.pack import html_to_pdf
+
+    area = get_object_or_404(Area, code=code)
+    period, errors = _period_from(request)
+    if period is None or errors:
+        raise Http404("No period: choose one on the performance page.")
+    compare = _compare_from(request)
+    group = comparison_group_for(area)
+    if confidential and not _may_see_confidential(Viewer.of(request), group):
+        # The same answer as for a report that does not exist: nothing about it is disclosed.
+        raise Http404("No such report.")
+    report = performance_report(area=area, period=period, compare=compare, group=group,
+                                include_confidential=confidential)
+    html = render_to_string("performance/report_print.html", {"presented": present(report), "confidential": confidential})
+    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    suffix = "-confidential" if confidential else ""
+    response["Content-Disposition"] = (
+        f'inline; filename="performance-{area.code}-{period.first:%Y-%m}-{period.last:%Y-%m}{suffix}.pdf"'
+    )
+    response["Cache-Control"] = "private, no-store" if confidential else "public, max-age=300"
+    return response
+
+
+def performance_report_pdf(request, code: str):
+    return _report_pdf(request, code, confidential=False)
+
+
+def performance_report_confidential_pdf(request, code: str):
+    return _report_pdf(request, code, confidential=True)
+
+
+@officer_required
+def import_history(request):
+    runs = ImportRun.objects.select_related("by").prefetch_related("police_files")[:50]
+    months = PoliceMonth.objects.select_related("run").order_by("-month", "force")[:200]
+    return render(request, "performance/imports.html", {"runs": runs, "months": months})

@@ -1,0 +1,172 @@
+"""Performance pages and reports; partner figures given in confidence reach only those entitled."""
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from pypdf import PdfReader
+
+from scrutiny.access.services import officer_group_ensure
+from scrutiny.governance.models import MembershipRole
+from scrutiny.performance.models import PartnerFigure, PartnerIndicator
+from scrutiny.performance.services import partner_figures_upload
+from tests.factories import MembershipFactory, OrganisationFactory, PersonFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+SECRET_NAME = "Offenders managed under IOM reoffending"
+SECRET_VALUE = "987654"
+QUERY = "?from=2022-01&to=2022-03&compare=last-year"
+
+
+@pytest.fixture
+def partners(world):
+    home, *_rest, group = world
+    committee = group.committee
+    fire = OrganisationFactory(name="Kent Fire and Rescue Service", short_name="KFRS")
+    probation = OrganisationFactory(name="Kent Probation", short_name="Probation")
+    open_indicator = PartnerIndicator.internal.create(
+        committee=committee, organisation=fire, name="Deliberate fires", slug="deliberate-fires"
+    )
+    secret = PartnerIndicator.internal.create(
+        committee=committee, organisation=probation, name=SECRET_NAME, slug="iom",
+        is_exempt=True, exemption_ground="confidence",
+    )
+    PartnerFigure.internal.create(indicator=open_indicator, period_start=dt.date(2022, 1, 1),
+                                  period_end=dt.date(2022, 3, 31), value=Decimal(12))
+    PartnerFigure.internal.create(indicator=open_indicator, period_start=dt.date(2021, 1, 1),
+                                  period_end=dt.date(2021, 3, 31), value=Decimal(16))
+    PartnerFigure.internal.create(indicator=secret, period_start=dt.date(2022, 1, 1),
+                                  period_end=dt.date(2022, 3, 31), value=Decimal(SECRET_VALUE))
+    return home, committee
+
+
+def pdf_text(response) -> str:
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    return " ".join(text.split())  # table cells wrap lines
+
+
+def officer_client(client):
+    user = UserFactory(username="csm", is_staff=True)
+    user.groups.add(officer_group_ensure())
+    client.force_login(user)
+    return client
+
+
+def test_public_page_shows_figures_charts_and_open_partner_data_only(client, partners):
+    home, _ = partners
+    response = client.get(f"/performance/{home.code}/{QUERY}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Total recorded crime fell 9.1% compared with the same quarter last year (33 to 30)." in html
+    assert html.count("<svg") == 3
+    assert "Deliberate fires" in html and "−25.0%" in html  # 12 against 16
+    assert SECRET_NAME not in html and SECRET_VALUE not in html and "987,654" not in html
+    assert "report-confidential.pdf" not in html
+
+
+@pytest.mark.parametrize("who", ["anonymous", "stranger", "former_member", "invitee"])
+def test_confidential_figures_reach_no_one_not_entitled(client, partners, who):
+    home, committee = partners
+    if who != "anonymous":
+        user = UserFactory(username=who)
+        person = PersonFactory(user=user)
+        if who == "former_member":
+            MembershipFactory(organisation=committee, person=person, role=MembershipRole.MEMBER,
+                              starts_on=dt.date(2010, 5, 1), ends_on=dt.date(2011, 5, 1))
+        if who == "invitee":
+            MembershipFactory(organisation=committee, person=person, role=MembershipRole.STANDING_INVITEE,
+                              starts_on=dt.date(2020, 5, 1))
+        client.force_login(user)
+    page = client.get(f"/performance/{home.code}/{QUERY}").content.decode()
+    assert SECRET_NAME not in page and "987,654" not in page
+    public_pdf = client.get(f"/performance/{home.code}/report.pdf{QUERY}")
+    assert public_pdf.status_code == 200
+    text = pdf_text(public_pdf)
+    assert "Deliberate fires" in text and SECRET_NAME not in text and "987,654" not in text
+    refused = client.get(f"/performance/{home.code}/report-confidential.pdf{QUERY}")
+    assert refused.status_code == 404
+    assert SECRET_NAME.encode() not in refused.content
+    # a report for an area that does not exist gives the same answer
+    assert client.get(f"/performance/E07999999/report-confidential.pdf{QUERY}").status_code == 404
+
+
+def test_officer_and_member_get_the_exempt_report_marked(client, partners):
+    home, committee = partners
+    page = officer_client(client).get(f"/performance/{home.code}/{QUERY}")
+    assert SECRET_NAME in page.content.decode() and page["Cache-Control"] == "private, no-store"
+    response = client.get(f"/performance/{home.code}/report-confidential.pdf{QUERY}")
+    assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
+    text = pdf_text(response)
+    assert "NOT FOR PUBLICATION" in text and SECRET_NAME in text and "987,654" in text
+    assert all("NOT FOR PUBLICATION" in page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+
+    member = UserFactory(username="member")
+    MembershipFactory(organisation=committee, person=PersonFactory(user=member), role=MembershipRole.MEMBER,
+                      starts_on=dt.date(2020, 5, 1))
+    client.force_login(member)
+    assert client.get(f"/performance/{home.code}/report-confidential.pdf{QUERY}").status_code == 200
+
+
+def test_public_report_has_the_tables_charts_and_statements(client, partners):
+    home, _ = partners
+    response = client.get(f"/performance/{home.code}/report.pdf{QUERY}")
+    text = pdf_text(response)
+    assert "Total recorded crime fell 9.1%" in text
+    assert "NOT FOR PUBLICATION" not in text
+    reader = PdfReader(io.BytesIO(response.content))
+    # the charts are drawn as vectors: no picture is embedded anywhere
+    for page in reader.pages:
+        resources = page.get("/Resources") or {}
+        xobjects = resources.get("/XObject") or {}
+        assert all(xobjects[name].get_object().get("/Subtype") != "/Image" for name in xobjects)
+
+
+def test_bad_period_is_explained_on_the_page(client, partners):
+    home, _ = partners
+    response = client.get(f"/performance/{home.code}/?from=2022-13&to=2022-03")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "govuk-error-summary" in html and "write it as YYYY-MM" in html
+
+
+def test_import_history_is_for_officers(client, partners):
+    assert client.get("/performance/imports/").status_code in (302, 403, 404)
+    response = officer_client(client).get("/performance/imports/")
+    assert response.status_code == 200 and "police.uk street-level crime" in response.content.decode()
+
+
+def test_partner_sheet_upload_all_or_nothing(partners):
+    _, committee = partners
+    indicator = PartnerIndicator.internal.get(slug="deliberate-fires")
+    good = b"Period,Value,Note\n2022-Q2,14,\n2022-01,5,monthly\n"
+    run = partner_figures_upload(indicator=indicator, name="fires.csv", content=good, by=None)
+    assert run.status == "completed" and run.rows_loaded == 2
+    assert PartnerFigure.internal.get(indicator=indicator, period_start=dt.date(2022, 4, 1)).period_end == dt.date(2022, 6, 30)
+    from scrutiny.performance.partner import PartnerSheetError
+
+    bad = b"Period start,Period end,Value\n01/07/2022,30/09/2022,20\n2022-10-01,2022-09-30,3\n01/01/2023,31/03/2023,lots\n"
+    before = PartnerFigure.internal.count()
+    with pytest.raises(PartnerSheetError) as caught:
+        partner_figures_upload(indicator=indicator, name="fires.csv", content=bad, by=None)
+    assert caught.value.problems == [
+        "row 3: the period ends (30/09/2022) before it starts (01/10/2022)",
+        "row 4: the value 'lots' is not a number",
+    ]
+    assert PartnerFigure.internal.count() == before  # the good first row was not stored either
+
+
+def test_partner_sheet_from_excel(partners):
+    import openpyxl
+
+    indicator = PartnerIndicator.internal.get(slug="iom")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Period start", "Period end", "Value"])
+    sheet.append([dt.datetime(2022, 4, 1), dt.datetime(2022, 6, 30), 41.5])  # noqa: DTZ001 (Excel dates are naive)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    partner_figures_upload(indicator=indicator, name="iom.xlsx", content=buffer.getvalue(), by=None)
+    assert PartnerFigure.internal.get(indicator=indicator, period_start=dt.date(2022, 4, 1)).value == Decimal("41.5")
+    assert not PartnerFigure.public.filter(indicator=indicator).exists()
