@@ -47,6 +47,14 @@ class Area(models.Model):
     )
     vintage = models.CharField(max_length=8, blank=True, help_text="The year of the ONS geography, e.g. 2011 for LSOA11.")
     description = models.TextField(blank=True)
+    parts = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        related_name="part_of",
+        blank=True,
+        help_text="The areas it is made of, when not from the LSOA lookup: a CSP's or a county's districts, "
+        "the LSOAs of an area the partnership defines.",
+    )
 
     class Meta:
         ordering = ["level", "name"]
