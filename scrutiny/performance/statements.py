@@ -44,7 +44,7 @@ def rate_sentence(value: IndicatorValue, report: PerformanceReport) -> str | Non
         relation = "above" if value.rate > value.county_rate else "below" if value.rate < value.county_rate else "equal to"
         text += f", {relation} the {report.county.name} average of {value.county_rate:.1f}"
     if value.rank is not None:
-        text += f", and ranked {ordinal(value.rank)} highest of {value.rank_of} in its {report.group.name}"
+        text += f", and ranked {ordinal(value.rank)} highest of {value.rank_of} in the {report.group.name}"
     return text + "."
 
 

@@ -58,7 +58,7 @@ def test_statements_of_fact(world):
     assert "Anti-social behaviour rose from none to 4 compared with the same quarter last year." in lines
     assert (
         "Dartford recorded total crime of 3.0 per 1,000 population, above the Kent average of 2.2, "
-        "and ranked 2nd highest of 3 in its Most Similar Group." in lines
+        "and ranked 2nd highest of 3 in the Most Similar Group." in lines
     )
     assert "Burglary rose 25.0% compared with the same quarter last year (8 to 10)." in lines
 

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from scrutiny.demo.accounts import demo_accounts_ensure
 from scrutiny.demo.loader import DemoDataError, DirectorySource, load_demo, publish_demo_agendas
+from scrutiny.demo.performance import performance_demo_load
 
 
 class Command(BaseCommand):
@@ -37,6 +38,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(f"Dartford demo loaded: {report.changed} record(s) created or updated.")
         )
         for line in publish_demo_agendas():
+            self.stdout.write(f"  {line}")
+        for line in performance_demo_load():
             self.stdout.write(f"  {line}")
         if not options["no_accounts"]:
             for account, created in demo_accounts_ensure():

@@ -1,0 +1,40 @@
+"""The performance page in Chromium: charts drawn, WCAG 2.2 AA, the period form by keyboard."""
+
+import pytest
+
+from tests.browser.conftest import SHOTS, axe_violations
+
+
+@pytest.fixture
+def performance_site(site):
+    from scrutiny.demo.performance import performance_demo_load
+
+    performance_demo_load(months=15)
+    return site
+
+
+def test_performance_page_draws_charts_and_meets_wcag(page, performance_site):
+    page.goto(performance_site + "/performance/")
+    page.get_by_role("link", name="Dartford").click()
+    assert page.locator("h1").inner_text().startswith("Dartford: January to March 2022")
+    charts = page.get_by_role("img")
+    assert charts.count() >= 3
+    box = page.locator("figure svg").first.bounding_box()
+    assert box["width"] > 500 and box["height"] > 150  # drawn, at a readable size
+    assert axe_violations(page) == []
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "performance.png"), full_page=True)
+
+
+def test_choose_a_period_with_the_keyboard_and_see_a_clear_error(page, performance_site):
+    page.goto(performance_site + "/performance/E07000107/")
+    page.get_by_label("First month").fill("2022-13")
+    page.get_by_label("First month").press("Enter")
+    summary = page.locator(".govuk-error-summary")
+    assert "write it as YYYY-MM" in summary.inner_text()
+    page.get_by_label("First month").fill("2022-02")
+    page.get_by_label("Last month").fill("2022-03")
+    page.get_by_label("Compare with").select_option("previous")
+    page.get_by_label("Last month").press("Enter")
+    assert "February to March 2022" in page.locator("h1").inner_text()
+    assert "compared with the previous" in page.content()
