@@ -4,7 +4,14 @@ import pytest
 from django.db.models import Sum
 
 from scrutiny.demo.performance import performance_demo_load
-from scrutiny.performance.models import Area, AreaLsoa, ComparisonGroup, CrimeCount, IndicatorGroup, Population
+from scrutiny.performance.models import (
+    Area,
+    AreaLsoa,
+    ComparisonGroup,
+    CrimeCount,
+    IndicatorGroup,
+    Population,
+)
 from scrutiny.performance.periods import Period
 from scrutiny.performance.selectors import performance_report
 
