@@ -119,6 +119,7 @@ urlpatterns = [
     path("minutes/<int:pk>/actions/add/", minute_views.action_add, name="action_add"),
     path("minutes/<int:pk>/recommendations/add/", minute_views.recommendation_add, name="recommendation_add"),
     path("committees/<slug:slug>/follow-up/", minute_views.tracker, name="tracker"),
+    path("committees/<slug:slug>/follow-up/report.pdf", minute_views.tracker_report_pdf, name="tracker_report_pdf"),
     path(
         "recommendations/<int:pk>/<str:step>/", minute_views.recommendation_step, name="recommendation_step"
     ),

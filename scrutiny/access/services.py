@@ -8,7 +8,7 @@ from django.db import transaction
 from .policy import EXEMPT_PERMISSION, OFFICERS_GROUP
 
 # Officers maintain every record of these apps through the admin.
-OFFICER_APPS = ("governance", "meetings", "documents", "minutes", "programme", "publishing")
+OFFICER_APPS = ("governance", "meetings", "documents", "minutes", "programme", "publishing", "performance")
 
 
 @transaction.atomic

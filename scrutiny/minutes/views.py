@@ -366,3 +366,31 @@ def recommendation_step(request, pk: int, step: str):
         cancel_url=back,
         success=lambda r: (f"Recommendation to {r.authority.name}: {r.get_status_display().lower()}.", back),
     )
+
+
+def tracker_report_pdf(request, slug: str):
+    """The follow-up report to the next meeting, as a paper to put on its agenda.
+
+    Always the public view (an anonymous viewer), whoever downloads it: a paper made for the
+    public pack must never carry follow-up from exempt minutes.
+    """
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+
+    from scrutiny.publishing.pack import html_to_pdf
+
+    committee = get_object_or_404(Committee, slug=slug)
+    tracked = selectors.tracker(committee=committee, viewer=Viewer())
+    today = timezone.localdate()
+    context = {
+        "committee": committee,
+        "today": today,
+        "open_actions": [t for t in tracked["actions"] if t.action.status == "open"],
+        "overdue_count": sum(1 for t in tracked["actions"] if t.overdue),
+        "recommendations": [t for t in tracked["recommendations"] if t.recommendation.status != "reported"],
+        "overdue_responses": sum(1 for t in tracked["recommendations"] if t.overdue),
+    }
+    response = HttpResponse(html_to_pdf(render_to_string("minutes/tracker_print.html", context)),
+                            content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="follow-up-{committee.slug}-{today:%Y-%m-%d}.pdf"'
+    return response

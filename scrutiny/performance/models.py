@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from scrutiny.core.models import Exemptible
 from scrutiny.performance.crime_types import CRIME_TYPES
@@ -222,6 +223,7 @@ class ComparisonGroup(models.Model):
     )
     members = models.ManyToManyField(Area, related_name="comparison_groups", help_text="The other areas.")
     note = models.TextField(blank=True, help_text="Where the list comes from, e.g. the iQuanta MSG of a date.")
+    history = HistoricalRecords(m2m_fields=[members])
 
     class Meta:
         ordering = ["committee", "name"]
@@ -240,6 +242,7 @@ class IndicatorGroup(models.Model):
     position = models.PositiveSmallIntegerField(default=1)
     is_priority = models.BooleanField(default=True, help_text="One of the partnership's strategy priorities.")
     description = models.TextField(blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["committee", "position", "name"]
@@ -297,6 +300,7 @@ class PartnerIndicator(Exemptible):
 
     internal = models.Manager.from_queryset(PartnerIndicatorQuerySet)()
     public = PublicPartnerIndicatorManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["committee", "organisation__name", "name"]
@@ -333,6 +337,7 @@ class PartnerFigure(models.Model):
 
     internal = models.Manager.from_queryset(PartnerFigureQuerySet)()
     public = PublicPartnerFigureManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["indicator", "period_start"]

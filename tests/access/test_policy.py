@@ -322,3 +322,16 @@ def test_stored_files_have_no_public_address(client, scene):
         response = client.get(url)
         assert response.status_code == 404
         assert SECRET.encode() not in response.content
+
+
+def test_admin_history_of_an_exempt_row_answers_as_missing(client, scene):
+    """simple_history would otherwise show the title from the latest historical record."""
+    item = scene["exempt_item"]
+    item.public_title = "Confidential item"
+    item.title = "SENSITIVE TITLE of the exempt item"
+    item.save()
+    client.force_login(scene["users"]["clerk without exempt permission"])
+    response = client.get(reverse("admin:meetings_agendaitem_history", args=[item.pk]))
+    assert response.status_code == 404 and b"SENSITIVE TITLE" not in response.content
+    client.force_login(scene["users"]["officer"])
+    assert b"SENSITIVE TITLE" in client.get(reverse("admin:meetings_agendaitem_history", args=[item.pk])).content

@@ -8,11 +8,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_loaddemo_prints_how_to_sign_in_and_is_idempotent(capsys):
-    call_command("loaddemo")
+    call_command("loaddemo", "--performance-months", "2")
     out = capsys.readouterr().out
     assert "Sign in as 'officer'" in out and "Sign in as 'member'" in out
+    assert "generated monthly counts, February 2022 to March 2022" in out
     assert Person.objects.get(slug="r-j-wells").user.username == "member"
-    call_command("loaddemo")
+    call_command("loaddemo", "--performance-months", "0")
     again = capsys.readouterr().out
     assert "0 record(s) created or updated" in again
     assert "password unchanged" in again

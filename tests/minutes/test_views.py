@@ -170,3 +170,20 @@ def test_a_recommendation_through_its_steps_on_the_follow_up_page(client, demo, 
     assert step("report", {"meeting": Meeting.objects.get(date=dt.date(2018, 2, 21)).pk}).status_code == 302
     rec.refresh_from_db()
     assert rec.status == "reported" and rec.response == "We will attend."
+
+
+def test_progress_report_to_the_next_meeting_is_public_whoever_downloads_it(client, demo, officer):
+    import io
+
+    from pypdf import PdfReader
+
+    exempt = Minute.internal.get(meeting=_july(), number=13)
+    services.action_record(minute=exempt, description="SECRET follow-up on the confidential figures", owner_note="CSM")
+    client.force_login(officer)  # even an officer's download is the public paper
+    response = client.get(reverse("tracker_report_pdf", args=[SLUG]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages).split())
+    assert "ACTIONS AND RECOMMENDATIONS: PROGRESS REPORT" in text
+    assert "Respond to Members on both points raised by Councillor Hammock" in text
+    assert "OVERDUE" in text
+    assert "SECRET" not in text

@@ -170,3 +170,28 @@ def test_partner_sheet_from_excel(partners):
     partner_figures_upload(indicator=indicator, name="iom.xlsx", content=buffer.getvalue(), by=None)
     assert PartnerFigure.internal.get(indicator=indicator, period_start=dt.date(2022, 4, 1)).value == Decimal("41.5")
     assert not PartnerFigure.public.filter(indicator=indicator).exists()
+
+
+def test_admin_hides_confidential_partner_data_from_staff_not_entitled(client, partners):
+    from django.contrib.auth.models import Permission
+    from django.urls import reverse
+
+    clerk = UserFactory(username="clerk", is_staff=True)
+    clerk.user_permissions.add(*Permission.objects.filter(content_type__app_label="performance"))
+    client.force_login(clerk)
+    secret = PartnerIndicator.internal.get(slug="iom")
+    listing = reverse("admin:performance_partnerindicator_changelist")
+    for query in ("", "?q=IOM", "?is_exempt__exact=1"):
+        response = client.get(listing + query)
+        assert response.status_code == 200 and SECRET_NAME.encode() not in response.content
+    for url in (
+        reverse("admin:performance_partnerindicator_change", args=[secret.pk]),
+        reverse("admin:performance_partnerindicator_history", args=[secret.pk]),
+    ):
+        response = client.get(url, follow=True)
+        assert SECRET_NAME.encode() not in response.content and SECRET_VALUE.encode() not in response.content
+    opened = client.get(reverse("admin:performance_partnerindicator_change", args=[PartnerIndicator.internal.get(slug="deliberate-fires").pk]))
+    assert opened.status_code == 200 and b"Deliberate fires" in opened.content
+
+    officer = officer_client(client)
+    assert SECRET_NAME.encode() in officer.get(listing).content

@@ -20,6 +20,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-accounts", action="store_true", help="Do not create the demo sign-in accounts."
         )
+        parser.add_argument(
+            "--performance-months",
+            type=int,
+            default=36,
+            help="Months of generated police.uk counts for the performance pages (default 36; 0: none).",
+        )
 
     def handle(self, *args, **options):
         source = DirectorySource(Path(options["source"])) if options["source"] else DirectorySource()
@@ -39,8 +45,9 @@ class Command(BaseCommand):
         )
         for line in publish_demo_agendas():
             self.stdout.write(f"  {line}")
-        for line in performance_demo_load():
-            self.stdout.write(f"  {line}")
+        if options["performance_months"] > 0:
+            for line in performance_demo_load(months=options["performance_months"]):
+                self.stdout.write(f"  {line}")
         if not options["no_accounts"]:
             for account, created in demo_accounts_ensure():
                 state = "created" if created else "already exists; password unchanged"

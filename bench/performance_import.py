@@ -1,0 +1,212 @@
+"""Benchmark: import one national month of police.uk files, and compute a CSP's indicators.
+
+    python bench/performance_import.py [--rows 600000] [--forces 43] [--lsoas 35000] [--runs 3] [--skip-naive]
+
+Generated data (no network): 43 forces' street-level files for one month, about 600,000 rows,
+with ONS-format lookups and populations for the same synthetic geography. Measured in the
+same run, each in its own process (so each peak memory is its own):
+
+- floor: DuckDB alone reading every row of the same CSVs;
+- import: `scrutiny import-police` (DuckDB aggregation, then one transaction per force);
+- naive: a hand-written pandas loader (read_csv, a loop over the rows, a dict of counts,
+  Django bulk_create), what a script written in an afternoon would do;
+- indicators: one CSP with a 15-member comparison group over 12 months, 11 more months of
+  counts laid down beside the imported one.
+
+Goals (issue 6): import within 2x the floor and under 1 GB; at least 10x the naive loader;
+indicators under a second. DATABASE_URL chooses the database (default: a SQLite file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MONTH = "2022-01"
+
+
+def setup_django(folder: Path, *, migrate: bool = False) -> None:
+    os.environ.setdefault("SCRUTINY_SECRET_KEY", "bench-only")
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3")
+    os.environ["SCRUTINY_VAR_DIR"] = str(folder)
+    os.environ["SCRUTINY_PLAIN_STATIC"] = "1"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "scrutiny.settings"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    if migrate:
+        from django.core.management import call_command
+
+        call_command("flush", "--noinput", verbosity=0) if _has_tables() else None
+        call_command("migrate", verbosity=0)
+
+
+def _has_tables() -> bool:
+    from django.db import connection
+
+    return "performance_crimecount" in connection.introspection.table_names()
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def street_files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*-street.csv"))
+
+
+# --- phases, each run in a child process -------------------------------------------------------
+
+
+def phase_floor(folder: Path) -> dict:
+    from scrutiny.performance.police import duckdb_scan_seconds
+
+    seconds = duckdb_scan_seconds(street_files(folder / "data"))
+    return {"seconds": seconds, "peak_mb": peak_mb()}
+
+
+def phase_import(folder: Path) -> dict:
+    setup_django(folder, migrate=True)
+    from scrutiny.performance.services import police_import
+
+    start = time.perf_counter()
+    run = police_import(sources=[folder / "data"])
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "peak_mb": peak_mb(), "rows_read": run.rows_read, "rows_loaded": run.rows_loaded,
+            "status": run.status}
+
+
+def phase_naive(folder: Path) -> dict:
+    setup_django(folder, migrate=True)
+    import datetime as dt
+
+    import pandas as pd
+
+    from scrutiny.performance.crime_types import CRIME_TYPES
+    from scrutiny.performance.models import CrimeCount
+
+    start = time.perf_counter()
+    for path in street_files(folder / "data"):
+        force = path.name[8:-11]
+        month = dt.date.fromisoformat(path.name[:7] + "-01")
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        counts: dict[tuple[str, str], int] = {}
+        for _, row in frame.iterrows():
+            if row["Month"] != path.name[:7] or not row["LSOA code"] or row["Crime type"] not in CRIME_TYPES:
+                continue
+            key = (row["LSOA code"], row["Crime type"])
+            counts[key] = counts.get(key, 0) + 1
+        CrimeCount.objects.filter(force=force, month=month).delete()
+        CrimeCount.objects.bulk_create(
+            [CrimeCount(force=force, month=month, lsoa_code=code, crime_type=t, count=n) for (code, t), n in counts.items()],
+            batch_size=5000,
+        )
+    return {"seconds": time.perf_counter() - start, "peak_mb": peak_mb()}
+
+
+def phase_indicators(folder: Path, runs: int) -> dict:
+    setup_django(folder, migrate=True)
+    from django.db import connection
+
+    from scrutiny.performance.areas import areas_import, population_import
+    from scrutiny.performance.models import Area, CrimeCount, PoliceMonth
+    from scrutiny.performance.periods import Period, month_add
+    from scrutiny.performance.selectors import performance_report
+    from scrutiny.performance.services import comparison_group_set, police_import
+    from tests.factories import CommitteeFactory
+
+    lookups = folder / "data" / "lookups"
+    areas_import(source=lookups / "LSOA11_WD17_LAD17_EW_lookup.csv")
+    areas_import(source=lookups / "LAD19_CSP19_PFA19_EW_lookup.csv")
+    population_import(source=next(lookups.glob("population_*.csv")), year=2022)
+    run = police_import(sources=[folder / "data"])
+    first = PoliceMonth.objects.order_by("month").first().month
+    table = CrimeCount._meta.db_table
+    months = [month_add(first, i) for i in range(-23, 1)]
+    with connection.cursor() as cursor:  # 23 more months: the period, the year before, the series
+        for month in months[:-1]:
+            cursor.execute(
+                f"INSERT INTO {table} (force, month, lsoa_code, crime_type, count) "  # noqa: S608
+                f"SELECT force, %s, lsoa_code, crime_type, count FROM {table} WHERE month = %s",
+                [month, first],
+            )
+            PoliceMonth.objects.create(force="all", month=month, run=run, rows_loaded=0)
+    districts = list(Area.objects.filter(level="district").order_by("code"))
+    home, members = districts[0], districts[1:16]
+    group = comparison_group_set(committee=CommitteeFactory(), area=home, members=members)
+    period = Period(month_add(first, -11), first)
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        report = performance_report(area=home, period=period, compare="last-year", group=group)
+        timings.append(time.perf_counter() - start)
+    total = report.indicator("total-recorded-crime")
+    return {"seconds": statistics.median(timings), "runs": timings, "count_rows": CrimeCount.objects.count(),
+            "rank": f"{total.rank} of {total.rank_of}", "indicators": len(report.indicators)}
+
+
+def child(phase: str, folder: Path, runs: int) -> dict:
+    result = subprocess.run(  # noqa: S603 (this script, with its own arguments)
+        [sys.executable, __file__, "--phase", phase, "--folder", str(folder), "--runs", str(runs)],
+        capture_output=True, text=True, check=False, cwd=ROOT,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"{phase} failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=600_000)
+    parser.add_argument("--forces", type=int, default=43)
+    parser.add_argument("--lsoas", type=int, default=35_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip-naive", action="store_true")
+    parser.add_argument("--phase")
+    parser.add_argument("--folder")
+    args = parser.parse_args()
+    if args.phase:
+        folder = Path(args.folder)
+        run = {"floor": lambda: phase_floor(folder), "import": lambda: phase_import(folder),
+               "naive": lambda: phase_naive(folder), "indicators": lambda: phase_indicators(folder, args.runs)}
+        print(json.dumps(run[args.phase]()))
+        return
+
+    sys.path.insert(0, str(ROOT))
+    from scrutiny.performance.generator import generate
+
+    with tempfile.TemporaryDirectory(prefix="bench-performance-") as tmp:
+        folder = Path(tmp)
+        start = time.perf_counter()
+        manifest = generate(out_dir=folder / "data", months=[MONTH], forces=args.forces, lsoas=args.lsoas,
+                            rows_per_month=args.rows, seed=1, want_counts=False, lookups=True)
+        print(f"generated {manifest.rows:,} rows in {len(manifest.files)} files ({time.perf_counter() - start:.1f} s)")
+        floors = [child("floor", folder, 1)["seconds"] for _ in range(args.runs)]
+        imports = [child("import", folder, 1) for _ in range(args.runs)]
+        floor = statistics.median(floors)
+        seconds = statistics.median(i["seconds"] for i in imports)
+        peak = max(i["peak_mb"] for i in imports)
+        print(f"floor (DuckDB scan of the CSVs), median of {args.runs}: {floor:.2f} s")
+        print(f"import, median of {args.runs}: {seconds:.2f} s = {seconds / floor:.1f}x the floor "
+              f"(goal 2x); peak memory {peak:.0f} MB (goal < 1024); rows read {imports[0]['rows_read']:,}")
+        if not args.skip_naive:
+            naive = child("naive", folder, 1)
+            print(f"naive pandas row loop: {naive['seconds']:.1f} s; the import is {naive['seconds'] / seconds:.1f}x "
+                  f"faster (goal 10x); its peak memory {naive['peak_mb']:.0f} MB")
+        indicators = child("indicators", folder, max(args.runs, 5))
+        print(f"indicators, one CSP + 15 comparators, 12 months over {indicators['count_rows']:,} count rows: "
+              f"median {indicators['seconds']:.3f} s (goal < 1 s); rank {indicators['rank']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""Officers maintain the partnership's comparison group, priorities, areas and partner figures here.
+
+Partner indicators given in confidence are exempt: the admin hides them (and their figures)
+from staff the access policy does not let see exempt business.
+"""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from scrutiny.core.admin import ExemptAwareAdmin, ExemptAwareInline
+
+from .models import (
+    Area,
+    ComparisonGroup,
+    ImportRun,
+    IndicatorGroup,
+    IndicatorGroupType,
+    PartnerFigure,
+    PartnerIndicator,
+    PoliceFile,
+)
+
+
+@admin.register(Area)
+class AreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "level", "parent", "vintage"]
+    list_filter = ["level"]
+    search_fields = ["name", "code"]
+    raw_id_fields = ["parent"]
+    filter_horizontal = ["parts"]
+    list_select_related = ["parent"]
+
+
+@admin.register(ComparisonGroup)
+class ComparisonGroupAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "area", "county", "committee"]
+    search_fields = ["name", "area__name", "note"]
+    filter_horizontal = ["members"]
+    raw_id_fields = ["area", "county"]
+
+
+class IndicatorGroupTypeInline(admin.TabularInline):
+    model = IndicatorGroupType
+    extra = 1
+
+
+@admin.register(IndicatorGroup)
+class IndicatorGroupAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "position", "is_priority", "committee"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [IndicatorGroupTypeInline]
+
+
+class PartnerFigureInline(ExemptAwareInline):
+    model = PartnerFigure
+    exempt_lookups = ("indicator__is_exempt",)
+    extra = 1
+    fields = ["period_start", "period_end", "value", "note"]
+
+
+@admin.register(PartnerIndicator)
+class PartnerIndicatorAdmin(ExemptAwareAdmin):
+    list_display = ["name", "organisation", "frequency", "unit", "is_exempt"]
+    list_filter = ["is_exempt", "frequency", "organisation"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [PartnerFigureInline]
+
+
+class PoliceFileInline(admin.TabularInline):
+    model = PoliceFile
+    extra = 0
+    can_delete = False
+    fields = ["name", "force", "month", "rows_read", "rows_loaded", "rejects", "warnings", "replaced_rows", "error"]
+    readonly_fields = fields
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    """The import history: read only, as the record of what was loaded and what was rejected."""
+
+    list_display = ["started_at", "kind", "status", "rows_read", "rows_loaded", "rows_rejected", "source"]
+    list_filter = ["kind", "status"]
+    search_fields = ["source", "message"]
+    inlines = [PoliceFileInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,83 @@
+"""An import killed with SIGKILL mid-way leaves every month whole: the old data or the new, never half.
+
+A real process, a real database file, a real kill: the import runs in a child process on a
+SQLite file, and is killed once it has started replacing months.
+"""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from scrutiny.performance.generator import generate
+
+MONTHS = ["2022-01", "2022-02", "2022-03", "2022-04", "2022-05", "2022-06"]
+FORCES = ["kent", "sussex", "surrey"]
+
+
+def scrutiny(db: Path, *args: str, **kwargs) -> subprocess.Popen:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}"}
+    return subprocess.Popen(  # noqa: S603 (the project's own command)
+        [sys.executable, "-m", "scrutiny", *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs
+    )
+
+
+def totals(db: Path) -> dict[tuple[str, str], tuple[int, int | None]]:
+    """(force, month) -> (sum of counts held, rows_loaded recorded for it)."""
+    with sqlite3.connect(db, timeout=30) as con:
+        held = {
+            (f, m[:7]): n
+            for f, m, n in con.execute("SELECT force, month, SUM(count) FROM performance_crimecount GROUP BY force, month")
+        }
+        recorded = {(f, m[:7]): n for f, m, n in con.execute("SELECT force, month, rows_loaded FROM performance_policemonth")}
+    return {key: (held.get(key, 0), recorded.get(key)) for key in held.keys() | recorded.keys()}
+
+
+def stored_files(db: Path, run_id: int) -> int:
+    with sqlite3.connect(db, timeout=30) as con:
+        return con.execute("SELECT count(*) FROM performance_policemonth WHERE run_id = ?", [run_id]).fetchone()[0]
+
+
+def test_sigkill_mid_import_leaves_each_month_old_or_new(tmp_path):
+    db = tmp_path / "scrutiny.sqlite3"
+    migrate = scrutiny(db, "migrate", "--noinput")
+    assert migrate.wait(timeout=300) == 0, migrate.stderr.read().decode()
+
+    old = generate(out_dir=tmp_path / "old", months=MONTHS, forces=FORCES, lsoas=600, rows_per_month=6000, seed=1)
+    first = scrutiny(db, "import-police", str(tmp_path / "old"), "--quiet-progress")
+    assert first.wait(timeout=300) == 0, first.stderr.read().decode()
+    before = totals(db)
+    assert {k: v[0] for k, v in before.items()} == {(f.force, f.month): f.rows_counted for f in old.files}
+
+    new = generate(out_dir=tmp_path / "new", months=MONTHS, forces=FORCES, lsoas=600, rows_per_month=60000, seed=2)
+    second = scrutiny(db, "import-police", str(tmp_path / "new"), "--quiet-progress")
+    deadline = time.monotonic() + 120
+    # Kill it once it has stored at least one month of the new data, and before it is done.
+    while time.monotonic() < deadline and second.poll() is None and stored_files(db, 2) < 1:
+        time.sleep(0.02)
+    assert second.poll() is None, "the import finished before it could be killed: make the files bigger"
+    second.send_signal(signal.SIGKILL)
+    second.wait(timeout=30)
+
+    after = totals(db)
+    new_totals = {(f.force, f.month): f.rows_counted for f in new.files}
+    old_totals = {k: v[0] for k, v in before.items()}
+    replaced = 0
+    for key, (held, recorded) in after.items():
+        assert held == recorded, f"{key}: {held} counted but {recorded} recorded"
+        assert held in (old_totals[key], new_totals[key]), f"{key}: neither the old month nor the new"
+        replaced += held == new_totals[key] != old_totals[key]
+    assert 1 <= replaced < len(new_totals)
+    with sqlite3.connect(db) as con:
+        status = con.execute("SELECT status FROM performance_importrun WHERE id = 2").fetchone()[0]
+    assert status == "running"  # shown as "Running (or interrupted)" in the history
+
+    # Importing again completes the job: every month is now the new one.
+    again = scrutiny(db, "import-police", str(tmp_path / "new"), "--quiet-progress")
+    assert again.wait(timeout=300) == 0
+    assert {k: v[0] for k, v in totals(db).items()} == new_totals
+
+
