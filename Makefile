@@ -68,4 +68,6 @@ clean:
 
 ## bench: performance benchmarks (ratios against a floor measured in the same run)
 bench: install
+	$(BIN)/pip install --quiet -e ".[test,bench]"
 	$(BIN)/python bench/agenda_pack.py
+	$(BIN)/python bench/performance_import.py

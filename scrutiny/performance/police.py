@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from scrutiny.performance.crime_types import CRIME_TYPES
+from scrutiny.performance.crime_types import CRIME_TYPES, STREET_COLUMNS
 
 STREET_FILE = re.compile(r"^(?P<month>\d{4}-\d{2})-(?P<force>[a-z0-9-]+?)-street\.csv$")
 REJECT_REASONS = (
@@ -170,13 +170,15 @@ def _without_duplicates(found: list[StreetFile], skipped: list[Skipped]) -> list
 class PoliceReader(Protocol):
     def aggregate(self, file: StreetFile) -> FileAggregate: ...
 
+    def close(self) -> None: ...
+
 
 def _sql_list(values: Iterable[str]) -> str:
     return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
 
 
 class DuckDBReader:
-    """Aggregates a file with DuckDB: one pass, in C++, whatever the file's size."""
+    """Aggregates files with DuckDB: in C++, in parallel, whatever their size."""
 
     def __init__(self, threads: int | None = None) -> None:
         import duckdb
@@ -188,21 +190,64 @@ class DuckDBReader:
 
     def aggregate(self, file: StreetFile) -> FileAggregate:
         columns = self._columns(file)
+        self._check_columns(file, columns)
+        self._classify(file, columns, str(file.path))
+        return self._results({"": FileAggregate(file=file)})[""]
+
+    def aggregate_many(self, files: Sequence[StreetFile]) -> dict[Path, FileAggregate | PoliceFileError]:
+        """Every file, in one parallel pass for those with police.uk's own header, else one by one.
+
+        A file that cannot be read comes back as its PoliceFileError; the others are unaffected.
+        """
+        import duckdb
+
+        results: dict[Path, FileAggregate | PoliceFileError] = {}
+        standard: list[StreetFile] = []
+        for file in files:
+            try:
+                columns = self._columns(file)
+            except PoliceFileError as exc:
+                results[file.path] = exc
+                continue
+            if tuple(columns) == STREET_COLUMNS:
+                standard.append(file)
+        if len(standard) > 1:
+            try:
+                self._classify(None, STREET_COLUMNS, [str(f.path) for f in standard])
+                batch = self._results({str(f.path): FileAggregate(file=f) for f in standard})
+                results.update({a.file.path: a for a in batch.values()})
+            except duckdb.Error:
+                pass  # something in one file upset the batch: read them one by one below
+        for file in files:
+            if file.path not in results:
+                try:
+                    results[file.path] = self.aggregate(file)
+                except PoliceFileError as exc:
+                    results[file.path] = exc
+        return results
+
+    @staticmethod
+    def _check_columns(file: StreetFile, columns: Sequence[str]) -> None:
         missing = [c for c in REQUIRED_COLUMNS if c not in columns]
         if missing:
             raise PoliceFileError(
                 f"{file.name}: not a police.uk street-level file: no column {', '.join(repr(c) for c in missing)}."
             )
+
+    def _classify(self, file: StreetFile | None, columns: Sequence[str], source) -> None:
         self.con.execute("DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans")
-        self.con.execute(f"CREATE OR REPLACE TEMP TABLE street AS {self._classify_sql(file, columns)}", [str(file.path)])
-        result = FileAggregate(file=file)
-        result.force_name = self.con.execute(
-            "SELECT coalesce(any_value(falls_within), '') FROM street WHERE status = 'ok'"
-        ).fetchone()[0]
-        for status, lsoa, crime_type, n, bad_xy in self.con.execute(
-            "SELECT status, lsoa, crime_type, count(*), count(*) FILTER (WHERE bad_xy) FROM street "
+        self.con.execute(f"CREATE OR REPLACE TEMP TABLE street AS {self._classify_sql(file, columns)}", [source])
+
+    def _results(self, by_path: dict[str, FileAggregate]) -> dict[str, FileAggregate]:
+        for path, name in self.con.execute(
+            "SELECT file_path, coalesce(any_value(falls_within), '') FROM street WHERE status = 'ok' GROUP BY ALL"
+        ).fetchall():
+            by_path[path].force_name = name
+        for path, status, lsoa, crime_type, n, bad_xy in self.con.execute(
+            "SELECT file_path, status, lsoa, crime_type, count(*), count(*) FILTER (WHERE bad_xy) FROM street "
             "GROUP BY ALL ORDER BY ALL"
         ).fetchall():
+            result = by_path[path]
             result.rows_read += n
             if status == "ok":
                 result.counts.append((lsoa, crime_type, n))
@@ -210,14 +255,21 @@ class DuckDBReader:
                     result.warnings["bad_coordinates"] = result.warnings.get("bad_coordinates", 0) + bad_xy
             else:
                 result.rejects[status] = result.rejects.get(status, 0) + n
-        self._examples(result)
-        unreadable = self.con.execute("SELECT count(*) FROM reject_errors").fetchone()[0]
-        if unreadable:
-            result.rejects["unreadable"] = unreadable
-            result.rows_read += unreadable
-            lines = self.con.execute("SELECT line FROM reject_errors ORDER BY line LIMIT 5").fetchall()
-            result.examples["unreadable"] = [f"line {line}" for (line,) in lines]
-        return result
+        self._examples(by_path)
+        self._unreadable(by_path)
+        return by_path
+
+    def _unreadable(self, by_path: dict[str, FileAggregate]) -> None:
+        single = len(by_path) == 1 and "" in by_path
+        rows = self.con.execute(
+            "SELECT s.file_path, list(e.line ORDER BY e.line) FROM reject_errors e "
+            "JOIN reject_scans s ON s.scan_id = e.scan_id AND s.file_id = e.file_id GROUP BY ALL"
+        ).fetchall()
+        for path, lines in rows:
+            result = by_path["" if single else path]
+            result.rejects["unreadable"] = len(lines)
+            result.rows_read += len(lines)
+            result.examples["unreadable"] = [f"line {line}" for line in lines[:5]]
 
     def _columns(self, file: StreetFile) -> list[str]:
         try:
@@ -226,8 +278,14 @@ class DuckDBReader:
         except (OSError, UnicodeDecodeError) as exc:
             raise PoliceFileError(f"{file.name}: cannot be read as a UTF-8 CSV file ({exc}).") from exc
 
-    def _classify_sql(self, file: StreetFile, columns: list[str]) -> str:
+    def _classify_sql(self, file: StreetFile | None, columns: Sequence[str]) -> str:
+        """The rows of one file (or, with `file` None, of a list of files, with their names) classified."""
         known = _sql_list(CRIME_TYPES)
+        if file is None:
+            expected = "regexp_extract(filename, '([0-9]{4}-[0-9]{2})-[a-z0-9-]+-street[.]csv$', 1)"
+            name, many = "filename", ", filename = true"
+        else:
+            expected, name, many = f"'{file.month_text}'", "''", ""
         # The file's own header, in its order: no sniffing, which a damaged line can mislead.
         types = "{" + ", ".join(f"{_sql_list([c or f'column{i}'])}: 'VARCHAR'" for i, c in enumerate(columns)) + "}"
 
@@ -238,37 +296,37 @@ class DuckDBReader:
             WITH r AS (
                 SELECT trim(coalesce("Month", '')) AS m, trim(coalesce("LSOA code", '')) AS l,
                        trim(coalesce("Crime type", '')) AS t, "Falls within" AS falls_within,
-                       {lat} AS lat, {lon} AS lon
+                       {lat} AS lat, {lon} AS lon, {expected} AS expected, {name} AS file_path
                 FROM read_csv(?, header = true, auto_detect = false, columns = {types}, delim = ',',
-                              quote = '"', escape = '"', null_padding = true, store_rejects = true)
+                              quote = '"', escape = '"', null_padding = true, store_rejects = true{many})
             )
             SELECT
                 CASE
                     WHEN NOT regexp_full_match(m, '[0-9]{{4}}-(0[1-9]|1[0-2])') THEN 'malformed_month'
-                    WHEN m <> '{file.month_text}' THEN 'other_month'
+                    WHEN m <> expected THEN 'other_month'
                     WHEN l = '' THEN 'no_lsoa'
                     WHEN NOT regexp_full_match(l, '[EW]01[0-9]{{6}}') THEN 'malformed_lsoa'
                     WHEN t NOT IN ({known}) THEN 'unknown_crime_type'
                     ELSE 'ok'
                 END AS status,
-                l AS lsoa, t AS crime_type, m AS month, falls_within,
+                l AS lsoa, t AS crime_type, m AS month, falls_within, file_path,
                 (lat IS NULL OR lon IS NULL OR lat NOT BETWEEN {LAT_RANGE[0]} AND {LAT_RANGE[1]}
                  OR lon NOT BETWEEN {LON_RANGE[0]} AND {LON_RANGE[1]}) AS bad_xy
             FROM r
         """  # noqa: S608
 
-    def _examples(self, result: FileAggregate) -> None:
+    def _examples(self, by_path: dict[str, FileAggregate]) -> None:
         rows = self.con.execute(
             """
-            SELECT status, list(DISTINCT CASE
+            SELECT file_path, status, list(DISTINCT CASE
                 WHEN status IN ('malformed_month', 'other_month') THEN month
                 WHEN status = 'malformed_lsoa' THEN lsoa
                 WHEN status = 'unknown_crime_type' THEN crime_type END)
-            FROM street WHERE status NOT IN ('ok', 'no_lsoa') GROUP BY status
+            FROM street WHERE status NOT IN ('ok', 'no_lsoa') GROUP BY ALL
             """
         ).fetchall()
-        for status, values in rows:
-            result.examples[status] = sorted(repr(v) for v in values if v is not None)[:5] or ["(blank)"]
+        for path, status, values in rows:
+            by_path[path].examples[status] = sorted(repr(v) for v in values if v is not None)[:5] or ["(blank)"]
 
 
 def duckdb_scan_seconds(paths: Sequence[Path]) -> float:

@@ -78,11 +78,15 @@ def police_import(
     try:
         with street_files(sources) as (files, skipped):
             run.report = {"skipped": [{"name": s.name, "reason": s.reason} for s in skipped], "files": len(files)}
+            if progress:
+                progress(0, len(files), 0, "reading the files")
+            # One parallel pass over every file when the reader can; else file by file below.
+            read = reader.aggregate_many(files) if hasattr(reader, "aggregate_many") else {}
             rows_read = 0
             for done, spec in enumerate(files):
                 if progress:
                     progress(done, len(files), rows_read, spec.name)
-                record = _police_file(run=run, spec=spec, reader=reader, dry_run=dry_run)
+                record = _police_file(run=run, spec=spec, reader=reader, dry_run=dry_run, read=read.get(spec.path))
                 rows_read += record.rows_read
             if progress:
                 progress(len(files), len(files), rows_read, "")
@@ -97,10 +101,14 @@ def police_import(
     return _police_run_summarise(run, dry_run=dry_run)
 
 
-def _police_file(*, run: ImportRun, spec: StreetFile, reader: PoliceReader, dry_run: bool) -> PoliceFile:
+def _police_file(
+    *, run: ImportRun, spec: StreetFile, reader: PoliceReader, dry_run: bool, read: FileAggregate | Exception | None
+) -> PoliceFile:
     record = PoliceFile(run=run, name=spec.name, force=spec.force, month=spec.month)
     try:
-        aggregate = reader.aggregate(spec)
+        if isinstance(read, Exception):
+            raise read
+        aggregate = read if read is not None else reader.aggregate(spec)
     except PoliceFileError as exc:
         record.error = str(exc)
         record.save()

@@ -178,11 +178,19 @@ def test_reader_crash_marks_run_failed_and_stores_nothing(tmp_path):
     for month in ("2022-01", "2022-02"):
         write_street(tmp_path / f"{month}-kent-street.csv", [street_row(Month=month)])
 
-    class Exploding(DuckDBReader):
+    class Exploding:
+        """A reader of the plain protocol (file by file), which dies on the second file."""
+
+        def __init__(self):
+            self.inner = DuckDBReader()
+
         def aggregate(self, file) -> FileAggregate:
             if file.month.month == 2:
                 raise MemoryError("out of memory")
-            return super().aggregate(file)
+            return self.inner.aggregate(file)
+
+        def close(self):
+            self.inner.close()
 
     with pytest.raises(MemoryError):
         police_import(sources=[tmp_path], reader=Exploding())
@@ -221,3 +229,43 @@ def test_command_prints_report_and_progress(tmp_path):
     assert "Dry run" in text
     assert "100%" in err.getvalue()
     assert CrimeCount.objects.count() == 0
+
+
+def test_one_pass_over_many_files_equals_file_by_file(tmp_path):
+    """The parallel pass and the file-by-file reading agree on every count, reject and example."""
+    from scrutiny.performance.generator import generate
+    from scrutiny.performance.police import street_files
+
+    manifest = generate(out_dir=tmp_path, months=["2022-01", "2022-02"], forces=["kent", "essex", "sussex"],
+                        lsoas=200, rows_per_month=3000, seed=5)
+    reader = DuckDBReader()
+    with street_files([tmp_path]) as (files, _):
+        together = reader.aggregate_many(files)
+        for spec in files:
+            alone = reader.aggregate(spec)
+            both = together[spec.path]
+            assert (both.rows_read, sorted(both.counts), both.rejects, both.warnings, both.examples, both.force_name) == (
+                alone.rows_read, sorted(alone.counts), alone.rejects, alone.warnings, alone.examples, alone.force_name
+            )
+            expected = manifest.file(spec.force, spec.month_text)
+            assert both.rejects == expected.rejects and both.warnings == expected.warnings
+            assert both.rows_read == expected.rows
+    run = police_import(sources=[tmp_path])
+    assert total() == manifest.rows_counted
+    by_key = {}
+    for c in CrimeCount.objects.all():
+        key = (c.lsoa_code, f"{c.month:%Y-%m}", c.crime_type)
+        by_key[key] = by_key.get(key, 0) + c.count
+    assert by_key == manifest.counts
+    assert run.status == ImportStatus.COMPLETED
+
+
+def test_a_broken_file_among_many_does_not_stop_the_others(tmp_path):
+    write_street(tmp_path / "2022-01-kent-street.csv", [street_row()])
+    write_street(tmp_path / "2022-01-essex-street.csv", [street_row()], extra_lines='x,2022-01,"unterminated\n')
+    (tmp_path / "2022-01-sussex-street.csv").write_bytes(b"\xff\xfe\x00garbage")
+    run = police_import(sources=[tmp_path])
+    files = {f.force: f for f in run.police_files.all()}
+    assert files["kent"].rows_loaded == 1 and not files["kent"].error
+    assert files["essex"].rows_loaded == 1 and files["essex"].rejects == {"unreadable": 1}
+    assert "cannot be read" in files["sussex"].error
