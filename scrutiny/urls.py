@@ -20,6 +20,11 @@ urlpatterns = [
     path("", governance_views.home, name="home"),
     path("performance/", performance_views.performance_index, name="performance"),
     path("performance/imports/", performance_views.import_history, name="performance_imports"),
+    path(
+        "performance/partner-indicators/<int:pk>/upload/",
+        performance_views.partner_figures_upload,
+        name="partner_figures_upload",
+    ),
     path("performance/<str:code>/", performance_views.performance_area, name="performance_area"),
     path("performance/<str:code>/report.pdf", performance_views.performance_report_pdf, name="performance_report_pdf"),
     path(

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from scrutiny.access.decorators import officer_required
 from scrutiny.access.policy import Viewer
 
-from .models import Area, ComparisonGroup, ImportRun, PoliceMonth
+from .models import Area, ComparisonGroup, ImportRun, PartnerIndicator, PoliceMonth
 from .periods import Period, PeriodError, month_add
 from .presentation import present
 from .selectors import comparison_group_for, performance_report
@@ -102,4 +102,40 @@ def performance_report_confidential_pdf(request, code: str):
 def import_history(request):
     runs = ImportRun.objects.select_related("by").prefetch_related("police_files")[:50]
     months = PoliceMonth.objects.select_related("run").order_by("-month", "force")[:200]
-    return render(request, "performance/imports.html", {"runs": runs, "months": months})
+    indicators = PartnerIndicator.internal.select_related("organisation")
+    return render(request, "performance/imports.html", {"runs": runs, "months": months, "indicators": indicators})
+
+
+@officer_required
+def partner_figures_upload(request, pk: int):
+    from django.core.exceptions import ValidationError
+    from django.urls import reverse
+
+    from scrutiny.core.views import form_page
+
+    from .forms import PartnerSheetForm
+    from .models import PartnerIndicator
+    from .partner import PartnerSheetError
+    from .services import partner_figures_upload as upload_service
+
+    indicator = get_object_or_404(PartnerIndicator.internal.select_related("committee", "organisation"), pk=pk)
+    form = PartnerSheetForm(request.POST or None, request.FILES or None)
+
+    def action(data):
+        upload = data["file"]
+        try:
+            return upload_service(indicator=indicator, name=upload.name, content=upload.read(), by=request.user)
+        except PartnerSheetError as exc:
+            raise ValidationError(["Nothing was stored."] + exc.problems) from None
+
+    return form_page(
+        request,
+        form=form,
+        action=action,
+        committee=indicator.committee,
+        heading=f"Upload figures: {indicator.name}",
+        caption=f"{indicator.organisation.name}{' (in confidence)' if indicator.is_exempt else ''}",
+        success=lambda run: (run.message, reverse("performance_imports")),
+        submit="Upload",
+        cancel_url=reverse("performance_imports"),
+    )

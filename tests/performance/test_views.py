@@ -195,3 +195,24 @@ def test_admin_hides_confidential_partner_data_from_staff_not_entitled(client, p
 
     officer = officer_client(client)
     assert SECRET_NAME.encode() in officer.get(listing).content
+
+
+def test_officer_uploads_a_partner_sheet_and_a_bad_one_is_explained(client, partners):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    indicator = PartnerIndicator.internal.get(slug="deliberate-fires")
+    url = reverse("partner_figures_upload", args=[indicator.pk])
+    assert client.get(url).status_code in (302, 403, 404)  # not for the public
+    officer_client(client)
+    bad = SimpleUploadedFile("fires.csv", b"Period,Value\n2022-Q3,many\n", content_type="text/csv")
+    response = client.post(url, {"file": bad})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "govuk-error-summary" in page and "Nothing was stored." in page and "row 2: the value" in page
+    good = SimpleUploadedFile("fires.csv", b"Period,Value\n2022-Q3,17\n", content_type="text/csv")
+    response = client.post(url, {"file": good})
+    assert response.status_code == 302
+    assert PartnerFigure.internal.get(indicator=indicator, period_start=dt.date(2022, 7, 1)).value == 17
+    wrong = SimpleUploadedFile("fires.pdf", b"%PDF", content_type="application/pdf")
+    assert "must be a CSV file or an Excel" in client.post(url, {"file": wrong}).content.decode()
