@@ -83,6 +83,10 @@ def areas_import(*, source, name: str = "", dry_run: bool = False, by=None) -> I
         message = ", ".join(f"{n:,} {what}" for what, n in loaded.items()) + (" (dry run: nothing stored)" if dry_run else "")
         if dry_run:
             transaction.set_rollback(True)
+    if not dry_run:
+        from scrutiny.performance.services import crime_counts_analyze
+
+        crime_counts_analyze()
     return _run(ImportKind.AREAS, label, by, rows_read=read.report.rows_read, rows_loaded=len(read.rows),
                 report=report, dry_run=dry_run, message=message)
 
