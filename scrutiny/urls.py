@@ -27,6 +27,7 @@ urlpatterns = [
     ),
     path("performance/<str:code>/", performance_views.performance_area, name="performance_area"),
     path("performance/<str:code>/report.pdf", performance_views.performance_report_pdf, name="performance_report_pdf"),
+    path("performance/<str:code>/attach/", performance_views.performance_report_attach, name="performance_report_attach"),
     path(
         "performance/<str:code>/report-confidential.pdf",
         performance_views.performance_report_confidential_pdf,

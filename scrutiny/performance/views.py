@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 
 from scrutiny.access.decorators import officer_required
 from scrutiny.access.policy import Viewer
@@ -13,6 +12,7 @@ from scrutiny.access.policy import Viewer
 from .models import Area, ComparisonGroup, ImportRun, PartnerIndicator, PoliceMonth
 from .periods import Period, PeriodError, month_add
 from .presentation import present
+from .report import report_attach, report_pdf
 from .selectors import comparison_group_for, performance_report
 
 
@@ -42,6 +42,17 @@ def _may_see_confidential(viewer: Viewer, group: ComparisonGroup | None) -> bool
     return viewer.may_see_exempt(committee=group.committee)
 
 
+def _open_agenda_items(committee):
+    """Items of the committee's meetings whose agenda is not yet published: where a paper can go."""
+    from scrutiny.meetings.models import AgendaItem, MeetingStatus
+
+    return (
+        AgendaItem.internal.filter(meeting__committee=committee, meeting__status=MeetingStatus.SCHEDULED)
+        .select_related("meeting")
+        .order_by("meeting__date", "position")
+    )
+
+
 def performance_index(request):
     groups = ComparisonGroup.objects.select_related("area", "committee").order_by("area__name")
     return render(request, "performance/index.html", {"groups": groups, "period": _default_period(),
@@ -57,6 +68,8 @@ def performance_area(request, code: str):
     if period is not None:
         group = comparison_group_for(area)
         may_see = _may_see_confidential(viewer, group)
+        if viewer.is_officer and group is not None:
+            context["agenda_items"] = _open_agenda_items(group.committee)
         report = performance_report(area=area, period=period, compare=compare, group=group,
                                     include_confidential=may_see)
         context.update(presented=present(report), may_see_confidential=may_see)
@@ -67,21 +80,16 @@ def performance_area(request, code: str):
 
 
 def _report_pdf(request, code: str, *, confidential: bool) -> HttpResponse:
-    from scrutiny.publishing.pack import html_to_pdf
-
     area = get_object_or_404(Area, code=code)
     period, errors = _period_from(request)
     if period is None or errors:
         raise Http404("No period: choose one on the performance page.")
-    compare = _compare_from(request)
     group = comparison_group_for(area)
     if confidential and not _may_see_confidential(Viewer.of(request), group):
         # The same answer as for a report that does not exist: nothing about it is disclosed.
         raise Http404("No such report.")
-    report = performance_report(area=area, period=period, compare=compare, group=group,
-                                include_confidential=confidential)
-    html = render_to_string("performance/report_print.html", {"presented": present(report), "confidential": confidential})
-    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    pdf = report_pdf(area=area, period=period, compare=_compare_from(request), group=group, confidential=confidential)
+    response = HttpResponse(pdf, content_type="application/pdf")
     suffix = "-confidential" if confidential else ""
     response["Content-Disposition"] = (
         f'inline; filename="performance-{area.code}-{period.first:%Y-%m}-{period.last:%Y-%m}{suffix}.pdf"'
@@ -139,3 +147,33 @@ def partner_figures_upload(request, pk: int):
         submit="Upload",
         cancel_url=reverse("performance_imports"),
     )
+
+
+@officer_required
+def performance_report_attach(request, code: str):
+    """Put the report for the chosen period on an agenda item, as its paper."""
+    from django.contrib import messages
+    from django.core.exceptions import ValidationError
+    from django.shortcuts import redirect
+
+    from scrutiny.meetings.models import AgendaItem
+
+    area = get_object_or_404(Area, code=code)
+    back = f"{request.path.rsplit('/attach/', 1)[0]}/"
+    if request.method != "POST":
+        return redirect(back)
+    period, errors = _period_from(request)
+    item = AgendaItem.internal.select_related("meeting__committee").filter(pk=request.POST.get("item") or 0).first()
+    if period is None or errors or item is None:
+        messages.error(request, "Choose the agenda item to put the report on, and a period.")
+        return redirect(back)
+    confidential = request.POST.get("version") == "confidential"
+    try:
+        document = report_attach(item=item, area=area, period=period, compare=_compare_from(request),
+                                 confidential=confidential, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(back)
+    messages.success(request, f"“{document.title}” is now a paper of item {item.number or item.title} of the meeting "
+                              f"of {item.meeting.date_display}.")
+    return redirect("meeting", pk=item.meeting_id)

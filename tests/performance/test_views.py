@@ -216,3 +216,30 @@ def test_officer_uploads_a_partner_sheet_and_a_bad_one_is_explained(client, part
     assert PartnerFigure.internal.get(indicator=indicator, period_start=dt.date(2022, 7, 1)).value == 17
     wrong = SimpleUploadedFile("fires.pdf", b"%PDF", content_type="application/pdf")
     assert "must be a CSV file or an Excel" in client.post(url, {"file": wrong}).content.decode()
+
+
+def test_officer_puts_both_versions_of_the_report_on_an_agenda_item(client, partners):
+    from django.urls import reverse
+
+    from scrutiny.documents.models import Document
+    from scrutiny.meetings.models import MeetingStatus
+    from tests.factories import AgendaItemFactory, MeetingFactory
+
+    home, committee = partners
+    item = AgendaItemFactory(meeting=MeetingFactory(committee=committee, status=MeetingStatus.SCHEDULED,
+                                                    date=dt.date(2022, 6, 1)), title="CSP Performance Report")
+    url = reverse("performance_report_attach", args=[home.code]) + QUERY
+    assert client.post(url, {"item": item.pk, "version": "public"}).status_code in (302, 403, 404)
+    assert not Document.internal.exists()  # the public cannot
+
+    officer_client(client)
+    page = client.get(f"/performance/{home.code}/{QUERY}").content.decode()
+    assert "Put this report on an agenda" in page and "CSP Performance Report" in page
+    assert client.post(url, {"item": item.pk, "version": "public"}).status_code == 302
+    assert client.post(url, {"item": item.pk, "version": "confidential"}).status_code == 302
+    public, exempt = Document.internal.filter(agenda_item=item).order_by("position")
+    assert not public.is_exempt and public.page_count >= 1 and public.title.startswith("CSP performance: Dartford")
+    assert exempt.is_exempt and exempt.exemption_ground == "confidence"
+    assert list(Document.public.filter(agenda_item=item)) == []  # not yet published: officers only
+    text = " ".join(PdfReader(exempt.file.open("rb")).pages[0].extract_text().split())
+    assert "NOT FOR PUBLICATION" in text
