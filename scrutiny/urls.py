@@ -27,6 +27,12 @@ urlpatterns = [
     ),
     path("performance/<str:code>/", performance_views.performance_area, name="performance_area"),
     path("performance/<str:code>/report.pdf", performance_views.performance_report_pdf, name="performance_report_pdf"),
+    path("performance/<str:code>/report.docx", performance_views.performance_report_docx, name="performance_report_docx"),
+    path(
+        "performance/<str:code>/report-confidential.docx",
+        performance_views.performance_report_confidential_docx,
+        name="performance_report_confidential_docx",
+    ),
     path("performance/<str:code>/attach/", performance_views.performance_report_attach, name="performance_report_attach"),
     path(
         "performance/<str:code>/report-confidential.pdf",

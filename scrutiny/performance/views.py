@@ -12,7 +12,7 @@ from scrutiny.access.policy import Viewer
 from .models import Area, ComparisonGroup, ImportRun, PartnerIndicator, PoliceMonth
 from .periods import Period, PeriodError, month_add
 from .presentation import present
-from .report import report_attach, report_pdf
+from .report import report_attach, report_docx, report_pdf
 from .selectors import comparison_group_for, performance_report
 
 
@@ -96,6 +96,32 @@ def _report_pdf(request, code: str, *, confidential: bool) -> HttpResponse:
     )
     response["Cache-Control"] = "private, no-store" if confidential else "public, max-age=300"
     return response
+
+
+def _report_word(request, code: str, *, confidential: bool) -> HttpResponse:
+    area = get_object_or_404(Area, code=code)
+    period, errors = _period_from(request)
+    if period is None or errors:
+        raise Http404("No period: choose one on the performance page.")
+    group = comparison_group_for(area)
+    if confidential and not _may_see_confidential(Viewer.of(request), group):
+        raise Http404("No such report.")
+    data = report_docx(area=area, period=period, compare=_compare_from(request), group=group, confidential=confidential)
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    suffix = "-confidential" if confidential else ""
+    response["Content-Disposition"] = (
+        f'attachment; filename="performance-{area.code}-{period.first:%Y-%m}-{period.last:%Y-%m}{suffix}.docx"'
+    )
+    response["Cache-Control"] = "private, no-store" if confidential else "public, max-age=300"
+    return response
+
+
+def performance_report_docx(request, code: str):
+    return _report_word(request, code, confidential=False)
+
+
+def performance_report_confidential_docx(request, code: str):
+    return _report_word(request, code, confidential=True)
 
 
 def performance_report_pdf(request, code: str):

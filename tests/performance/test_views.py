@@ -243,3 +243,26 @@ def test_officer_puts_both_versions_of_the_report_on_an_agenda_item(client, part
     assert list(Document.public.filter(agenda_item=item)) == []  # not yet published: officers only
     text = " ".join(PdfReader(exempt.file.open("rb")).pages[0].extract_text().split())
     assert "NOT FOR PUBLICATION" in text
+
+
+def test_report_as_word_public_and_exempt(client, partners):
+    from docx import Document as WordDocument
+
+    home, _ = partners
+
+    def words(response) -> str:
+        document = WordDocument(io.BytesIO(response.content))
+        cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+        header = [p.text for s in document.sections for p in s.header.paragraphs]
+        return " ".join([p.text for p in document.paragraphs] + cells + header)
+
+    public = client.get(f"/performance/{home.code}/report.docx{QUERY}")
+    text = words(public)
+    assert "Total recorded crime fell 9.1%" in text and "Deliberate fires" in text
+    assert SECRET_NAME not in text and "987,654" not in text and "NOT FOR PUBLICATION" not in text
+    assert client.get(f"/performance/{home.code}/report-confidential.docx{QUERY}").status_code == 404
+    officer_client(client)
+    exempt = client.get(f"/performance/{home.code}/report-confidential.docx{QUERY}")
+    text = words(exempt)
+    assert SECRET_NAME in text and "987,654" in text and "NOT FOR PUBLICATION" in text
+    assert exempt["Cache-Control"] == "private, no-store"
