@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 VAR := var
 export SCRUTINY_VAR_DIR ?= $(CURDIR)/$(VAR)
+# Tests run in parallel processes (pytest-xdist), each with its own test database.
+PYTEST_WORKERS ?= 2
 
 .PHONY: demo test install assets sysdeps lint clean bench
 
@@ -20,7 +22,7 @@ demo: install assets sysdeps $(VAR)/demo-secret-key
 test: install assets sysdeps
 	$(BIN)/ruff check .
 	SCRUTINY_SECRET_KEY=check SCRUTINY_PLAIN_STATIC=1 $(BIN)/scrutiny makemigrations --check --dry-run --verbosity 1
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -12,7 +12,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from scrutiny.performance.generator import generate
+
+pytestmark = pytest.mark.own_database
 
 MONTHS = ["2022-01", "2022-02", "2022-03", "2022-04", "2022-05", "2022-06"]
 FORCES = ["kent", "sussex", "surrey"]
