@@ -3,6 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from scrutiny.core.admin import ExemptAwareAdmin, ExemptAwareInline
 from scrutiny.documents.models import Document
+from scrutiny.minutes.admin import LockedMinutesInline
 from scrutiny.minutes.models import Attendance, Declaration
 
 from .models import AgendaItem, Meeting
@@ -15,14 +16,18 @@ class AgendaItemInline(ExemptAwareInline):
     show_change_link = True
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(LockedMinutesInline):
+    """Part of the minutes: read-only once they are confirmed."""
+
     model = Attendance
     extra = 0
     fields = ["position", "kind", "person", "name", "capacity", "substitute_for", "organisation"]
     autocomplete_fields = ["person", "substitute_for"]
 
 
-class DeclarationInline(admin.TabularInline):
+class DeclarationInline(LockedMinutesInline):
+    """Part of the minutes: read-only once they are confirmed."""
+
     model = Declaration
     extra = 0
     autocomplete_fields = ["person"]

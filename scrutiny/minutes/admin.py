@@ -1,17 +1,109 @@
+"""The admin shows the minutes; it must never be a way round their life.
+
+Confirmed (or signed) minutes are locked: their minutes and resolutions are read-only here,
+cannot be deleted and cannot be reverted from history; a correction is a recorded amendment
+(the officers' "Correct" screen). Before confirmation an admin edit carries the revision it
+started from, exactly like the officers' edit screen, so that it never silently overwrites
+another officer's edit. Actions and recommendations change status only through their
+services (the follow-up page).
+"""
+
+from __future__ import annotations
+
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 
 from scrutiny.core.admin import ExemptAwareAdmin
 
-from .models import Action, Minute, Recommendation, Resolution
+from . import services
+from .models import LOCKED_MINUTES_STATUSES, Action, Minute, MinutesRecord, Recommendation, Resolution
 
 
-class ResolutionInline(admin.TabularInline):
+def minutes_locked(meeting_id: int | None) -> bool:
+    return (
+        meeting_id is not None
+        and MinutesRecord.objects.filter(meeting_id=meeting_id, status__in=LOCKED_MINUTES_STATUSES).exists()
+    )
+
+
+class LockedMinutesInline(admin.TabularInline):
+    """An inline on a minute (or a meeting) that is read-only once the minutes are confirmed."""
+
+    def _locked(self, obj) -> bool:
+        if obj is None:
+            return False
+        return minutes_locked(obj.meeting_id if isinstance(obj, Minute) else obj.pk)
+
+    def has_add_permission(self, request, obj=None):
+        return not self._locked(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._locked(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._locked(obj) and super().has_delete_permission(request, obj)
+
+
+class ResolutionInline(LockedMinutesInline):
     model = Resolution
     extra = 0
 
 
+class MinuteAdminForm(forms.ModelForm):
+    class Meta:
+        model = Minute
+        fields = [
+            "meeting",
+            "agenda_item",
+            "position",
+            "number",
+            "title",
+            "narrative",
+            "is_exempt",
+            "exemption_ground",
+            "exemption_note",
+            "public_title",
+            "is_public_summary",
+            "revision",
+        ]
+        widgets = {"revision": forms.HiddenInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The revision the editor starts from is always the one saved now, also on a
+        # history "revert" page (whose instance carries an old revision).
+        if self.instance.pk and "revision" in self.fields:
+            current = Minute.internal.filter(pk=self.instance.pk).values_list("revision", flat=True).first()
+            self.initial["revision"] = current
+
+    def clean(self):
+        data = super().clean()
+        meeting = data.get("meeting")
+        saved = None
+        if self.instance.pk:
+            saved = Minute.internal.select_for_update().filter(pk=self.instance.pk).first()
+        for meeting_id in {saved.meeting_id if saved else None, meeting.pk if meeting else None}:
+            if minutes_locked(meeting_id):
+                raise ValidationError(
+                    "The minutes of this meeting are confirmed: they cannot be edited or added to. "
+                    "Record an amendment instead."
+                )
+        if saved is not None and data.get("revision") != saved.revision:
+            raise ValidationError(
+                f"Minute {saved.number or ''} was changed by someone else while you were editing it "
+                f"(now revision {saved.revision}). Nothing has been saved. The current text is: {saved.narrative}"
+            )
+        number = data.get("number")
+        if meeting is not None and number is not None and (saved is None or saved.number != number):
+            services.check_number_free(meeting=meeting, number=number, exclude=saved)
+        return data
+
+
 @admin.register(Minute)
 class MinuteAdmin(ExemptAwareAdmin):
+    form = MinuteAdminForm
     exempt_lookups = ("is_exempt", "agenda_item__is_exempt")
     list_display = ["__str__", "meeting", "is_exempt"]
     list_filter = ["meeting__committee", "meeting", "is_exempt"]
@@ -19,6 +111,37 @@ class MinuteAdmin(ExemptAwareAdmin):
     list_select_related = ["meeting", "meeting__committee"]
     raw_id_fields = ["agenda_item"]
     inlines = [ResolutionInline]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and minutes_locked(obj.meeting_id):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and minutes_locked(obj.meeting_id):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        # The bulk delete asks no per-row permission, so it could delete confirmed minutes.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # django-simple-history saves a revert with view permission alone, outside a transaction.
+        if request.method == "POST":
+            minute = Minute.internal.filter(pk=object_id).first()
+            if minute is None or not self.has_change_permission(request, minute):
+                raise PermissionDenied
+        with transaction.atomic():
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            saved = Minute.internal.select_for_update().get(pk=obj.pk)
+            obj.revision = saved.revision + 1
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Recommendation)
@@ -43,8 +166,12 @@ class RecommendationAdmin(ExemptAwareAdmin):
 
 @admin.register(Action)
 class ActionAdmin(ExemptAwareAdmin):
+    """Actions are closed, reopened and reported on the follow-up page (the services keep
+    the status, closing date and reports consistent); shown here."""
+
     exempt_lookups = ("minute__is_exempt", "minute__agenda_item__is_exempt")
     list_display = ["description", "due_on", "status"]
     list_filter = ["status"]
     search_fields = ["description"]
     raw_id_fields = ["minute"]
+    readonly_fields = ["status", "closed_on", "outcome", "reported_at"]
