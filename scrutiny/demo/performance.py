@@ -152,7 +152,7 @@ def _counts_store(month_list: list[dt.date]) -> int:
     for district in Area.objects.filter(level="district"):
         lsoas_by_district[district.code] = list(district.lsoas.values_list("lsoa_code", flat=True))
     now = timezone.now()
-    run = ImportRun.objects.create(
+    run = ImportRun.internal.create(
         kind=ImportKind.POLICE, source="Generated demonstration counts (scrutiny.demo.performance)",
         started_at=now, finished_at=now, status=ImportStatus.COMPLETED,
         message="Generated for the demonstration, scaled to Kent Police's published volumes.",

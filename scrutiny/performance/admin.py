@@ -5,8 +5,11 @@ from staff the access policy does not let see exempt business.
 """
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
+from scrutiny.access.policy import Viewer
 from scrutiny.core.admin import ExemptAwareAdmin, ExemptAwareInline
 
 from .models import (
@@ -78,12 +81,26 @@ class PoliceFileInline(admin.TabularInline):
 
 @admin.register(ImportRun)
 class ImportRunAdmin(admin.ModelAdmin):
-    """The import history: read only, as the record of what was loaded and what was rejected."""
+    """The import history: read only, as the record of what was loaded and what was rejected.
+
+    An upload of figures given in confidence names its indicator: staff the access policy does
+    not let see exempt business get the public runs only, so it is not in their list, search
+    results, change page or history (Django answers those as for a missing row).
+    """
 
     list_display = ["started_at", "kind", "status", "rows_read", "rows_loaded", "rows_rejected", "source"]
     list_filter = ["kind", "status"]
     search_fields = ["source", "message"]
     inlines = [PoliceFileInline]
+
+    def get_queryset(self, request):
+        manager = ImportRun.internal if Viewer.of(request).may_see_any_exempt() else ImportRun.public
+        return manager.all()
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not self.get_queryset(request).filter(pk=unquote(object_id)).exists():
+            raise Http404("No such record.")
+        return super().history_view(request, object_id, extra_context)
 
     def has_add_permission(self, request):
         return False

@@ -54,7 +54,7 @@ def _report(read_report: ons.ReadReport) -> dict:
 
 def _run(kind: str, source: str, by, *, rows_read: int, rows_loaded: int, report: dict, dry_run: bool, message: str):
     now = timezone.now()
-    return ImportRun.objects.create(
+    return ImportRun.internal.create(
         kind=kind, source=source[:500], started_at=now, finished_at=now, by=by,
         status=ImportStatus.DRY_RUN if dry_run else ImportStatus.COMPLETED,
         rows_read=rows_read, rows_loaded=rows_loaded, rows_rejected=max(rows_read - rows_loaded, 0),

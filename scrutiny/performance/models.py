@@ -115,8 +115,25 @@ class ImportStatus(models.TextChoices):
     FAILED = "failed", "Failed: nothing stored"
 
 
+class ImportRunQuerySet(models.QuerySet):
+    def open_to_public(self) -> ImportRunQuerySet:
+        """Without the uploads of partner figures given in confidence: their source and report
+        name the indicator, which is itself exempt information."""
+        return self.exclude(confidential=True).exclude(partner_indicator__is_exempt=True)
+
+
+class PublicImportRunManager(models.Manager.from_queryset(ImportRunQuerySet)):
+    def get_queryset(self) -> ImportRunQuerySet:
+        return super().get_queryset().open_to_public()
+
+
 class ImportRun(models.Model):
-    """One import, with its data-quality report. Written before and after the work."""
+    """One import, with its data-quality report. Written before and after the work.
+
+    An upload of partner figures records its indicator; an upload to an indicator given in
+    confidence is `confidential` for good (kept even if the indicator is deleted or later
+    opened), and `ImportRun.public` leaves it out.
+    """
 
     kind = models.CharField(max_length=12, choices=ImportKind.choices)
     source = models.CharField(max_length=500)
@@ -129,9 +146,26 @@ class ImportRun(models.Model):
     rows_rejected = models.PositiveIntegerField(default=0)
     report = models.JSONField(default=dict, blank=True, help_text="The data-quality report.")
     message = models.TextField(blank=True)
+    partner_indicator = models.ForeignKey(
+        "PartnerIndicator",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="import_runs",
+        help_text="For an upload of partner figures: the indicator they are for.",
+    )
+    confidential = models.BooleanField(
+        default=False,
+        help_text="An upload of figures given in confidence: seen only by those who may see exempt business.",
+    )
+
+    internal = models.Manager.from_queryset(ImportRunQuerySet)()
+    public = PublicImportRunManager()
 
     class Meta:
         ordering = ["-started_at", "-pk"]
+        base_manager_name = "internal"
+        default_manager_name = "internal"
         constraints = [
             models.CheckConstraint(condition=Q(kind__in=ImportKind.values), name="import_kind_valid"),
             models.CheckConstraint(condition=Q(status__in=ImportStatus.values), name="import_status_valid"),
@@ -313,6 +347,10 @@ class PartnerIndicator(Exemptible):
         ]
 
     def __str__(self) -> str:
+        # Everywhere a row is named for its own sake (admin delete pages of the committee or the
+        # organisation, history, log entries), an indicator given in confidence is not named.
+        if self.is_exempt:
+            return f"Partner indicator {self.pk or ''} (given in confidence)".replace("  ", " ")
         return self.name
 
 
@@ -353,4 +391,6 @@ class PartnerFigure(models.Model):
         ]
 
     def __str__(self) -> str:
+        if self.indicator.is_exempt:
+            return f"{self.indicator}: a figure for {self.period_start}–{self.period_end}"
         return f"{self.indicator}: {self.period_start}–{self.period_end} {self.value}"

@@ -47,8 +47,8 @@ class ImportRefused(Exception):
     """An import that cannot start; nothing was stored."""
 
 
-def _run_start(*, kind: str, source: str, by) -> ImportRun:
-    return ImportRun.objects.create(kind=kind, source=source[:500], started_at=timezone.now(), by=by)
+def _run_start(*, kind: str, source: str, by, **fields) -> ImportRun:
+    return ImportRun.internal.create(kind=kind, source=source[:500], started_at=timezone.now(), by=by, **fields)
 
 
 def _run_finish(run: ImportRun, *, status: str, message: str = "") -> ImportRun:
@@ -215,7 +215,10 @@ def partner_figures_upload(*, indicator: PartnerIndicator, name: str, content: b
     A figure for a period already held is replaced; the import run says how many. A refused
     sheet leaves a failed run with its problems, and PartnerSheetError is raised.
     """
-    run = _run_start(kind=ImportKind.PARTNER, source=f"{indicator.name}: {name}", by=by)
+    # The run names the indicator; one given in confidence makes the run itself confidential
+    # (ImportRun.public leaves it out), so the name reaches only those entitled.
+    run = _run_start(kind=ImportKind.PARTNER, source=f"{indicator.name}: {name}", by=by,
+                     partner_indicator=indicator, confidential=indicator.is_exempt)
     try:
         rows = read_sheet(name, content)
     except PartnerSheetError as exc:

@@ -134,9 +134,12 @@ def performance_report_confidential_pdf(request, code: str):
 
 @officer_required
 def import_history(request):
-    runs = ImportRun.objects.select_related("by").prefetch_related("police_files")[:50]
+    # Officers see everything today; asking the policy keeps the page safe if the guard changes.
+    internal = Viewer.of(request).may_see_any_exempt()
+    run_manager = ImportRun.internal if internal else ImportRun.public
+    runs = run_manager.select_related("by").prefetch_related("police_files")[:50]
     months = PoliceMonth.objects.select_related("run").order_by("-month", "force")[:200]
-    indicators = PartnerIndicator.internal.select_related("organisation")
+    indicators = (PartnerIndicator.internal if internal else PartnerIndicator.public).select_related("organisation")
     return render(request, "performance/imports.html", {"runs": runs, "months": months, "indicators": indicators})
 
 

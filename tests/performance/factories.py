@@ -36,7 +36,7 @@ def area_with_lsoas(name: str, lsoas: list[str], *, population: dict[int, int] |
 
 def counts(rows: list[tuple[str, str, str, int]], *, force: str = "kent") -> None:
     """rows of (month 'YYYY-MM', lsoa, crime type, n); the months are marked as loaded."""
-    run = ImportRun.objects.create(kind="police", source="test", started_at=dt.datetime(2022, 4, 1, tzinfo=dt.UTC))
+    run = ImportRun.internal.create(kind="police", source="test", started_at=dt.datetime(2022, 4, 1, tzinfo=dt.UTC))
     for month, lsoa, crime_type, n in rows:
         CrimeCount.objects.create(
             force=force, month=dt.date.fromisoformat(month + "-01"), lsoa_code=lsoa, crime_type=crime_type, count=n
@@ -45,7 +45,7 @@ def counts(rows: list[tuple[str, str, str, int]], *, force: str = "kent") -> Non
 
 
 def months_loaded(months: list[str], *, run: ImportRun | None = None, force: str = "kent") -> None:
-    run = run or ImportRun.objects.create(kind="police", source="test", started_at=dt.datetime(2022, 4, 1, tzinfo=dt.UTC))
+    run = run or ImportRun.internal.create(kind="police", source="test", started_at=dt.datetime(2022, 4, 1, tzinfo=dt.UTC))
     for month in months:
         PoliceMonth.objects.get_or_create(
             force=force, month=dt.date.fromisoformat(month + "-01"), defaults={"run": run, "rows_loaded": 0}

@@ -194,7 +194,7 @@ def test_reader_crash_marks_run_failed_and_stores_nothing(tmp_path):
 
     with pytest.raises(MemoryError):
         police_import(sources=[tmp_path], reader=Exploding())
-    run = ImportRun.objects.get()
+    run = ImportRun.internal.get()
     assert run.status == ImportStatus.FAILED and "out of memory" in run.message
     # January was complete before the crash and stays; February never started.
     assert list(PoliceMonth.objects.values_list("month", flat=True)) == [JAN]

@@ -266,3 +266,46 @@ def test_report_as_word_public_and_exempt(client, partners):
     text = words(exempt)
     assert SECRET_NAME in text and "987,654" in text and "NOT FOR PUBLICATION" in text
     assert exempt["Cache-Control"] == "private, no-store"
+
+
+def test_upload_to_a_confidential_indicator_is_hidden_from_staff_not_entitled(client, partners):
+    """The run of an upload names its indicator: the name of one given in confidence must not
+    reach staff without the exempt permission through the import history, nor through the
+    admin's delete-confirmation pages of the organisation or committee (protected rows)."""
+    from django.contrib.auth.models import Permission
+    from django.urls import reverse
+
+    from scrutiny.performance.models import ImportRun
+
+    _, committee = partners
+    secret = PartnerIndicator.internal.get(slug="iom")
+    run = partner_figures_upload(indicator=secret, name="iom-q2.csv", content=b"Period,Value\n2022-Q2,5\n", by=None)
+    open_run = partner_figures_upload(indicator=PartnerIndicator.internal.get(slug="deliberate-fires"),
+                                      name="fires.csv", content=b"Period,Value\n2022-Q2,5\n", by=None)
+    assert run.confidential and run.partner_indicator == secret and SECRET_NAME in run.source
+    assert list(ImportRun.public.filter(kind="partner")) == [open_run]
+    # the figures' own names never name a confidential indicator (they show on delete pages)
+    assert SECRET_NAME not in str(secret) and SECRET_VALUE not in str(secret.figures.first())
+
+    clerk = UserFactory(username="clerk", is_staff=True)
+    clerk.user_permissions.add(*Permission.objects.filter(content_type__app_label__in=["performance", "governance"]))
+    client.force_login(clerk)
+    changelist = reverse("admin:performance_importrun_changelist")
+    for url in (changelist, changelist + "?q=IOM", changelist + "?q=iom-q2", changelist + "?kind__exact=partner",
+                reverse("admin:performance_importrun_change", args=[run.pk]),
+                reverse("admin:performance_importrun_history", args=[run.pk]),
+                reverse("admin:governance_organisation_delete", args=[secret.organisation_id]),
+                reverse("admin:governance_committee_delete", args=[committee.pk]),
+                "/performance/imports/"):
+        response = client.get(url, follow=True)
+        assert SECRET_NAME.encode() not in response.content, url
+        assert b"iom-q2.csv" not in response.content, url
+    listing = client.get(changelist + "?kind__exact=partner").content.decode()
+    assert "Deliberate fires: fires.csv" in listing  # the open upload is listed
+    deleting = client.get(reverse("admin:governance_organisation_delete", args=[secret.organisation_id])).content
+    assert b"given in confidence" in deleting  # the protected row is there, unnamed
+
+    officer_client(client)
+    assert SECRET_NAME.encode() in client.get(changelist + "?q=IOM").content
+    assert SECRET_NAME.encode() in client.get(reverse("admin:performance_importrun_change", args=[run.pk])).content
+    assert SECRET_NAME in client.get("/performance/imports/").content.decode()
