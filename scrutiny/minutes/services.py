@@ -140,10 +140,23 @@ def minutes_draft(*, meeting: Meeting, by=None, today: dt.date | None = None) ->
         )
     if MinutesRecord.objects.filter(meeting=meeting).exists():
         raise ValidationError(f"The minutes of {meeting.date_display} are already started.")
+    number = next_minute_number(meeting)
+    items = list(
+        AgendaItem.internal.filter(meeting=meeting).order_by("position").prefetch_related("documents")
+    )
+    # A later meeting of the year drafted first has taken these numbers: refuse rather than
+    # number two minutes alike.
+    for n in range(number, number + len(items)):
+        try:
+            check_number_free(meeting=meeting, number=n)
+        except ValidationError as exc:
+            raise ValidationError(
+                f"The minutes of {meeting.date_display} cannot be numbered from {number}: "
+                + " ".join(exc.messages)
+                + " Numbers run on through the municipal year in date order."
+            ) from None
     record = MinutesRecord(meeting=meeting, status=MinutesStatus.DRAFT)
     _save(record, by)
-    number = next_minute_number(meeting)
-    items = AgendaItem.internal.filter(meeting=meeting).order_by("position").prefetch_related("documents")
     for position, item in enumerate(items, start=1):
         narrative, resolutions = _standard_minute(item, meeting)
         minute = Minute(

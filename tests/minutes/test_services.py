@@ -31,6 +31,21 @@ def committee():
     return committee
 
 
+def stored():
+    """Everything the minutes app and the meetings keep, history included: a refusal leaves it as it was."""
+    from django.apps import apps
+
+    from scrutiny.meetings.models import Meeting
+
+    counts = {m.__name__: m._base_manager.count() for m in apps.get_app_config("minutes").get_models()}
+    rows = {
+        m.__name__: list(m._base_manager.order_by("pk").values())
+        for m in apps.get_app_config("minutes").get_models()
+        if not m.__name__.startswith("Historical")
+    }
+    return counts, rows, list(Meeting.objects.order_by("pk").values())
+
+
 def _meeting_with_agenda(committee, day):
     meeting = meetings.meeting_create(committee=committee, date=day)
     meetings.agenda_build(meeting=meeting)
@@ -73,12 +88,15 @@ def test_standard_items_get_their_usual_words(committee):
 
 def test_minutes_of_a_meeting_not_yet_held_are_refused(committee):
     meeting = _meeting_with_agenda(committee, D(2018, 2, 21))
+    before = stored()
     with pytest.raises(ValidationError, match="has not taken place yet"):
         services.minutes_draft(meeting=meeting, today=D(2018, 2, 20))
-    assert not MinutesRecord.objects.exists()
+    assert not MinutesRecord.objects.exists() and stored() == before
     later = _meeting_with_agenda(committee, D(2018, 7, 25))
+    before = stored()
     with pytest.raises(ValidationError, match="has not been held"):
         services.minutes_confirm(meeting=meeting, at_meeting=later)
+    assert stored() == before
 
 
 def test_draft_publish_confirm_sign_and_lock(committee):
@@ -99,12 +117,14 @@ def test_draft_publish_confirm_sign_and_lock(committee):
         "signed",
     ]
     minute = Minute.internal.filter(meeting=july).first()
+    before = stored()
     with pytest.raises(ValidationError, match="are confirmed: their text cannot be edited"):
         services.minute_edit(minute=minute, expected_revision=minute.revision, narrative="Changed")
     with pytest.raises(ValidationError, match="are confirmed"):
         services.resolution_set(minute=minute, texts=["That something else be done."])
     with pytest.raises(ValidationError, match="already confirmed"):
         services.minutes_confirm(meeting=july, at_meeting=february)
+    assert stored() == before
     minute.refresh_from_db()
     assert minute.narrative != "Changed"
 
@@ -149,8 +169,26 @@ def test_duplicate_minute_numbers_in_a_year_are_refused(committee):
     february = _meeting_with_agenda(committee, D(2018, 2, 21))
     services.minutes_draft(meeting=february, today=D(2018, 2, 21))
     minute = Minute.internal.get(meeting=february, number=7)
+    before = stored()
     with pytest.raises(ValidationError, match="Minute 3 already exists in this municipal year"):
         services.minute_edit(minute=minute, expected_revision=minute.revision, number=3)
+    assert stored() == before
+
+
+def test_drafting_an_earlier_meeting_after_a_later_one_is_refused_not_numbered_twice(committee):
+    july = _meeting_with_agenda(committee, D(2017, 7, 26))
+    february = _meeting_with_agenda(committee, D(2018, 2, 21))
+    services.minutes_draft(meeting=february, today=D(2018, 2, 21))  # July's minutes not started
+    assert Minute.internal.filter(meeting=february).order_by("position").first().number == 1
+    before = stored()
+    with pytest.raises(
+        ValidationError,
+        match=r"The minutes of .* cannot be numbered from 1: Minute 1 already exists in this municipal year "
+        r"\(meeting of .*21 February 2018",
+    ):
+        services.minutes_draft(meeting=july, today=D(2018, 2, 22))
+    assert stored() == before
+    assert not MinutesRecord.objects.filter(meeting=july).exists()
 
 
 def test_actions_default_to_the_next_meeting_and_recommendations_have_28_days(committee):
@@ -166,10 +204,12 @@ def test_actions_default_to_the_next_meeting_and_recommendations_have_28_days(co
     rec = services.recommendation_draft(
         minute=minute, authority=police, text="That Kent Police publish its crime-recording audit."
     )
+    before = stored()
     with pytest.raises(ValidationError, match="was never made formally"):
         services.recommendation_record_response(
             recommendation=rec, received_on=D(2017, 9, 1), response="We will."
         )
+    assert stored() == before
     services.recommendation_send_for_check(recommendation=rec, sent_on=D(2017, 8, 1))
     rec = services.recommendation_make(recommendation=rec, made_on=D(2017, 8, 9))
     assert services.recommendation_due(rec) == D(2017, 9, 6)  # 28 days from the date of the report

@@ -10,6 +10,7 @@ from docx import Document as Word
 from scrutiny.meetings.models import Meeting
 from scrutiny.minutes import services
 from scrutiny.minutes.models import Action, Minute
+from tests.minutes.test_services import stored
 from tests.pdfs import text_of
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +48,7 @@ def test_cross_references_to_minutes_are_links(client, demo):
 def test_the_decisions_list_gives_resolutions_alone(client, demo):
     page = client.get(reverse("decisions", args=[_july().pk])).content.decode()
     assert "That the Minutes of the Committee" in page
-    assert "2 resolutions on exempt business, not published." in page
+    assert "The Committee passed 2 resolutions on this item, which are withheld under an obligation" in page
     assert "Members expressed their concern" not in page  # no narrative
 
 
@@ -102,6 +103,7 @@ def test_confirmed_minutes_are_corrected_by_amendment_not_edited(client, demo, o
     february.save()
     services.minutes_confirm(meeting=july, at_meeting=february)
     minute = Minute.internal.get(meeting=july, number=4)
+    before = stored()
     response = client.post(
         reverse("minute_edit", args=[minute.pk]),
         {
@@ -113,6 +115,7 @@ def test_confirmed_minutes_are_corrected_by_amendment_not_edited(client, demo, o
         },
     )
     assert response.status_code == 400 and "Record an amendment instead" in response.content.decode()
+    assert stored() == before
     response = client.post(
         reverse("minute_amend", args=[minute.pk]),
         {"narrative": "Corrected text", "reason": "Agreed correction"},
@@ -155,8 +158,10 @@ def test_a_recommendation_through_its_steps_on_the_follow_up_page(client, demo, 
     def step(name, data):
         return client.post(reverse("recommendation_step", args=[rec.pk, name]), data)
 
+    before = stored()
     refused = step("response", {"on_day": 1, "on_month": 9, "on_year": 2017, "response": "Yes"})
     assert refused.status_code == 400 and "was never made formally" in refused.content.decode()
+    assert stored() == before
     assert step("send", {"on_day": 1, "on_month": 8, "on_year": 2017}).status_code == 302
     assert step("make", {"on_day": 9, "on_month": 8, "on_year": 2017}).status_code == 302
     page = client.get(reverse("tracker", args=[SLUG])).content.decode()
