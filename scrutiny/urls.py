@@ -8,6 +8,7 @@ from scrutiny.documents import views as document_views
 from scrutiny.governance import views as governance_views
 from scrutiny.meetings import views as meeting_views
 from scrutiny.minutes import views as minute_views
+from scrutiny.performance import uploads as performance_uploads
 from scrutiny.performance import views as performance_views
 from scrutiny.programme import views as programme_views
 from scrutiny.publishing import views as publishing_views
@@ -20,6 +21,8 @@ urlpatterns = [
     path("", governance_views.home, name="home"),
     path("performance/", performance_views.performance_index, name="performance"),
     path("performance/imports/", performance_views.import_history, name="performance_imports"),
+    path("performance/imports/police/", performance_uploads.police_upload, name="performance_police_upload"),
+    path("performance/imports/ons/", performance_uploads.ons_upload, name="performance_ons_upload"),
     path(
         "performance/partner-indicators/<int:pk>/upload/",
         performance_views.partner_figures_upload,
