@@ -9,6 +9,7 @@ from django.http import Http404
 
 from scrutiny.access.policy import Viewer
 from scrutiny.meetings.models import Meeting
+from scrutiny.rules.exempt_information import ExemptionGround
 
 from .models import Minute, Resolution
 
@@ -25,6 +26,47 @@ class MinuteEntry:
     withheld: bool
     exempt: bool
     exemption_statement: str
+    exemption_ground: str = ""
+    withheld_notice: str = ""  # what the public reads in place of the text
+
+    @property
+    def not_for_publication(self) -> bool:
+        """An entitled copy carrying exempt text, to be marked NOT FOR PUBLICATION."""
+        return self.exempt and not self.withheld
+
+    @property
+    def not_for_publication_mark(self) -> str:
+        """The s100B(5) mark with the ground, as printed on an entitled copy."""
+        ground = self.exemption_statement.removeprefix("Not for publication: ")
+        return f"NOT FOR PUBLICATION: {ground}" if ground else "NOT FOR PUBLICATION"
+
+
+def withheld_notice(*, resolution_count: int, ground: str) -> str:
+    """The public record of an exempt minute: the fact of its resolutions and the ground,
+    never their text (LGA 1972 s100C: the minutes are open except so far as they disclose
+    exempt information). One wording for the page, PDF, Word and decisions list."""
+    if ground == ExemptionGround.CONFIDENCE:
+        basis = (
+            "withheld under an obligation of confidence (information supplied to the Council in confidence)"
+        )
+    elif ground:
+        basis = (
+            f"exempt under paragraph {ground.removeprefix('para')} of Part 1 of Schedule 12A "
+            "to the Local Government Act 1972"
+        )
+    else:
+        basis = "exempt"
+    if resolution_count == 0:
+        return f"This item was considered in private. The minute is {basis} and is not published."
+    if resolution_count == 1:
+        return (
+            "This item was considered in private. The Committee passed a resolution on this item, "
+            f"which is {basis}; its text is not published."
+        )
+    return (
+        f"This item was considered in private. The Committee passed {resolution_count} resolutions "
+        f"on this item, which are {basis}; their text is not published."
+    )
 
 
 def _entry(minute: Minute, *, may_see: bool) -> MinuteEntry:
@@ -32,6 +74,7 @@ def _entry(minute: Minute, *, may_see: bool) -> MinuteEntry:
     exempt = minute.is_withheld_from_public
     withheld = exempt and not may_see
     statement = minute.exemption_statement or (item.exemption_statement if item else "")
+    ground = minute.exemption_ground or (item.exemption_ground if item and item.is_exempt else "")
     resolutions = list(minute.resolutions.all())
     title = minute.title
     if withheld:
@@ -47,6 +90,8 @@ def _entry(minute: Minute, *, may_see: bool) -> MinuteEntry:
         withheld=withheld,
         exempt=exempt,
         exemption_statement=statement,
+        exemption_ground=ground if exempt else "",
+        withheld_notice=withheld_notice(resolution_count=len(resolutions), ground=ground) if exempt else "",
     )
 
 

@@ -1,4 +1,8 @@
-"""The minutes as a Word document, laid out like the council's."""
+"""The minutes as a Word document, laid out like the council's.
+
+It is built from the same redacted context as the page and the PDF: a withheld minute
+arrives without its text, so only the public record of it (heading, ground, the fact of its
+resolutions) can be written."""
 
 from __future__ import annotations
 
@@ -10,9 +14,30 @@ from docx.shared import Pt
 
 from scrutiny.core.text import blocks
 
+STATUS_NOTICES = {
+    "draft": "DRAFT: NOT PUBLISHED (officers only)",
+    "published": "DRAFT: NOT YET CONFIRMED",
+}
+
+
+def _attendee(row) -> str:
+    if row.kind == "substitute":
+        whom = f" for {row.substitute_for.formal_name}" if row.substitute_for else ""
+        return f"{row.label} (substitute{whom})"
+    if row.kind in ("standing_invitee", "invited") and "invit" not in row.capacity.lower():
+        return f"{row.label} (Invitee)"
+    return f"{row.label} {row.capacity}".strip()
+
+
+def _notice(document, text: str) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run(text).bold = True
+
 
 def minutes_docx(context: dict) -> bytes:
     meeting, committee = context["meeting"], context["committee"]
+    record = context.get("record")
     document = WordDocument()
     document.styles["Normal"].font.name = "Arial"
     document.styles["Normal"].font.size = Pt(11)
@@ -21,6 +46,9 @@ def minutes_docx(context: dict) -> bytes:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.add_run(text).bold = True
     document.add_paragraph(f"MINUTES of the meeting of the {committee.name} held on {meeting.date_display}.")
+    status = getattr(record, "status", "")
+    if status in STATUS_NOTICES:
+        _notice(document, STATUS_NOTICES[status])
     for label, kinds in (
         ("PRESENT", ("present", "substitute", "standing_invitee", "invited")),
         ("APOLOGIES", ("apologies",)),
@@ -32,13 +60,16 @@ def minutes_docx(context: dict) -> bytes:
         if rows:
             document.add_paragraph().add_run(f"{label}:").bold = True
             for row in rows:
-                document.add_paragraph(f"{row.label} {row.capacity}".strip())
+                document.add_paragraph(_attendee(row))
     for minute in context["minutes"]:
         heading = document.add_paragraph()
         heading.add_run(f"{minute.number}. {minute.title}" if minute.number else minute.title).bold = True
         if minute.withheld:
-            document.add_paragraph(f"{minute.exemption_statement} This minute is exempt.")
+            document.add_paragraph(minute.exemption_statement)
+            document.add_paragraph(minute.withheld_notice)
             continue
+        if minute.not_for_publication:
+            _notice(document, minute.not_for_publication_mark)
         for block in blocks(minute.narrative or ""):
             if block.kind == "list":
                 for line in block.lines:
@@ -46,16 +77,19 @@ def minutes_docx(context: dict) -> bytes:
             else:
                 document.add_paragraph(block.lines[0])
         if minute.resolutions:
-            document.add_paragraph().add_run("RESOLVED:").bold = True
+            label = "Decision, as reported:" if meeting.minutes_are_summary else "RESOLVED:"
+            document.add_paragraph().add_run(label).bold = True
             for number, text in minute.resolutions:
                 document.add_paragraph(f"{number}.\t{text}")
     if meeting.closed_at:
         document.add_paragraph(
             f"The meeting closed at {meeting.closed_at:%-I.%M} {'pm' if meeting.closed_at.hour >= 12 else 'am'}"
         )
-    if context.get("chairman"):
-        document.add_paragraph(context["chairman"].replace(" (Chairman)", ""))
-    document.add_paragraph("CHAIRMAN")
+    # A summary taken from another document was never signed by the Chairman.
+    if not meeting.minutes_are_summary:
+        if context.get("chairman"):
+            document.add_paragraph(context["chairman"].replace(" (Chairman)", ""))
+        document.add_paragraph("CHAIRMAN")
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -1,0 +1,280 @@
+"""Exempt minutes tried on every surface that shows minutes, modelled on test_policy.py.
+
+Exempt content carries the marker SECRET. Each surface's text is extracted first (HTML as
+served, PDF through pypdf, Word by unzipping every part of the .docx), because a byte search
+of a compressed file proves nothing."""
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+from docx import Document as Word
+
+from scrutiny.governance.models import Membership, MunicipalYear
+from scrutiny.meetings.models import MeetingStatus
+from scrutiny.minutes.models import Action, Recommendation
+from tests.factories import (
+    AgendaItemFactory,
+    CommitteeFactory,
+    MeetingFactory,
+    MinuteFactory,
+    MinutesRecordFactory,
+    OrganisationFactory,
+    PersonFactory,
+    ResolutionFactory,
+    UserFactory,
+)
+from tests.pdfs import text_of
+
+pytestmark = pytest.mark.django_db
+SECRET = "SECRET"
+CONFIDENCE_NOTICE = (
+    "The Committee passed 2 resolutions on this item, which are withheld under an obligation of "
+    "confidence (information supplied to the Council in confidence); their text is not published."
+)
+PARA_1_NOTICE = (
+    "This item was considered in private. The minute is exempt under paragraph 1 of Part 1 of "
+    "Schedule 12A to the Local Government Act 1972 and is not published."
+)
+PARA_3_NOTICE = (
+    "The Committee passed a resolution on this item, which is exempt under paragraph 3 of Part 1 "
+    "of Schedule 12A to the Local Government Act 1972; its text is not published."
+)
+
+
+@pytest.fixture
+def scene():
+    committee = CommitteeFactory()
+    y2017 = MunicipalYear.objects.create(council=committee.council, start_year=2017)
+    meeting = MeetingFactory(committee=committee, date=dt.date(2017, 7, 26), status=MeetingStatus.HELD)
+    MinutesRecordFactory(meeting=meeting, status="published")
+    open_item = AgendaItemFactory(meeting=meeting, position=1, number="11", title="Performance")
+    open_minute = MinuteFactory(
+        meeting=meeting,
+        agenda_item=open_item,
+        number=11,
+        position=1,
+        title="PERFORMANCE",
+        narrative="Open words.",
+    )
+    ResolutionFactory(minute=open_minute, number=1, text="That the covering report be noted.")
+    exempt_item = AgendaItemFactory(
+        meeting=meeting,
+        position=2,
+        number="A",
+        title="CSP Performance Report",
+        is_exempt=True,
+        exemption_ground="confidence",
+    )
+    exempt_minute = MinuteFactory(
+        meeting=meeting,
+        agenda_item=exempt_item,
+        number=13,
+        position=2,
+        title="CSP PERFORMANCE REPORT",
+        narrative="SECRET-NARRATIVE the figures",
+    )
+    ResolutionFactory(minute=exempt_minute, number=1, text="SECRET-RESOLUTION one")
+    ResolutionFactory(minute=exempt_minute, number=2, text="SECRET-RESOLUTION two")
+    sensitive_item = AgendaItemFactory(
+        meeting=meeting,
+        position=3,
+        number="B",
+        title="SECRET-TITLE Conduct of a named officer",
+        is_exempt=True,
+        exemption_ground="para1",
+        public_title="Exempt staffing matter",
+    )
+    MinuteFactory(
+        meeting=meeting,
+        agenda_item=sensitive_item,
+        number=14,
+        position=3,
+        title="SECRET-TITLE minute",
+        narrative="SECRET-NARRATIVE about a person",
+    )
+    # A minute exempt in itself, on an open item (the item was public, one passage was not).
+    own_item = AgendaItemFactory(meeting=meeting, position=4, number="12", title="Contract")
+    own = MinuteFactory(
+        meeting=meeting,
+        agenda_item=own_item,
+        number=15,
+        position=4,
+        title="SECRET-TITLE tender prices",
+        is_exempt=True,
+        exemption_ground="para3",
+        public_title="Contract award",
+        narrative="SECRET-NARRATIVE tender prices",
+    )
+    ResolutionFactory(minute=own, number=1, text="SECRET-RESOLUTION award")
+    Action.objects.create(
+        minute=exempt_minute,
+        description="SECRET-ACTION on the figures",
+        owner_note="CSM",
+        due_on=dt.date(2018, 2, 21),
+    )
+    Recommendation.objects.create(
+        minute=exempt_minute, authority=OrganisationFactory(name="Kent Police"), text="SECRET-RECOMMENDATION"
+    )
+    Action.objects.create(
+        minute=open_minute,
+        description="Open action on performance",
+        owner_note="CSM",
+        due_on=dt.date(2018, 2, 21),
+    )
+
+    def person_with(role, **period):
+        person = PersonFactory()
+        person.user = UserFactory()
+        person.save()
+        Membership.objects.create(organisation=committee, person=person, role=role, **period)
+        return person.user
+
+    from scrutiny.access.services import officer_group_ensure
+
+    officer = UserFactory(is_staff=True)
+    officer.groups.add(officer_group_ensure())
+    inactive_officer = UserFactory(is_staff=True, is_active=False)
+    inactive_officer.groups.add(officer_group_ensure())
+    clerk = UserFactory(is_staff=True)
+    clerk.user_permissions.add(
+        *Permission.objects.filter(content_type__app_label__in=["meetings", "documents", "minutes"]).exclude(
+            codename="view_exempt_business"
+        )
+    )
+    return {
+        "committee": committee,
+        "meeting": meeting,
+        "exempt_minute": exempt_minute,
+        "minutes": list(meeting.minutes.all()),
+        "users": {
+            "officer": officer,
+            "member": person_with("chairman", municipal_year=y2017),
+            "substitute": person_with("substitute", municipal_year=y2017),
+            "former member": person_with(
+                "member", starts_on=dt.date(2010, 5, 1), ends_on=dt.date(2015, 5, 1)
+            ),
+            "invitee": person_with("standing_invitee", municipal_year=y2017),
+            "inactive officer": inactive_officer,
+            "staff without exempt permission": clerk,
+            "signed-in stranger": UserFactory(),
+        },
+    }
+
+
+ENTITLED = ["officer", "member", "substitute"]
+NOT_ENTITLED = [
+    "anonymous",
+    "signed-in stranger",
+    "former member",
+    "invitee",
+    "inactive officer",
+    "staff without exempt permission",
+]
+
+
+def _client(client, scene, who):
+    # An inactive account keeps its session but the policy treats it as anonymous.
+    if who != "anonymous":
+        client.force_login(scene["users"][who])
+    return client
+
+
+def text_of_response(response) -> str:
+    """The words a viewer receives, whatever the format."""
+    kind = response["Content-Type"]
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if kind == "application/pdf":
+        return " ".join(" ".join(text_of(body)).split())
+    if "wordprocessingml" in kind:
+        with zipfile.ZipFile(io.BytesIO(body)) as archive:  # every part: body, headers, properties
+            parts = " ".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+        paragraphs = " ".join(p.text for p in Word(io.BytesIO(body)).paragraphs)
+        return f"{paragraphs} {parts}"
+    return " ".join(body.decode().split())
+
+
+def surfaces(scene) -> dict[str, str]:
+    meeting, committee = scene["meeting"], scene["committee"]
+    urls = {
+        "minutes page": reverse("meeting_minutes", args=[meeting.pk]),
+        "minutes PDF": reverse("minutes_pdf", args=[meeting.pk]),
+        "minutes Word": reverse("minutes_word", args=[meeting.pk]),
+        "decisions": reverse("decisions", args=[meeting.pk]),
+        "tracker": reverse("tracker", args=[committee.slug]),
+        "tracker report PDF": reverse("tracker_report_pdf", args=[committee.slug]),
+    }
+    for minute in scene["minutes"]:
+        urls[f"minute {minute.number}"] = reverse("minute", args=[minute.pk])
+    return urls
+
+
+@pytest.mark.parametrize("who", NOT_ENTITLED)
+def test_no_minutes_surface_gives_exempt_text_to_those_not_entitled(client, scene, who):
+    client = _client(client, scene, who)
+    for name, url in surfaces(scene).items():
+        response = client.get(url)
+        assert response.status_code == 200, (name, response.status_code)
+        text = text_of_response(response)
+        assert text.strip(), f"{name}: nothing extracted"
+        assert SECRET not in text, f"{who} read exempt text on the {name}"
+
+
+@pytest.mark.parametrize("who", NOT_ENTITLED)
+def test_the_public_record_shows_the_item_and_the_fact_of_its_resolutions(client, scene, who):
+    client = _client(client, scene, who)
+    urls = surfaces(scene)
+    for name in ("minutes page", "minutes PDF", "minutes Word", "decisions"):
+        text = text_of_response(client.get(urls[name]))
+        assert "13. CSP PERFORMANCE REPORT" in text, name
+        assert CONFIDENCE_NOTICE in text, name
+        assert "15. Contract award" in text, name  # the public title of a minute exempt in itself
+        assert PARA_3_NOTICE in text, name
+        assert "NOT FOR PUBLICATION" not in text, name  # the mark of an entitled copy
+    for name in ("minutes page", "minutes PDF", "minutes Word"):
+        text = text_of_response(client.get(urls[name]))
+        assert "14. Exempt staffing matter" in text, name
+        assert PARA_1_NOTICE in text, name
+        assert "That the covering report be noted." in text, name
+    assert CONFIDENCE_NOTICE in text_of_response(client.get(urls["minute 13"]))
+
+
+@pytest.mark.parametrize("who", ENTITLED)
+def test_entitled_copies_carry_the_exempt_text_marked_not_for_publication(client, scene, who):
+    client = _client(client, scene, who)
+    urls = surfaces(scene)
+    for name in ("minutes page", "minutes PDF", "minutes Word", "decisions", "minute 13"):
+        text = text_of_response(client.get(urls[name]))
+        assert "SECRET-RESOLUTION two" in text, name
+        assert "NOT FOR PUBLICATION: the information was supplied to the Council in confidence" in text, name
+    for name in ("minutes page", "minutes PDF", "minutes Word"):
+        text = text_of_response(client.get(urls[name]))
+        assert "SECRET-NARRATIVE the figures" in text and "SECRET-TITLE minute" in text, name
+        assert "NOT FOR PUBLICATION: exempt information as defined in paragraph 3" in text, name
+    assert "SECRET-ACTION" in text_of_response(client.get(urls["tracker"]))
+    # the progress report is a paper for the public pack, whoever downloads it
+    assert SECRET not in text_of_response(client.get(urls["tracker report PDF"]))
+
+
+def test_entitled_files_are_not_cached_publicly(client, scene):
+    client.force_login(scene["users"]["officer"])
+    for name in ("minutes_pdf", "minutes_word"):
+        assert client.get(reverse(name, args=[scene["meeting"].pk]))["Cache-Control"] == "private, no-store"
+
+
+def test_the_printed_minutes_in_an_agenda_pack_are_the_public_record(scene):
+    """The paper "Minutes of the last meeting" is printed for the public pack."""
+    from scrutiny.documents.models import Document
+    from scrutiny.publishing.pack import render_document
+
+    later = MeetingFactory(committee=scene["committee"], date=dt.date(2018, 2, 21))
+    item = AgendaItemFactory(meeting=later, position=1, number="3", title="Minutes")
+    document = Document.internal.create(
+        agenda_item=item, title="Minutes of 26 July 2017", kind="other", minutes_of=scene["meeting"]
+    )
+    text = " ".join(" ".join(text_of(render_document(document, later))).split())
+    assert SECRET not in text
+    assert CONFIDENCE_NOTICE in text and "14. Exempt staffing matter" in text
