@@ -174,6 +174,13 @@ def minutes_draft(*, meeting: Meeting, by=None, today: dt.date | None = None) ->
     if meeting.status != MeetingStatus.HELD:
         meeting.status = MeetingStatus.HELD
         _save(meeting, by)
+    # Minutes confirmed here before these minutes existed get their confirming resolution now.
+    for earlier in MinutesRecord.objects.select_for_update().filter(
+        confirmed_at=meeting, confirmed_by_resolution__isnull=True
+    ).select_related("meeting"):
+        earlier.confirmed_by_resolution = confirming_resolution(meeting=earlier.meeting, at_meeting=meeting)
+        if earlier.confirmed_by_resolution is not None:
+            _save(earlier, by)
     _event(record, "drafted", today, by)
     return record
 
@@ -256,11 +263,33 @@ def minutes_publish(*, meeting: Meeting, by=None, today: dt.date | None = None) 
     return record
 
 
+def confirming_resolution(*, meeting: Meeting, at_meeting: Meeting) -> Resolution | None:
+    """The resolution of at_meeting's standard "Confirmation of the minutes" item that
+    confirms the minutes of `meeting`: the item whose minutes paper is of that meeting, or
+    the only such item if no paper says which meeting it is of. None while at_meeting's own
+    minutes are not yet drafted."""
+    items = (
+        Minute.internal.filter(meeting=at_meeting, agenda_item__role=ItemRole.MINUTES)
+        .order_by("position")
+        .prefetch_related("agenda_item__documents", "resolutions")
+    )
+    untied = []
+    for minute in items:
+        of = {d.minutes_of_id for d in minute.agenda_item.documents.all() if d.minutes_of_id}
+        if meeting.pk in of:
+            return minute.resolutions.first()
+        if not of:
+            untied.append(minute)
+    return untied[0].resolutions.first() if len(untied) == 1 else None
+
+
 @transaction.atomic
 def minutes_confirm(
     *, meeting: Meeting, at_meeting: Meeting, resolution: Resolution | None = None, by=None
 ) -> MinutesRecord:
-    """The Committee confirms the minutes at a later meeting (the standard item)."""
+    """The Committee confirms the minutes at a later meeting, by the resolution of its
+    standard "Confirmation of the minutes" item. If that meeting's own minutes are not
+    drafted yet, the resolution is linked when they are (minutes_draft)."""
     if meeting.status != MeetingStatus.HELD:
         raise ValidationError(
             f"The meeting of {meeting.date_display} has not been held: there are no minutes to confirm."
@@ -271,10 +300,20 @@ def minutes_confirm(
             f"The minutes of {meeting.date_display} were already confirmed at the meeting of {record.confirmed_at.date_display}."
         )
     if at_meeting.committee_id != meeting.committee_id or at_meeting.date <= meeting.date:
-        raise ValidationError("Minutes are confirmed at a later meeting of the same committee.")
+        raise ValidationError(
+            f"The minutes of {meeting.date_display} cannot be confirmed at the meeting of {at_meeting.date_display}: "
+            "minutes are confirmed at a later meeting of the same committee."
+        )
     if at_meeting.status != MeetingStatus.HELD:
         raise ValidationError(
             f"The meeting of {at_meeting.date_display} has not been held yet: the minutes are confirmed there when it is."
+        )
+    if resolution is None:
+        resolution = confirming_resolution(meeting=meeting, at_meeting=at_meeting)
+    elif resolution.minute.meeting_id != at_meeting.pk:
+        raise ValidationError(
+            f"The resolution “{resolution}” is not one of the meeting of {at_meeting.date_display}: "
+            "the minutes are confirmed by a resolution of the meeting that confirmed them."
         )
     record.status, record.confirmed_at, record.confirmed_by_resolution = (
         MinutesStatus.CONFIRMED,

@@ -178,7 +178,10 @@ def confirm(request, pk: int):
         committee=meeting.committee,
         heading=f"Confirm the minutes of {meeting.date_display}",
         action=lambda d: services.minutes_confirm(
-            meeting=meeting, at_meeting=d["at_meeting"], by=request.user
+            meeting=meeting,
+            at_meeting=d["at_meeting"],
+            resolution=services.confirming_resolution(meeting=meeting, at_meeting=d["at_meeting"]),
+            by=request.user,
         ),
         submit="Record confirmation",
         cancel_url=_back(pk),

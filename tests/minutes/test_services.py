@@ -248,3 +248,60 @@ def test_resolutions_are_renumbered_when_set(committee):
         (1, "That the report be noted."),
         (2, "That a presentation be added to the Work Plan."),
     ]
+
+
+def test_confirmation_records_the_confirming_resolution_of_the_later_meeting(committee):
+    july = _meeting_with_agenda(committee, D(2017, 7, 26))
+    services.minutes_draft(meeting=july, today=D(2017, 7, 27))
+    services.minutes_publish(meeting=july, today=D(2017, 8, 2))
+    february = _meeting_with_agenda(committee, D(2018, 2, 21))
+    services.minutes_draft(meeting=february, today=D(2018, 2, 21))
+    record = services.minutes_confirm(meeting=july, at_meeting=february)
+    confirming = record.confirmed_by_resolution
+    assert confirming.minute.meeting == february and confirming.minute.agenda_item.role == "minutes"
+    assert "26 July 2017 be confirmed" in confirming.text
+    assert MinutesRecord.objects.get(meeting=july).confirmed_by_resolution == confirming
+
+
+def test_minutes_confirmed_before_the_confirming_meeting_is_minuted_get_the_link_when_it_is(committee):
+    july = _meeting_with_agenda(committee, D(2017, 7, 26))
+    services.minutes_draft(meeting=july, today=D(2017, 7, 27))
+    february = _meeting_with_agenda(committee, D(2018, 2, 21))
+    february.status = MeetingStatus.HELD
+    february.save()
+    record = services.minutes_confirm(meeting=july, at_meeting=february)  # on the night
+    assert record.confirmed_at == february and record.confirmed_by_resolution is None
+    services.minutes_draft(meeting=february, today=D(2018, 2, 23))
+    record.refresh_from_db()
+    assert record.confirmed_by_resolution.minute.meeting == february
+    assert "26 July 2017" in record.confirmed_by_resolution.text
+
+
+def test_confirmation_at_the_same_an_earlier_or_an_unheld_meeting_is_refused(committee):
+    february_2017 = MeetingFactory(committee=committee, date=D(2017, 2, 15), status=MeetingStatus.HELD)
+    july = _meeting_with_agenda(committee, D(2017, 7, 26))
+    services.minutes_draft(meeting=july, today=D(2017, 7, 27))
+    february = _meeting_with_agenda(committee, D(2018, 2, 21))  # scheduled, not held
+    other_committee = MeetingFactory(date=D(2018, 3, 1), status=MeetingStatus.HELD)
+    before = stored()
+    for at, why in (
+        (july, "cannot be confirmed at the meeting of .*26 July 2017: minutes are confirmed at a later meeting"),
+        (february_2017, "cannot be confirmed at the meeting of .*15 February 2017"),
+        (other_committee, "of the same committee"),
+        (february, "has not been held yet"),
+    ):
+        with pytest.raises(ValidationError, match=why):
+            services.minutes_confirm(meeting=july, at_meeting=at)
+    assert stored() == before
+
+
+def test_confirmation_by_a_resolution_of_another_meeting_is_refused(committee):
+    july = _meeting_with_agenda(committee, D(2017, 7, 26))
+    services.minutes_draft(meeting=july, today=D(2017, 7, 27))
+    february = _meeting_with_agenda(committee, D(2018, 2, 21))
+    services.minutes_draft(meeting=february, today=D(2018, 2, 21))
+    wrong = Resolution.internal.filter(minute__meeting=july).first()
+    before = stored()
+    with pytest.raises(ValidationError, match="is not one of the meeting of"):
+        services.minutes_confirm(meeting=july, at_meeting=february, resolution=wrong)
+    assert stored() == before

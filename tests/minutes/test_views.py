@@ -192,3 +192,19 @@ def test_progress_report_to_the_next_meeting_is_public_whoever_downloads_it(clie
     assert "Respond to Members on both points raised by Councillor Hammock" in text
     assert "OVERDUE" in text
     assert "SECRET" not in text
+
+
+def test_confirming_on_the_form_links_the_confirmation_item_of_the_later_meeting(client, demo, officer):
+    from scrutiny.minutes.models import MinutesRecord
+
+    client.force_login(officer)
+    july = _july()
+    february = Meeting.objects.get(date=dt.date(2018, 2, 21))
+    services.minutes_draft(meeting=february, by=officer, today=dt.date(2018, 2, 22))
+    response = client.post(reverse("minutes_confirm", args=[july.pk]), {"at_meeting": february.pk})
+    assert response.status_code == 302
+    record = MinutesRecord.objects.get(meeting=july)
+    assert record.status == "confirmed" and record.confirmed_at == february
+    confirming = record.confirmed_by_resolution
+    assert confirming.minute.meeting == february
+    assert confirming.text.startswith("That the Minutes of the Committee's meeting held on 26 July 2017")
