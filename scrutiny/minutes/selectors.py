@@ -201,17 +201,51 @@ def attendance(*, meeting: Meeting) -> dict[str, list]:
     return grouped
 
 
+def _committee_year(meeting: Meeting, start_year: int) -> list[Meeting]:
+    from scrutiny.governance.selectors import annual_meetings
+    from scrutiny.meetings.models import MeetingStatus
+    from scrutiny.rules import municipal_year as municipal_year_rule
+
+    first, last = municipal_year_rule.bounds(start_year, annual_meetings(meeting.committee.council))
+    return list(
+        Meeting.objects.filter(committee=meeting.committee, date__range=(first, last))
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("minutes_record", "committee")
+        .order_by("date", "pk")
+    )
+
+
 def minute_references(*, meeting: Meeting, viewer: Viewer) -> dict[int, str]:
-    """{minute number: url} for the minutes of the same municipal year the viewer may open,
-    so that "[Min. No. 15 refers]" links to minute 15."""
+    """{minute number: url}, so that "[Min. No. 15 refers]" in this meeting's minutes links
+    to the minute it meant when it was written.
+
+    Numbers run through the municipal year, so a minute can only refer to a number the year
+    had reached by this meeting (this meeting's and the earlier ones'), never to a later
+    meeting's. A higher number is one of the previous year's: the July 2017 minutes cite
+    "[Min. No. 25 refers]" for February 2017. It links there if that minute is recorded and
+    the viewer may open its minutes; otherwise it is left as text."""
+    from django.db.models import Max
     from django.urls import reverse
 
-    from .services import year_meetings
+    from scrutiny.governance.selectors import annual_meetings
+    from scrutiny.rules import municipal_year as municipal_year_rule
 
-    refs = {}
-    for m in year_meetings(meeting):
-        if not viewer.may_see_minutes(m):
-            continue
-        for pk, number in Minute.internal.filter(meeting=m, number__isnull=False).values_list("pk", "number"):
-            refs[number] = reverse("minute", args=[pk])
+    year = municipal_year_rule.start_year_for(meeting.date, annual_meetings(meeting.committee.council))
+    so_far = [
+        m
+        for m in _committee_year(meeting, year)
+        if m.date < meeting.date or (m.date == meeting.date and m.pk <= meeting.pk)
+    ]
+    if meeting not in so_far:
+        so_far.append(meeting)
+    reached = Minute.internal.filter(meeting__in=so_far).aggregate(n=Max("number"))["n"] or 0
+    previous = _committee_year(meeting, year - 1)
+
+    refs: dict[int, str] = {}
+    for meetings, keep in ((so_far, lambda n: n <= reached), (previous, lambda n: n > reached)):
+        shown = [m for m in meetings if viewer.may_see_minutes(m)]
+        rows = Minute.internal.filter(meeting__in=shown, number__isnull=False).values_list("pk", "number")
+        for pk, number in rows:
+            if keep(number):
+                refs.setdefault(number, reverse("minute", args=[pk]))
     return refs
