@@ -118,7 +118,9 @@ def test_indicators_command_in_three_formats(world):
     assert total == {
         "indicator": "Total recorded crime (excluding anti-social behaviour)", "count": 30, "compared": 33,
         "change": -3, "change_percent": -9.1, "rate_per_1000": 3.0, "rank": 2, "rank_of": 3, "county_rate": 2.2,
+        "source": "police.uk",
     }
+    assert data["partner_indicators"] == []
     out = io.StringIO()
     call_command("indicators", "--area", home.code, "--from", "2022-01", "--to", "2022-03", "--compare", "previous",
                  "--format", "csv", stdout=out)

@@ -309,3 +309,34 @@ def test_upload_to_a_confidential_indicator_is_hidden_from_staff_not_entitled(cl
     assert SECRET_NAME.encode() in client.get(changelist + "?q=IOM").content
     assert SECRET_NAME.encode() in client.get(reverse("admin:performance_importrun_change", args=[run.pk])).content
     assert SECRET_NAME in client.get("/performance/imports/").content.decode()
+
+
+def test_indicators_command_prints_open_partner_figures_never_confidential_ones(partners):
+    import csv as csv_module
+    import json
+
+    from django.core.management import call_command
+
+    home, _ = partners
+    partner_figures_upload(indicator=PartnerIndicator.internal.get(slug="iom"), name="iom.csv",
+                           content=b"Period,Value\n2021-Q1,5\n", by=None)
+
+    def run(fmt: str) -> str:
+        out = io.StringIO()
+        call_command("indicators", "--area", home.code, "--from", "2022-01", "--to", "2022-03", "--format", fmt,
+                     stdout=out)
+        return out.getvalue()
+
+    table, as_csv, as_json = run("table"), run("csv"), run("json")
+    for text in (table, as_csv, as_json):
+        assert SECRET_NAME not in text and SECRET_VALUE not in text and "987,654" not in text and "Probation" not in text
+    # Deliberate fires: 12 in Q1 2022 against 16 in Q1 2021, -4, -25.0%
+    assert "Deliberate fires (KFRS), 2022-01-01 to 2022-03-31: 12 (a year before 16, -25.0%)" in table
+    rows = {r["indicator"]: r for r in csv_module.DictReader(io.StringIO(as_csv))}
+    fires = rows["Deliberate fires"]
+    assert (fires["count"], fires["compared"], fires["change"], fires["change_percent"], fires["source"]) == (
+        "12", "16", "-4", "-25.0", "KFRS")
+    assert rows["Burglary"]["source"] == "police.uk"
+    data = json.loads(as_json)
+    assert [p["indicator"] for p in data["partner_indicators"]] == ["Deliberate fires"]
+    assert data["partner_indicators"][0]["count"] == 12 and data["partner_indicators"][0]["frequency"] == "quarterly"

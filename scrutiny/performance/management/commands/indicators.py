@@ -1,5 +1,6 @@
 import csv
 import json
+from decimal import Decimal
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -8,11 +9,39 @@ from scrutiny.performance.periods import Period, PeriodError
 from scrutiny.performance.selectors import performance_report
 from scrutiny.performance.statements import statements
 
-FIELDS = ("indicator", "count", "compared", "change", "change_percent", "rate_per_1000", "rank", "rank_of", "county_rate")
+FIELDS = ("indicator", "count", "compared", "change", "change_percent", "rate_per_1000", "rank", "rank_of", "county_rate",
+          "source")
 
 
 def _round(value, places=1):
     return None if value is None else round(value, places)
+
+
+def _number(value: Decimal | None):
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _partner_row(p) -> dict:
+    """A partner's figure in the same columns: its latest figure in the period, against the year before."""
+    value, before = _number(p.value), _number(p.year_before)
+    latest = p.figures[-1] if p.figures else None
+    return {
+        "indicator": p.indicator.name,
+        "count": value,
+        "compared": before,
+        "change": None if value is None or before is None else _number(p.value - p.year_before),
+        "change_percent": _round(p.change_percent),
+        "rate_per_1000": None,
+        "rank": None,
+        "rank_of": None,
+        "county_rate": None,
+        "source": p.indicator.organisation.short_name or p.indicator.organisation.name,
+        "unit": p.indicator.unit,
+        "frequency": p.indicator.frequency,
+        "period": None if latest is None else {"from": f"{latest.period_start}", "to": f"{latest.period_end}"},
+    }
 
 
 class Command(BaseCommand):
@@ -33,10 +62,12 @@ class Command(BaseCommand):
         area = Area.objects.filter(code=options["area"].strip().upper()).first()
         if area is None:
             raise CommandError(f"No area with the code {options['area']!r}: load the ONS lookups with import-areas.")
-        # The command line is not a place for figures given in confidence: open data only.
-        report = performance_report(area=area, period=period, compare=options["compare"])
+        # The command line is not a place for figures given in confidence: open data only, and
+        # the partners' open figures (include_confidential stays False whoever runs it).
+        report = performance_report(area=area, period=period, compare=options["compare"], include_confidential=False)
         rows = [self._row(v) for v in report.indicators]
-        {"table": self._table, "csv": self._csv, "json": self._json}[options["format"]](report, rows)
+        partner_rows = [_partner_row(p) for p in report.partner_rows if not p.indicator.is_exempt]
+        {"table": self._table, "csv": self._csv, "json": self._json}[options["format"]](report, rows, partner_rows)
 
     @staticmethod
     def _row(v) -> dict:
@@ -50,14 +81,15 @@ class Command(BaseCommand):
             "rank": v.rank,
             "rank_of": v.rank_of,
             "county_rate": _round(v.county_rate, 2),
+            "source": "police.uk",
         }
 
-    def _csv(self, report, rows):
-        writer = csv.DictWriter(self.stdout, fieldnames=FIELDS, lineterminator="\n")
+    def _csv(self, report, rows, partner_rows):
+        writer = csv.DictWriter(self.stdout, fieldnames=FIELDS, lineterminator="\n", extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(rows + partner_rows)
 
-    def _json(self, report, rows):
+    def _json(self, report, rows, partner_rows):
         self.stdout.write(
             json.dumps(
                 {
@@ -67,13 +99,14 @@ class Command(BaseCommand):
                     "population": None if report.population is None else
                     {"year": report.population.year, "population": report.population.population},
                     "indicators": rows,
+                    "partner_indicators": partner_rows,
                     "notes": report.notes,
                 },
                 indent=2,
             )
         )
 
-    def _table(self, report, rows):
+    def _table(self, report, rows, partner_rows):
         out = self.stdout
         out.write(f"{report.area.name} ({report.area.code}), {report.period.label}, compared with {report.compared_with.label}")
         if report.population:
@@ -95,5 +128,14 @@ class Command(BaseCommand):
         widths = [max(len(row[i]) for row in table) for i in range(len(headers))]
         for row in table:
             out.write("  ".join(cell.ljust(widths[0]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)))
+        if partner_rows:
+            out.write("Partner agencies' figures (open; the latest in the period, against a year before):")
+            for r in partner_rows:
+                period = "no figure in the period" if r["period"] is None else f"{r['period']['from']} to {r['period']['to']}"
+                figures = "" if r["count"] is None else f": {r['count']:,}"
+                if r["compared"] is not None:
+                    figures += f" (a year before {r['compared']:,}"
+                    figures += ")" if r["change_percent"] is None else f", {r['change_percent']:+.1f}%)"
+                out.write(f"  {r['indicator']} ({r['source']}), {period}{figures}")
         for line in statements(report) + report.notes:
             out.write(f"- {line}")
