@@ -135,6 +135,9 @@ urlpatterns = [
     path("minutes/<int:pk>/recommendations/add/", minute_views.recommendation_add, name="recommendation_add"),
     path("committees/<slug:slug>/follow-up/", minute_views.tracker, name="tracker"),
     path("committees/<slug:slug>/follow-up/report.pdf", minute_views.tracker_report_pdf, name="tracker_report_pdf"),
+    path("committees/<slug:slug>/follow-up/reported/", minute_views.actions_report, name="actions_report"),
+    path("actions/<int:pk>/close/", minute_views.action_close, name="action_close"),
+    path("actions/<int:pk>/reopen/", minute_views.action_reopen, name="action_reopen"),
     path(
         "recommendations/<int:pk>/<str:step>/", minute_views.recommendation_step, name="recommendation_step"
     ),

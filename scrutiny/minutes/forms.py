@@ -103,3 +103,58 @@ class ReportBackForm(forms.Form):
             queryset=Meeting.objects.filter(committee=committee).order_by("-date"),
             empty_label=None,
         )
+
+
+def _later_meetings(committee, after):
+    return (
+        Meeting.objects.filter(committee=committee, date__gt=after)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("date")
+    )
+
+
+class ActionCloseForm(forms.Form):
+    result = forms.ChoiceField(
+        label="Result",
+        choices=[("done", "Done"), ("dropped", "No longer needed")],
+        error_messages={"required": "Say whether the action was done or is no longer needed"},
+    )
+    closed_on = GovDateField(label="Date closed")
+    outcome = forms.CharField(
+        label="Outcome", widget=forms.Textarea, required=False, help_text="What was done, or why it is no longer needed."
+    )
+
+    def __init__(self, *args, action, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reported_at"] = forms.ModelChoiceField(
+            label="Reported to the meeting of",
+            queryset=_later_meetings(action.minute.meeting.committee, action.minute.meeting.date),
+            required=False,
+            empty_label="Not reported yet",
+        )
+
+
+class ActionReopenForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is the action reopened?",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter the reason for reopening the action"},
+    )
+
+
+class ActionsReportForm(forms.Form):
+    include_exempt = forms.BooleanField(
+        label="Actions from exempt minutes were reported too (in private)", required=False
+    )
+
+    def __init__(self, *args, committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"] = forms.ModelChoiceField(
+            label="Meeting the open actions were reported to",
+            queryset=Meeting.objects.filter(committee=committee)
+            .exclude(status=MeetingStatus.CANCELLED)
+            .order_by("-date"),
+            empty_label=None,
+            error_messages={"required": "Choose the meeting"},
+        )
+        self.order_fields(["meeting", "include_exempt"])

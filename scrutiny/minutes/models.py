@@ -388,6 +388,29 @@ class Action(models.Model):
         return self.owner_note
 
 
+class ActionReport(models.Model):
+    """Append-only: an action was reported to a meeting (the follow-up report to the next
+    meeting), with the status it had then. Action.reported_at holds the latest."""
+
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="reports")
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="action_reports")
+    status = models.CharField(max_length=10, choices=ActionStatus.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["action", "meeting__date", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["action", "meeting"], name="action_reported_once_per_meeting"),
+            models.CheckConstraint(condition=Q(status__in=ActionStatus.values), name="action_report_status_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} reported to {self.meeting}"
+
+
 class RecommendationStatus(models.TextChoices):
     DRAFT = "draft", "Drafted"
     FACTUAL_CHECK = "factual_check", "Sent for comment on factual accuracy"

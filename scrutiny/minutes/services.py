@@ -26,6 +26,7 @@ from scrutiny.rules.deadlines import response_due
 
 from .models import (
     Action,
+    ActionReport,
     ActionStatus,
     AttendanceKind,
     Minute,
@@ -410,6 +411,21 @@ def action_record(
     return action
 
 
+def _committee_meeting_after(action: Action, meeting: Meeting, what: str) -> None:
+    source = action.minute.meeting
+    if meeting.committee_id != source.committee_id or meeting.date <= source.date:
+        raise ValidationError(
+            f"The action “{action}” cannot be {what} the meeting of {meeting.date_display}: "
+            f"it is reported to a later meeting of the committee than the one it came from ({source.date_display})."
+        )
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError(f"The meeting of {meeting.date_display} was cancelled: nothing was reported to it.")
+
+
+def _locked_action(action: Action) -> Action:
+    return Action.objects.select_for_update().select_related("minute__meeting").get(pk=action.pk)
+
+
 @transaction.atomic
 def action_close(
     *,
@@ -420,12 +436,82 @@ def action_close(
     reported_at: Meeting | None = None,
     by=None,
 ) -> Action:
+    """Close an action as done or no longer needed, optionally with the meeting its closing
+    was reported to."""
+    action = _locked_action(action)
     if action.status != ActionStatus.OPEN:
-        raise ValidationError(f"The action “{action}” is already closed.")
+        raise ValidationError(f"The action “{action}” is already closed ({action.get_status_display().lower()}).")
+    if closed_on < action.minute.meeting.date:
+        raise ValidationError(
+            f"The action “{action}” cannot be closed on {closed_on:%d %B %Y}, before the meeting it came from "
+            f"({action.minute.meeting.date_display})."
+        )
+    if reported_at is not None:
+        _committee_meeting_after(action, reported_at, "reported to")
     action.status = ActionStatus.DONE if done else ActionStatus.DROPPED
-    action.closed_on, action.outcome, action.reported_at = closed_on, outcome, reported_at
+    action.closed_on, action.outcome = closed_on, outcome.strip()
+    if reported_at is not None:
+        action.reported_at = reported_at
+    _save(action, by)
+    if reported_at is not None:
+        ActionReport.objects.get_or_create(
+            action=action, meeting=reported_at, defaults={"status": action.status, "by": by}
+        )
+    return action
+
+
+@transaction.atomic
+def action_reopen(*, action: Action, reason: str, by=None) -> Action:
+    """Reopen an action closed by mistake or found not done after all; the earlier closing
+    stays in its history."""
+    action = _locked_action(action)
+    if action.status == ActionStatus.OPEN:
+        raise ValidationError(f"The action “{action}” is open already.")
+    if not reason.strip():
+        raise ValidationError(f"Give the reason for reopening the action “{action}”.")
+    action.status, action.closed_on = ActionStatus.OPEN, None
+    action.outcome = f"Reopened: {reason.strip()}"
     _save(action, by)
     return action
+
+
+@transaction.atomic
+def actions_report(
+    *, committee, meeting: Meeting, include_exempt: bool = False, by=None
+) -> list[ActionReport]:
+    """Record that the committee's open actions were reported to `meeting` (the follow-up
+    report to the next meeting). Like that public report, it covers the actions from
+    minutes the public may read, unless those from exempt minutes were reported too (in
+    private)."""
+    if meeting.committee_id != committee.pk:
+        raise ValidationError(f"The meeting of {meeting.date_display} is not a meeting of {committee.name}.")
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError(f"The meeting of {meeting.date_display} was cancelled: nothing was reported to it.")
+    open_actions = [
+        a
+        for a in Action.objects.select_for_update()
+        .filter(
+            minute__meeting__committee=committee,
+            status=ActionStatus.OPEN,
+            minute__meeting__date__lt=meeting.date,
+        )
+        .exclude(reports__meeting=meeting)
+        .select_related("minute__meeting", "minute__agenda_item")
+        if include_exempt or not a.minute.is_withheld_from_public
+    ]
+    if not open_actions:
+        raise ValidationError(
+            f"There are no open actions from earlier meetings still to report to the meeting of {meeting.date_display}."
+        )
+    reports = []
+    for action in open_actions:
+        action.reported_at = meeting
+        _save(action, by)
+        report = ActionReport(action=action, meeting=meeting, status=action.status, by=by)
+        report.full_clean()
+        report.save()
+        reports.append(report)
+    return reports
 
 
 def _locked_recommendation(recommendation: Recommendation) -> Recommendation:

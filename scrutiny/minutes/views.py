@@ -36,6 +36,7 @@ def _minutes_context(meeting, viewer):
         "quorum": {"present": present, "needed": needed, "quorate": quorate},
         "refs": selectors.minute_references(meeting=meeting, viewer=viewer),
         "chairman": _chairman(meeting),
+        "confirmation": selectors.confirmation(meeting=meeting, viewer=viewer),
     }
 
 
@@ -310,6 +311,85 @@ def recommendation_add(request, pk: int):
         success=lambda r: (
             "Recommendation drafted: send it for comment on factual accuracy next.",
             reverse("tracker", args=[minute.meeting.committee.slug]),
+        ),
+    )
+
+
+def _action_back(action) -> str:
+    return reverse("tracker", args=[action.minute.meeting.committee.slug]) + f"#action-{action.pk}"
+
+
+def _officer_action(pk: int):
+    from .models import Action
+
+    return get_object_or_404(Action.objects.select_related("minute__meeting__committee"), pk=pk)
+
+
+@officer_required
+def action_close(request, pk: int):
+    from .forms import ActionCloseForm
+
+    action = _officer_action(pk)
+    return form_page(
+        request,
+        form=ActionCloseForm(request.POST or None, action=action),
+        committee=action.minute.meeting.committee,
+        heading="Close an action",
+        caption=f"{action.description[:120]} ({action.owner})",
+        action=lambda d: services.action_close(
+            action=action,
+            done=d["result"] == "done",
+            closed_on=d["closed_on"],
+            outcome=d["outcome"],
+            reported_at=d["reported_at"],
+            by=request.user,
+        ),
+        submit="Close action",
+        cancel_url=_action_back(action),
+        success=lambda a: (f"Action closed: {a.get_status_display().lower()}.", _action_back(a)),
+    )
+
+
+@officer_required
+def action_reopen(request, pk: int):
+    from .forms import ActionReopenForm
+
+    action = _officer_action(pk)
+    return form_page(
+        request,
+        form=ActionReopenForm(request.POST or None),
+        committee=action.minute.meeting.committee,
+        heading="Reopen an action",
+        caption=f"{action.description[:120]} ({action.owner})",
+        action=lambda d: services.action_reopen(action=action, reason=d["reason"], by=request.user),
+        submit="Reopen action",
+        cancel_url=_action_back(action),
+        success=lambda a: ("Action reopened.", _action_back(a)),
+    )
+
+
+@officer_required
+def actions_report(request, slug: str):
+    from .forms import ActionsReportForm
+
+    committee = get_object_or_404(Committee, slug=slug)
+    back = reverse("tracker", args=[slug])
+    return form_page(
+        request,
+        form=ActionsReportForm(request.POST or None, committee=committee),
+        committee=committee,
+        heading="Record that the open actions were reported to a meeting",
+        intro="Each open action from an earlier meeting is marked as reported to the meeting you choose, "
+        "with its status then; an action already reported to that meeting is left as it is.",
+        action=lambda d: services.actions_report(
+            committee=committee, meeting=d["meeting"], include_exempt=d["include_exempt"], by=request.user
+        ),
+        submit="Record",
+        cancel_url=back,
+        success=lambda reports: (
+            f"{len(reports)} open action{'s' if len(reports) != 1 else ''} recorded as reported to the meeting of "
+            f"{reports[0].meeting.date_display}.",
+            back,
         ),
     )
 

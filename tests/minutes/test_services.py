@@ -305,3 +305,57 @@ def test_confirmation_by_a_resolution_of_another_meeting_is_refused(committee):
     with pytest.raises(ValidationError, match="is not one of the meeting of"):
         services.minutes_confirm(meeting=july, at_meeting=february, resolution=wrong)
     assert stored() == before
+
+
+def test_an_action_is_closed_reopened_and_reported_to_the_next_meeting(committee, officer):
+    from scrutiny.minutes.models import Action, ActionReport
+
+    july = _meeting_with_agenda(committee, D(2017, 7, 26))
+    february = _meeting_with_agenda(committee, D(2018, 2, 21))
+    services.minutes_draft(meeting=july, today=D(2017, 7, 27))
+    minute = Minute.internal.get(meeting=july, number=6)
+    reply = services.action_record(minute=minute, description="Reply to Members", owner_note="Officers")
+    invite = services.action_record(minute=minute, description="Invite the Divisional Commander", owner_note="Officers")
+
+    reports = services.actions_report(committee=committee, meeting=february, by=officer)
+    assert {r.action for r in reports} == {reply, invite} and {r.status for r in reports} == {"open"}
+    assert Action.objects.get(pk=reply.pk).reported_at == february
+    before = stored()
+    with pytest.raises(ValidationError, match="no open actions from earlier meetings still to report"):
+        services.actions_report(committee=committee, meeting=february)  # already reported there
+    with pytest.raises(ValidationError, match="a later meeting of the committee"):
+        services.action_close(action=reply, done=True, closed_on=D(2017, 9, 1), reported_at=july)
+    with pytest.raises(ValidationError, match="before the meeting it came from"):
+        services.action_close(action=reply, done=True, closed_on=D(2017, 7, 1))
+    with pytest.raises(ValidationError, match="is open already"):
+        services.action_reopen(action=reply, reason="Not answered")
+    assert stored() == before
+
+    closed = services.action_close(
+        action=reply, done=True, closed_on=D(2017, 9, 1), outcome="Answered by email", by=officer
+    )
+    assert (closed.status, closed.closed_on, closed.outcome) == ("done", D(2017, 9, 1), "Answered by email")
+    before = stored()
+    with pytest.raises(ValidationError, match="is already closed"):
+        services.action_close(action=reply, done=False, closed_on=D(2017, 9, 2))
+    with pytest.raises(ValidationError, match="Give the reason"):
+        services.action_reopen(action=reply, reason=" ")
+    assert stored() == before
+    reopened = services.action_reopen(action=reply, reason="Councillor Hammock says not answered", by=officer)
+    assert (reopened.status, reopened.closed_on) == ("open", None)
+    assert reopened.history.filter(status="done", closed_on=D(2017, 9, 1)).exists()  # the closing is kept
+    assert ActionReport.objects.filter(meeting=february).count() == 2
+
+
+def test_open_actions_of_exempt_minutes_are_reported_only_when_the_officer_says_so(committee):
+    from scrutiny.meetings.models import AgendaItem
+
+    july = _meeting_with_agenda(committee, D(2017, 7, 26))
+    february = _meeting_with_agenda(committee, D(2018, 2, 21))
+    services.minutes_draft(meeting=july, today=D(2017, 7, 27))
+    minute = Minute.internal.get(meeting=july, number=6)
+    AgendaItem.internal.filter(pk=minute.agenda_item_id).update(is_exempt=True, exemption_ground="para1")
+    services.action_record(minute=minute, description="Confidential follow-up", owner_note="CSM")
+    with pytest.raises(ValidationError, match="no open actions"):
+        services.actions_report(committee=committee, meeting=february)
+    assert len(services.actions_report(committee=committee, meeting=february, include_exempt=True)) == 1

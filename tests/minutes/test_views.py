@@ -208,3 +208,54 @@ def test_confirming_on_the_form_links_the_confirmation_item_of_the_later_meeting
     confirming = record.confirmed_by_resolution
     assert confirming.minute.meeting == february
     assert confirming.text.startswith("That the Minutes of the Committee's meeting held on 26 July 2017")
+
+
+def test_an_officer_closes_reopens_and_reports_actions_from_the_tracker(client, demo, officer):
+    action = Action.objects.get(description__startswith="Respond to Members on both points")
+    tracker_url = reverse("tracker", args=[SLUG])
+    assert reverse("action_close", args=[action.pk]) not in client.get(tracker_url).content.decode()
+    assert client.get(reverse("action_close", args=[action.pk])).status_code == 302  # to sign in
+    client.force_login(officer)
+    page = client.get(tracker_url).content.decode()
+    assert reverse("action_close", args=[action.pk]) in page and reverse("actions_report", args=[SLUG]) in page
+    form = client.get(reverse("action_close", args=[action.pk])).content.decode()
+    assert '<label class="govuk-label govuk-label--s" for="id_outcome">Outcome (optional)</label>' in form
+
+    february = Meeting.objects.get(date=dt.date(2018, 2, 21))
+    before = stored()
+    refused = client.post(
+        reverse("action_close", args=[action.pk]),
+        {"result": "done", "closed_on_day": 1, "closed_on_month": 7, "closed_on_year": 2017},
+    )
+    assert refused.status_code == 400 and "before the meeting it came from" in refused.content.decode()
+    assert stored() == before
+    response = client.post(
+        reverse("action_close", args=[action.pk]),
+        {
+            "result": "done",
+            "closed_on_day": 9,
+            "closed_on_month": 2,
+            "closed_on_year": 2018,
+            "outcome": "Officers replied to Members on 9 February 2018.",
+            "reported_at": february.pk,
+        },
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.status == "done" and action.reported_at == february
+    page = client.get(tracker_url).content.decode()
+    assert reverse("action_reopen", args=[action.pk]) in page
+    assert "reported to the meeting of" in page
+
+    assert client.post(reverse("action_reopen", args=[action.pk]), {"reason": "Only one point answered"}).status_code == 302
+    action.refresh_from_db()
+    assert action.status == "open" and action.closed_on is None
+
+    response = client.post(reverse("actions_report", args=[SLUG]), {"meeting": february.pk})
+    assert response.status_code == 302
+    from scrutiny.minutes.models import ActionReport
+
+    reported = ActionReport.objects.filter(meeting=february)
+    assert action.pk in set(reported.values_list("action", flat=True))
+    assert not Action.objects.filter(status="open", reported_at__isnull=True, minute__is_exempt=False,
+                                     minute__agenda_item__is_exempt=False).exists()
