@@ -77,7 +77,9 @@ class ActionForm(forms.Form):
 
 
 class RecommendationForm(forms.Form):
-    authority = forms.ModelChoiceField(label="To", queryset=Organisation.objects.order_by("name"))
+    authority = forms.ModelChoiceField(
+        label="To", queryset=Organisation.objects.exclude(kind="committee").order_by("name")
+    )
     text = forms.CharField(label="Recommendation", widget=forms.Textarea)
 
 
@@ -100,7 +102,9 @@ class ReportBackForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["meeting"] = forms.ModelChoiceField(
             label="Meeting it was reported to",
-            queryset=Meeting.objects.filter(committee=committee).order_by("-date"),
+            queryset=Meeting.objects.filter(committee=committee)
+            .exclude(status=MeetingStatus.CANCELLED)
+            .order_by("-date"),
             empty_label=None,
         )
 

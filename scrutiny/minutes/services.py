@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from scrutiny.governance.models import Organisation, Person
+from scrutiny.governance.models import Organisation, OrganisationKind, Person
 from scrutiny.governance.selectors import annual_meetings
 from scrutiny.meetings.models import AgendaItem, ItemRole, Meeting, MeetingStatus
 from scrutiny.rules import municipal_year as municipal_year_rule
@@ -520,6 +520,11 @@ def _locked_recommendation(recommendation: Recommendation) -> Recommendation:
 
 @transaction.atomic
 def recommendation_draft(*, minute: Minute, authority: Organisation, text: str, by=None) -> Recommendation:
+    if authority.kind == OrganisationKind.COMMITTEE:
+        raise ValidationError(
+            f"{authority.name} is a committee of the council, not a responsible authority or partner body: "
+            "a recommendation is addressed to the body that must respond."
+        )
     recommendation = Recommendation(minute=minute, authority=authority, text=text.strip())
     _save(recommendation, by)
     return recommendation
@@ -532,6 +537,12 @@ def recommendation_send_for_check(
     recommendation = _locked_recommendation(recommendation)
     if recommendation.status != RecommendationStatus.DRAFT:
         raise ValidationError("Only a draft recommendation is sent for comment on its factual accuracy.")
+    meeting = recommendation.minute.meeting
+    if sent_on < meeting.date:
+        raise ValidationError(
+            f"The recommendation to {recommendation.authority} comes from the meeting of {meeting.date_display}: "
+            f"it cannot have been sent on {sent_on:%d %B %Y}, before that meeting."
+        )
     recommendation.status, recommendation.sent_for_check_on = RecommendationStatus.FACTUAL_CHECK, sent_on
     _save(recommendation, by)
     return recommendation
@@ -541,11 +552,19 @@ def recommendation_send_for_check(
 def recommendation_make(*, recommendation: Recommendation, made_on: dt.date, by=None) -> Recommendation:
     """Make the recommendation formally: the 28 days for the response run from this date."""
     recommendation = _locked_recommendation(recommendation)
-    if recommendation.status not in (RecommendationStatus.DRAFT, RecommendationStatus.FACTUAL_CHECK):
-        raise ValidationError("This recommendation has already been made.")
-    if recommendation.sent_for_check_on and made_on < recommendation.sent_for_check_on:
+    if recommendation.status == RecommendationStatus.DRAFT:
+        # The Kent protocol (DOMAIN.md section 4): sent in draft for the authority to check
+        # its factual accuracy, then made formally.
         raise ValidationError(
-            "A recommendation is made after the authority has checked its factual accuracy."
+            f"The recommendation to {recommendation.authority} is still a draft: send it to "
+            f"{recommendation.authority} for comment on its factual accuracy first, then make it formally."
+        )
+    if recommendation.status != RecommendationStatus.FACTUAL_CHECK:
+        raise ValidationError(f"The recommendation to {recommendation.authority} has already been made.")
+    if made_on < recommendation.sent_for_check_on:
+        raise ValidationError(
+            f"The recommendation to {recommendation.authority} was sent for its factual check on "
+            f"{recommendation.sent_for_check_on:%d %B %Y}: it is made formally after that, not on {made_on:%d %B %Y}."
         )
     recommendation.status, recommendation.made_on = RecommendationStatus.MADE, made_on
     _save(recommendation, by)
@@ -597,6 +616,19 @@ def recommendation_report_back(
     recommendation = _locked_recommendation(recommendation)
     if recommendation.status != RecommendationStatus.RESPONDED:
         raise ValidationError("Only a response that has been received is reported back to the Committee.")
+    committee = recommendation.minute.meeting.committee
+    if meeting.committee_id != committee.pk:
+        raise ValidationError(
+            f"The meeting of {meeting.date_display} is not a meeting of {committee.name}: "
+            "the response comes back to the committee that made the recommendation."
+        )
+    if meeting.date < recommendation.response_on:
+        raise ValidationError(
+            f"The response from {recommendation.authority} was received on {recommendation.response_on:%d %B %Y}: "
+            f"it cannot have been reported to the earlier meeting of {meeting.date_display}."
+        )
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError(f"The meeting of {meeting.date_display} was cancelled: nothing was reported to it.")
     recommendation.status, recommendation.reported_at = RecommendationStatus.REPORTED, meeting
     _save(recommendation, by)
     return recommendation

@@ -359,3 +359,61 @@ def test_open_actions_of_exempt_minutes_are_reported_only_when_the_officer_says_
     with pytest.raises(ValidationError, match="no open actions"):
         services.actions_report(committee=committee, meeting=february)
     assert len(services.actions_report(committee=committee, meeting=february, include_exempt=True)) == 1
+
+
+def test_the_protocol_draft_factual_check_made_response_within_28_days_report_back(committee, officer):
+    from tests.factories import MinuteFactory
+
+    meeting = MeetingFactory(committee=committee, date=D(2026, 5, 13))
+    minute = MinuteFactory(meeting=meeting, number=5, position=5)
+    police = Organisation.objects.create(name="Kent Police", slug="kp-2026", kind="responsible_authority")
+    rec = services.recommendation_draft(
+        minute=minute, authority=police, text="That Kent Police share its ASB hotspot data monthly.", by=officer
+    )
+    before = stored()
+    with pytest.raises(ValidationError, match="is still a draft: send it to Kent Police for comment on its factual accuracy first"):
+        services.recommendation_make(recommendation=rec, made_on=D(2026, 5, 27))
+    with pytest.raises(ValidationError, match="was never made formally"):
+        services.recommendation_record_response(recommendation=rec, received_on=D(2026, 6, 1), response="Yes")
+    with pytest.raises(ValidationError, match="before that meeting"):
+        services.recommendation_send_for_check(recommendation=rec, sent_on=D(2026, 5, 12))
+    assert stored() == before
+
+    rec = services.recommendation_send_for_check(recommendation=rec, sent_on=D(2026, 5, 15))
+    before = stored()
+    with pytest.raises(ValidationError, match="it is made formally after that"):
+        services.recommendation_make(recommendation=rec, made_on=D(2026, 5, 14))
+    with pytest.raises(ValidationError, match="was never made formally"):
+        services.recommendation_record_response(recommendation=rec, received_on=D(2026, 6, 1), response="Yes")
+    assert stored() == before
+
+    rec = services.recommendation_make(recommendation=rec, made_on=D(2026, 5, 27))  # Wednesday 27 May 2026
+    due = services.recommendation_due(rec)
+    assert due == D(2026, 6, 24) and due.strftime("%A") == "Wednesday"  # 28 days from the date of the report
+    with pytest.raises(ValidationError, match="already been made"):
+        services.recommendation_make(recommendation=rec, made_on=D(2026, 5, 28))
+    rec = services.recommendation_record_response(
+        recommendation=rec, received_on=D(2026, 6, 20), response="Monthly data from July."
+    )
+
+    june = MeetingFactory(committee=committee, date=D(2026, 6, 10))
+    other = MeetingFactory(date=D(2026, 7, 15))
+    july = MeetingFactory(committee=committee, date=D(2026, 7, 15))
+    before = stored()
+    with pytest.raises(ValidationError, match="cannot have been reported to the earlier meeting"):
+        services.recommendation_report_back(recommendation=rec, meeting=june)
+    with pytest.raises(ValidationError, match="comes back to the committee that made the recommendation"):
+        services.recommendation_report_back(recommendation=rec, meeting=other)
+    assert stored() == before
+    rec = services.recommendation_report_back(recommendation=rec, meeting=july)
+    assert (rec.status, rec.reported_at) == ("reported", july)
+
+
+def test_a_recommendation_is_not_addressed_to_a_committee_of_the_council(committee):
+    from tests.factories import MinuteFactory
+
+    minute = MinuteFactory(meeting=MeetingFactory(committee=committee, date=D(2026, 5, 13)))
+    before = stored()
+    with pytest.raises(ValidationError, match="is a committee of the council"):
+        services.recommendation_draft(minute=minute, authority=committee, text="That we look again.")
+    assert stored() == before

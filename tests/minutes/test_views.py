@@ -161,6 +161,10 @@ def test_a_recommendation_through_its_steps_on_the_follow_up_page(client, demo, 
     before = stored()
     refused = step("response", {"on_day": 1, "on_month": 9, "on_year": 2017, "response": "Yes"})
     assert refused.status_code == 400 and "was never made formally" in refused.content.decode()
+    page = client.get(reverse("tracker", args=[SLUG])).content.decode()
+    assert reverse("recommendation_step", args=[rec.pk, "make"]) not in page  # the check comes first
+    skipped = step("make", {"on_day": 9, "on_month": 8, "on_year": 2017})
+    assert skipped.status_code == 400 and "for comment on its factual accuracy first" in skipped.content.decode()
     assert stored() == before
     assert step("send", {"on_day": 1, "on_month": 8, "on_year": 2017}).status_code == 302
     assert step("make", {"on_day": 9, "on_month": 8, "on_year": 2017}).status_code == 302
