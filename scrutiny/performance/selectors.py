@@ -141,7 +141,13 @@ def percent_change(count: int, before: int | None) -> float | None:
 
 
 def competition_ranks(values: dict[int, float]) -> dict[int, int]:
-    """Rank 1 for the highest value; equal values share a rank (1, 2, 2, 4)."""
+    """Standard competition ranking ("1224"): rank 1 is the highest value, and a value's rank is
+    1 + the number of values strictly higher, so equal values share the better rank and the
+    next one skips (rates 6, 3, 3, 1 rank 1, 2, 2, 4), as iQuanta and league tables do.
+
+    Rates are compared exactly: count x 1,000 / population is one correctly rounded division,
+    so equal fractions give equal floats.
+    """
     ordered = sorted(values.values(), reverse=True)
     return {key: ordered.index(value) + 1 for key, value in values.items()}
 

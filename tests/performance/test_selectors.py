@@ -6,10 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from scrutiny.performance.models import ComparisonGroup
 from scrutiny.performance.periods import Period
 from scrutiny.performance.selectors import competition_ranks, performance_report
 from scrutiny.performance.statements import statements
-from tests.performance.factories import area_with_lsoas
+from tests.performance.factories import area_with_lsoas, counts
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +134,83 @@ def test_indicators_command_in_three_formats(world):
         call_command("indicators", "--area", home.code, "--from", "2022-1", "--to", "2022-03")
     with pytest.raises(CommandError, match="No area with the code"):
         call_command("indicators", "--area", "E07999999", "--from", "2022-01", "--to", "2022-03")
+
+
+def test_previous_quarter_with_a_change_a_priority_and_the_earlier_rate(world):
+    home = world[0]
+    counts([("2021-11", "L1", "Drugs", 10)])
+    report = performance_report(area=home, period=Q1_2022, compare="previous")
+    total = report.indicator("total-recorded-crime")
+    # Q4 2021: burglary 12 + violence 18 + drugs 10 = 40; Q1 2022: 30 -> -10, -25.0%
+    assert (total.count, total.before, total.change) == (30, 40, -10)
+    assert total.change_percent == pytest.approx(-25.0)
+    # Q4 2021's middle month is November 2021: the 2020 and 2022 estimates are as near, 2020 (9,000) is used
+    assert total.before_rate == pytest.approx(40 * 1000 / 9_000)  # 4.444
+    assert total.rate == pytest.approx(3.0)  # 30 / 10,000 (the mid-2022 estimate)
+    violent = report.indicator("group-violent")
+    # violence 18 + drugs 10 = 28 in Q4 2021; violence 20 in Q1 2022 -> -8, -28.571%
+    assert (violent.count, violent.before, violent.change) == (20, 28, -8)
+    assert violent.change_percent == pytest.approx(-8 * 100 / 28)
+    assert violent.before_rate == pytest.approx(28 * 1000 / 9_000)
+    burglary = report.indicator("burglary")
+    assert (burglary.before, burglary.change, burglary.change_percent) == (12, -2, pytest.approx(-2 * 100 / 12))
+    assert "Total recorded crime fell 25.0% compared with the previous quarter (40 to 30)." in statements(report)
+
+
+def test_equal_rates_share_a_rank(world):
+    """Standard competition ranking: 1 + the number of areas with a strictly higher rate."""
+    committee = world[4].committee
+    home = area_with_lsoas("Home", ["T1"], population={2022: 1_000})
+    six = area_with_lsoas("Six", ["T2"], population={2022: 1_000})
+    three = area_with_lsoas("Three", ["T3"], population={2022: 2_000})
+    one = area_with_lsoas("One", ["T4"], population={2022: 3_000})
+    group = ComparisonGroup.objects.create(committee=committee, name="Tied group", area=home)
+    group.members.set([six, three, one])
+    # rates: Home 3 / 1,000 = 3.0, Six 6 / 1,000 = 6.0, Three 6 / 2,000 = 3.0, One 3 / 3,000 = 1.0
+    counts([("2022-01", "T1", "Burglary", 3), ("2022-01", "T2", "Burglary", 6), ("2022-02", "T3", "Burglary", 6),
+            ("2022-03", "T4", "Burglary", 3)])
+    total = performance_report(area=home, period=Q1_2022, group=group).indicator("total-recorded-crime")
+    assert {g.area.name: g.rate for g in total.group} == {"Home": 3.0, "Six": 6.0, "Three": 3.0, "One": 1.0}
+    assert (total.rank, total.rank_of) == (2, 4)
+    assert competition_ranks({"six": 6.0, "home": 3.0, "three": 3.0, "one": 1.0}) == {
+        "six": 1, "home": 2, "three": 2, "one": 4,
+    }
+    assert competition_ranks({"a": 6.0, "b": 3.0, "c": 3.0}) == {"a": 1, "b": 2, "c": 2}
+
+
+def test_real_dartford_first_quarter_of_2022(shared_data):
+    """Dartford's Q1 2022 from the real files, counted independently with the csv module:
+    recorded crime 1,033 + 993 + 1,084 = 3,110 and ASB 149 + 139 + 162 = 450 in the 58 LSOAs
+    whose LAD17CD is E07000107; the rate uses the mid-2020 estimate (114,051), the nearest
+    loaded to 2022: 3,110 / 114,051 x 1,000 = 27.27."""
+    from scrutiny.performance.areas import areas_import, population_import
+    from scrutiny.performance.models import Area
+    from scrutiny.performance.services import police_import
+
+    areas_import(source=shared_data / "ons" / "LSOA11_WD17_LAD17_EW_lookup.csv")
+    population_import(source=shared_data / "ons" / "population_mid2019_LAD.csv")
+    population_import(source=shared_data / "ons" / "population_mid2020_LAD.csv")
+    police_import(sources=[shared_data / "police-uk"])
+    dartford = Area.objects.get(code="E07000107")
+    report = performance_report(area=dartford, period=Q1_2022)
+    total, asb = report.indicator("total-recorded-crime"), report.indicator("anti-social-behaviour")
+    assert (total.count, asb.count) == (3_110, 450)
+    assert (report.population.year, report.population.population) == (2020, 114_051)
+    assert round(total.rate, 2) == 27.27 and total.rate == pytest.approx(3_110 * 1000 / 114_051)
+    assert asb.rate == pytest.approx(450 * 1000 / 114_051)  # 3.95
+    assert [p.count for p in report.series["total-recorded-crime"][-3:]] == [1_033, 993, 1_084]
+    assert [p.count for p in report.series["anti-social-behaviour"][-3:]] == [149, 139, 162]
+    assert total.before is None  # 2021 is not in the files: no comparison is invented
+    assert any("mid-2020 population estimate (114,051)" in n for n in report.notes)
+
+
+def test_missing_shared_data_skips_or_fails_as_told(monkeypatch, tmp_path):
+    from tests.performance import conftest
+
+    monkeypatch.setattr(conftest, "SHARED_DATA", tmp_path / "nowhere")
+    monkeypatch.delenv("SCRUTINY_REQUIRE_SHARED_DATA", raising=False)
+    with pytest.raises(pytest.skip.Exception):
+        conftest.shared_data_path()
+    monkeypatch.setenv("SCRUTINY_REQUIRE_SHARED_DATA", "1")
+    with pytest.raises(pytest.fail.Exception, match="SCRUTINY_REQUIRE_SHARED_DATA=1"):
+        conftest.shared_data_path()
