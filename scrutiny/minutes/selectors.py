@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
 from django.http import Http404
+from django.urls import reverse
 
 from scrutiny.access.policy import Viewer
 from scrutiny.meetings.models import Meeting
 from scrutiny.rules.exempt_information import ExemptionGround
 
-from .models import Minute, Resolution
+from .models import Minute, MinutesRecord, Resolution
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str | None  # None when the viewer may not open it
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,7 @@ class MinuteEntry:
     exemption_statement: str
     exemption_ground: str = ""
     withheld_notice: str = ""  # what the public reads in place of the text
+    confirms: tuple[Link, ...] = ()  # the earlier minutes this minute's resolution confirmed
 
     @property
     def not_for_publication(self) -> bool:
@@ -69,6 +78,27 @@ def withheld_notice(*, resolution_count: int, ground: str) -> str:
     )
 
 
+def _confirms(minute: Minute, resolutions: list[Resolution]) -> tuple[Link, ...]:
+    from scrutiny.meetings.models import ItemRole
+
+    records = [record for r in resolutions for record in r.confirms.all()]
+    item = minute.agenda_item
+    if not records and item is not None and item.role == ItemRole.MINUTES:
+        # confirmed before the resolution was recorded: the item's minutes paper says which
+        records = list(
+            MinutesRecord.objects.filter(
+                confirmed_at=minute.meeting, meeting__minutes_papers__agenda_item=item
+            ).select_related("meeting")
+        )
+    return tuple(
+        Link(
+            f"Confirms the minutes of {r.meeting.date_display}",
+            reverse("meeting_minutes", args=[r.meeting_id]),
+        )
+        for r in records
+    )
+
+
 def _entry(minute: Minute, *, may_see: bool) -> MinuteEntry:
     item = minute.agenda_item
     exempt = minute.is_withheld_from_public
@@ -92,13 +122,19 @@ def _entry(minute: Minute, *, may_see: bool) -> MinuteEntry:
         exemption_statement=statement,
         exemption_ground=ground if exempt else "",
         withheld_notice=withheld_notice(resolution_count=len(resolutions), ground=ground) if exempt else "",
+        confirms=_confirms(minute, resolutions),
     )
 
 
 def _queryset(may_see: bool):
     manager = Minute.internal if may_see else Minute.public
     return manager.select_related("agenda_item", "meeting", "meeting__committee").prefetch_related(
-        Prefetch("resolutions", queryset=Resolution.internal.order_by("number"))
+        Prefetch(
+            "resolutions",
+            queryset=Resolution.internal.order_by("number").prefetch_related(
+                Prefetch("confirms", queryset=MinutesRecord.objects.select_related("meeting"))
+            ),
+        )
     )
 
 
@@ -121,6 +157,51 @@ def minute_get(*, pk: int, viewer: Viewer) -> tuple[Meeting, MinuteEntry]:
     may_see = viewer.may_see_exempt_of_meeting(minute.meeting)
     minute = _queryset(may_see).get(pk=pk)
     return minute.meeting, _entry(minute, may_see=may_see)
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """Where confirmed minutes were confirmed, for the line under their heading."""
+
+    at: str
+    at_url: str | None
+    minute_number: int | None
+    minute_url: str | None
+    signed_on: dt.date | None
+
+    @property
+    def sentence(self) -> str:
+        minute = f" (Minute {self.minute_number})" if self.minute_number else ""
+        signed = (
+            f" and signed by the Chairman on {self.signed_on.day} {self.signed_on:%B %Y}"
+            if self.signed_on
+            else ""
+        )
+        return f"Confirmed as a correct record at the meeting of {self.at}{minute}{signed}."
+
+
+def confirmation(*, meeting: Meeting, viewer: Viewer) -> Confirmation | None:
+    """None until the minutes are confirmed. Links only to minutes the viewer may open (the
+    confirming meeting's own minutes are drafted after it)."""
+    record = (
+        MinutesRecord.objects.filter(meeting=meeting)
+        .select_related(
+            "confirmed_at__committee", "confirmed_at__minutes_record", "confirmed_by_resolution__minute"
+        )
+        .first()
+    )
+    if record is None or not record.is_locked or record.confirmed_at is None:
+        return None
+    at = record.confirmed_at
+    may_open = viewer.may_see_minutes(at)
+    minute = record.confirmed_by_resolution.minute if record.confirmed_by_resolution else None
+    return Confirmation(
+        at=at.date_display,
+        at_url=reverse("meeting_minutes", args=[at.pk]) if may_open else None,
+        minute_number=minute.number if minute else None,
+        minute_url=reverse("minute", args=[minute.pk]) if minute and may_open else None,
+        signed_on=record.signed_on if record.status == "signed" else None,
+    )
 
 
 # -- follow-up tracker ---------------------------------------------------------------------
@@ -225,7 +306,6 @@ def minute_references(*, meeting: Meeting, viewer: Viewer) -> dict[int, str]:
     "[Min. No. 25 refers]" for February 2017. It links there if that minute is recorded and
     the viewer may open its minutes; otherwise it is left as text."""
     from django.db.models import Max
-    from django.urls import reverse
 
     from scrutiny.governance.selectors import annual_meetings
     from scrutiny.rules import municipal_year as municipal_year_rule

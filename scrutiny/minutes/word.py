@@ -49,6 +49,8 @@ def minutes_docx(context: dict) -> bytes:
     status = getattr(record, "status", "")
     if status in STATUS_NOTICES:
         _notice(document, STATUS_NOTICES[status])
+    if context.get("confirmation"):
+        document.add_paragraph(context["confirmation"].sentence)
     for label, kinds in (
         ("PRESENT", ("present", "substitute", "standing_invitee", "invited")),
         ("APOLOGIES", ("apologies",)),

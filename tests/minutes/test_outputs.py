@@ -1,0 +1,82 @@
+"""The minutes as people use them: page, PDF, Word and the agenda pack's printed copy."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.urls import reverse
+from docx import Document as Word
+
+from scrutiny.meetings.models import Meeting
+from scrutiny.minutes.models import Minute, MinutesRecord
+from tests.pdfs import text_of
+
+pytestmark = pytest.mark.django_db
+
+
+def _meeting(day):
+    return Meeting.objects.get(date=day)
+
+
+def _pdf_text(response) -> str:
+    return " ".join(" ".join(text_of(response.content)).split())
+
+
+def _word_text(response) -> list[str]:
+    return [p.text for p in Word(io.BytesIO(response.content)).paragraphs]
+
+
+FEB_2017, JUL_2017 = dt.date(2017, 2, 15), dt.date(2017, 7, 26)
+
+
+def test_confirmed_minutes_link_to_the_minute_that_confirmed_them_and_back(client, demo):
+    february, july = _meeting(FEB_2017), _meeting(JUL_2017)
+    minute_3 = Minute.internal.get(meeting=july, number=3)
+    record = MinutesRecord.objects.get(meeting=february)
+    assert record.confirmed_by_resolution.minute == minute_3
+    page = client.get(reverse("meeting_minutes", args=[february.pk])).content.decode()
+    assert (
+        "Confirmed as a correct record at the meeting of "
+        f'<a class="govuk-link" href="/meetings/{july.pk}/minutes/">Wednesday 26 July 2017</a> '
+        f'(<a class="govuk-link" href="/minutes/{minute_3.pk}/">Minute 3</a>).'
+    ) in page
+    july_page = client.get(reverse("meeting_minutes", args=[july.pk])).content.decode()
+    assert (
+        f'<a class="govuk-link" href="/meetings/{february.pk}/minutes/">'
+        "Confirms the minutes of Wednesday 15 February 2017</a>"
+    ) in july_page
+    detail = client.get(reverse("minute", args=[minute_3.pk])).content.decode()
+    assert "Confirms the minutes of Wednesday 15 February 2017" in detail
+    for response in (
+        client.get(reverse("minutes_pdf", args=[february.pk])),
+        client.get(reverse("minutes_word", args=[february.pk])),
+    ):
+        text = (
+            _pdf_text(response)
+            if response["Content-Type"] == "application/pdf"
+            else " ".join(_word_text(response))
+        )
+        assert "Confirmed as a correct record at the meeting of Wednesday 26 July 2017 (Minute 3)." in text
+
+
+def test_no_link_to_the_confirming_minutes_before_they_are_published(client, demo):
+    february, july = _meeting(FEB_2017), _meeting(JUL_2017)
+    MinutesRecord.objects.filter(meeting=july).update(status="draft")
+    page = client.get(reverse("meeting_minutes", args=[february.pk])).content.decode()
+    assert "Confirmed as a correct record at the meeting of Wednesday 26 July 2017 (Minute 3)." in page
+    assert f"/meetings/{july.pk}/minutes/" not in page
+
+
+def test_the_confirmation_item_links_its_minutes_paper_when_the_resolution_is_not_recorded(client, demo):
+    february, july = _meeting(FEB_2017), _meeting(JUL_2017)
+    MinutesRecord.objects.filter(meeting=february).update(confirmed_by_resolution=None)
+    page = client.get(reverse("meeting_minutes", args=[july.pk])).content.decode()
+    assert (
+        f'href="/meetings/{february.pk}/minutes/">Confirms the minutes of Wednesday 15 February 2017' in page
+    )
+    assert (
+        "Confirms the minutes of"
+        not in client.get(
+            reverse("minute", args=[Minute.internal.get(meeting=july, number=6).pk])
+        ).content.decode()
+    )
