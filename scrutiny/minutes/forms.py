@@ -24,12 +24,27 @@ class MinuteEditForm(forms.Form):
 
 
 class AmendForm(forms.Form):
-    narrative = forms.CharField(label="Corrected minute", widget=forms.Textarea)
+    text = forms.CharField(label="Corrected text", widget=forms.Textarea)
     reason = forms.CharField(
         label="Reason for the correction",
         widget=forms.Textarea,
         error_messages={"required": "Enter the reason for the correction"},
     )
+    part = forms.CharField(widget=forms.HiddenInput)
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, minute, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agreed_at"] = forms.ModelChoiceField(
+            label="Agreed at the meeting of",
+            queryset=Meeting.objects.filter(
+                committee=minute.meeting.committee, date__gt=minute.meeting.date, status=MeetingStatus.HELD
+            ).order_by("date"),
+            required=False,
+            empty_label="Not agreed at a meeting",
+            help_text="The meeting that agreed the correction, if one did.",
+        )
+        self.order_fields(["text", "reason", "agreed_at", "part", "revision"])
 
 
 class ConfirmForm(forms.Form):

@@ -340,34 +340,89 @@ def minutes_sign(*, meeting: Meeting, chairman: Person, signed_on: dt.date, by=N
     return record
 
 
+AMENDABLE = ("title", "narrative", "resolution")
+
+
 @transaction.atomic
 def minute_amend(
-    *, minute: Minute, narrative: str, reason: str, agreed_at: Meeting | None = None, by=None
+    *,
+    minute: Minute,
+    field: str,
+    text: str,
+    reason: str,
+    expected_revision: int,
+    resolution_number: int | None = None,
+    agreed_at: Meeting | None = None,
+    by=None,
 ) -> MinuteAmendment:
-    """Correct confirmed minutes: the change is kept with who, when and why."""
-    minute = Minute.internal.select_for_update().get(pk=minute.pk)
+    """Correct confirmed minutes (the heading, the narrative or one resolution): the change
+    is kept with who, when, why and the meeting that agreed it. Like an edit, it carries the
+    revision it started from, so that a second correction made meanwhile is refused, not lost."""
+    minute = Minute.internal.select_for_update().select_related("meeting").get(pk=minute.pk)
+    label = f"Minute {minute.number or minute.title} of {minute.meeting.date_display}"
     record = MinutesRecord.objects.filter(meeting=minute.meeting).first()
     if record is None or not record.is_locked:
-        raise ValidationError("These minutes are not confirmed yet: edit them directly.")
+        raise ValidationError(f"The minutes of {minute.meeting.date_display} are not confirmed yet: edit them directly.")
+    if field not in AMENDABLE:
+        raise ValidationError(f"{label}: a correction is to the heading, the minute or a resolution.")
+    resolution = None
+    if field == "resolution":
+        resolution = Resolution.internal.select_for_update().filter(minute=minute, number=resolution_number).first()
+        if resolution is None:
+            raise ValidationError(f"{label} has no resolution {resolution_number}.")
+        current = resolution.text
+    else:
+        current = getattr(minute, field)
+    if minute.revision != expected_revision:
+        raise ValidationError(
+            f"{label} was corrected or changed by someone else while you were writing this correction "
+            f"(now revision {minute.revision}, you started from {expected_revision}). Your correction has not been saved "
+            f"and is still in the form. The text now saved is: {current}"
+        )
+    text = text.strip()
     if not reason.strip():
-        raise ValidationError("Give the reason for the correction.")
-    if narrative == minute.narrative:
-        raise ValidationError("The corrected text is the same as the current text.")
+        raise ValidationError(f"{label}: give the reason for the correction.")
+    if not text:
+        raise ValidationError(f"{label}: the corrected text is empty.")
+    if text == current.strip():
+        raise ValidationError(f"{label}: the corrected text is the same as the current text.")
+    if agreed_at is not None and (
+        agreed_at.committee_id != minute.meeting.committee_id
+        or agreed_at.date <= minute.meeting.date
+        or agreed_at.status != MeetingStatus.HELD
+    ):
+        raise ValidationError(
+            f"{label}: the correction is agreed at a later meeting of the same committee that has been held, "
+            f"not the meeting of {agreed_at.date_display}."
+        )
     amendment = MinuteAmendment(
         minute=minute,
-        field="narrative",
-        before=minute.narrative,
-        after=narrative,
+        field=field,
+        resolution_number=resolution.number if resolution else None,
+        before=current,
+        after=text,
         reason=reason.strip(),
         agreed_at=agreed_at,
         by=by,
     )
     amendment.full_clean()
     amendment.save()
-    minute.narrative = narrative
+    if resolution is not None:
+        resolution.text = text
+        _save(resolution, by)
+    else:
+        setattr(minute, field, text)
     minute.revision += 1
     _save(minute, by)
-    _event(record, "amended", timezone.localdate(), by, note=f"Minute {minute.number}: {reason.strip()}")
+    where = f"resolution {resolution.number}" if resolution else amendment.get_field_display().lower()
+    agreed = f" (agreed at the meeting of {agreed_at.date_display})" if agreed_at else ""
+    _event(
+        record,
+        "amended",
+        timezone.localdate(),
+        by,
+        note=f"Minute {minute.number}, {where}: {reason.strip()}{agreed}",
+    )
     return amendment
 
 

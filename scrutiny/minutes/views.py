@@ -248,23 +248,58 @@ def edit(request, pk: int):
     )
 
 
+def _amendable_parts(minute) -> dict[str, tuple[str, str]]:
+    """part key -> (label, the text saved now)."""
+    parts = {"title": ("Heading", minute.title), "narrative": ("Minute", minute.narrative)}
+    for r in minute.resolutions.all():
+        parts[f"resolution-{r.number}"] = (f"Resolution {r.number}", r.text)
+    return parts
+
+
 @officer_required
 def amend(request, pk: int):
     minute = get_object_or_404(Minute.internal.select_related("meeting__committee"), pk=pk)
-    form = AmendForm(request.POST or None, initial={"narrative": minute.narrative})
-    return form_page(
-        request,
-        form=form,
-        committee=minute.meeting.committee,
-        heading=f"Correct confirmed minute {minute.number or ''}",
-        intro="Confirmed minutes are not edited: the correction is recorded with its reason, who made it and when.",
-        action=lambda d: services.minute_amend(
-            minute=minute, narrative=d["narrative"], reason=d["reason"], by=request.user
-        ),
-        submit="Record correction",
-        cancel_url=_back(minute.meeting_id),
-        success=lambda a: ("Correction recorded.", _back(minute.meeting_id)),
+    parts = _amendable_parts(minute)
+    part = request.POST.get("part") or request.GET.get("part") or "narrative"
+    if part not in parts:
+        raise Http404("No such part of the minute.")
+    label, current = parts[part]
+    form = AmendForm(
+        request.POST or None,
+        minute=minute,
+        initial={"text": current, "part": part, "revision": minute.revision},
     )
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        field, _, number = part.partition("-")
+        try:
+            services.minute_amend(
+                minute=minute,
+                field=field,
+                resolution_number=int(number) if number else None,
+                text=d["text"],
+                reason=d["reason"],
+                agreed_at=d["agreed_at"],
+                expected_revision=d["revision"],
+                by=request.user,
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, f"Correction to {label.lower()} of minute {minute.number or ''} recorded.")
+            return redirect(_back(minute.meeting_id) + f"#minute-{minute.pk}")
+    context = {
+        "form": form,
+        "minute": minute,
+        "committee": minute.meeting.committee,
+        "parts": [(key, text[0]) for key, text in parts.items()],
+        "part": part,
+        "label": label,
+        "current": current,
+        "cancel_url": _back(minute.meeting_id),
+    }
+    return render(request, "minutes/officer/amend.html", context, status=400 if form.errors else 200)
 
 
 @officer_required

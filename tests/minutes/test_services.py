@@ -129,25 +129,103 @@ def test_draft_publish_confirm_sign_and_lock(committee):
     assert minute.narrative != "Changed"
 
 
-def test_a_correction_to_confirmed_minutes_is_a_recorded_amendment(committee, officer):
+def _confirmed_july(committee):
     july = _meeting_with_agenda(committee, D(2017, 7, 26))
     services.minutes_draft(meeting=july, today=D(2017, 7, 27))
     february = _meeting_with_agenda(committee, D(2018, 2, 21))
     services.minutes_draft(meeting=february, today=D(2018, 2, 21))
     services.minutes_confirm(meeting=july, at_meeting=february)
+    return july, february
+
+
+def test_a_correction_to_confirmed_minutes_is_a_recorded_amendment(committee, officer):
+    from scrutiny.minutes.models import MinuteAmendment
+
+    july, february = _confirmed_july(committee)
     minute = Minute.internal.get(meeting=july, number=2)
     amendment = services.minute_amend(
         minute=minute,
-        narrative="There were no declarations of interest from Members.",
+        field="narrative",
+        text="There were no declarations of interest from Members.",
         reason="Typing error noted by the Chairman",
         agreed_at=february,
+        expected_revision=minute.revision,
         by=officer,
     )
     assert amendment.before == "There were no declarations of interest." and amendment.by == officer
+    assert amendment.agreed_at == february and amendment.at is not None
     minute.refresh_from_db()
     assert minute.narrative.endswith("from Members.")
-    with pytest.raises(ValidationError, match="reason"):
-        services.minute_amend(minute=minute, narrative="x", reason=" ")
+    event = MinutesEvent.objects.filter(record__meeting=july, kind="amended").get()
+    assert event.by == officer and "agreed at the meeting of" in event.note
+
+    heading = services.minute_amend(
+        minute=minute,
+        field="title",
+        text="DECLARATIONS OF INTERESTS",
+        reason="As on the agenda",
+        expected_revision=minute.revision,
+        by=officer,
+    )
+    assert heading.before == "DECLARATIONS OF INTEREST" and heading.agreed_at is None
+    minutes_item = Resolution.internal.filter(minute__meeting=july, number=1).first().minute
+    before_text = minutes_item.resolutions.get().text
+    resolution = services.minute_amend(
+        minute=minutes_item,
+        field="resolution",
+        resolution_number=1,
+        text="That the Minutes be confirmed as a correct record.",
+        reason="Wording agreed by the Chairman",
+        agreed_at=february,
+        expected_revision=minutes_item.revision,
+        by=officer,
+    )
+    assert resolution.resolution_number == 1 and resolution.before == before_text
+    assert minutes_item.resolutions.get().text == "That the Minutes be confirmed as a correct record."
+    assert MinuteAmendment.objects.count() == 3
+
+    minute.refresh_from_db()
+    later = MeetingFactory(committee=committee, date=D(2018, 3, 1), status=MeetingStatus.SCHEDULED)
+    before = stored()
+    for kwargs, why in (
+        ({"text": "x", "reason": " "}, "give the reason for the correction"),
+        ({"text": minute.narrative, "reason": "r"}, "is the same as the current text"),
+        ({"text": "x", "reason": "r", "agreed_at": july}, "agreed at a later meeting of the same committee that has been held"),
+        ({"text": "x", "reason": "r", "agreed_at": later}, "agreed at a later meeting"),
+        ({"text": "x", "reason": "r", "field": "resolution", "resolution_number": 4}, "has no resolution 4"),
+    ):
+        with pytest.raises(ValidationError, match=why):
+            services.minute_amend(
+                minute=minute, **{"field": "narrative", "expected_revision": minute.revision, **kwargs}
+            )
+    assert stored() == before
+
+
+def test_a_second_concurrent_correction_is_refused_not_lost(committee, officer):
+    july, _ = _confirmed_july(committee)
+    minute = Minute.internal.get(meeting=july, number=4)
+    opened = minute.revision  # both officers open the correction form
+    services.minute_amend(
+        minute=minute, field="narrative", text="First correction", reason="One", expected_revision=opened
+    )
+    before = stored()
+    with pytest.raises(ValidationError, match="was corrected or changed by someone else.*The text now saved is: First correction"):
+        services.minute_amend(
+            minute=minute, field="narrative", text="Second correction", reason="Two", expected_revision=opened
+        )
+    assert stored() == before
+    minute.refresh_from_db()
+    assert minute.narrative == "First correction"
+
+
+def test_unconfirmed_minutes_are_edited_not_amended(committee):
+    july = _meeting_with_agenda(committee, D(2017, 7, 26))
+    services.minutes_draft(meeting=july, today=D(2017, 7, 27))
+    minute = Minute.internal.get(meeting=july, number=4)
+    before = stored()
+    with pytest.raises(ValidationError, match="are not confirmed yet: edit them directly"):
+        services.minute_amend(minute=minute, field="narrative", text="x", reason="r", expected_revision=minute.revision)
+    assert stored() == before
 
 
 def test_two_officers_editing_the_same_minute_never_lose_an_edit(committee):

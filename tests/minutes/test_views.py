@@ -116,13 +116,39 @@ def test_confirmed_minutes_are_corrected_by_amendment_not_edited(client, demo, o
     )
     assert response.status_code == 400 and "Record an amendment instead" in response.content.decode()
     assert stored() == before
+    url = reverse("minute_amend", args=[minute.pk])
+    form = client.get(url).content.decode()
+    assert 'name="revision"' in form and 'type="hidden"' in form and "?part=title" in form
     response = client.post(
-        reverse("minute_amend", args=[minute.pk]),
-        {"narrative": "Corrected text", "reason": "Agreed correction"},
+        url,
+        {"part": "narrative", "revision": minute.revision, "text": "Corrected text", "reason": "Agreed correction",
+         "agreed_at": february.pk},
     )
     assert response.status_code == 302
     minute.refresh_from_db()
-    assert minute.narrative == "Corrected text" and minute.amendments.get().reason == "Agreed correction"
+    amendment = minute.amendments.get()
+    assert minute.narrative == "Corrected text" and amendment.reason == "Agreed correction"
+    assert amendment.agreed_at == february and amendment.by == officer
+
+    stale = client.post(
+        url, {"part": "narrative", "revision": minute.revision - 1, "text": "Other text", "reason": "Another"}
+    )
+    assert stale.status_code == 400
+    assert "was corrected or changed by someone else" in stale.content.decode()
+    assert "Other text" in stale.content.decode()  # the second officer's text is kept in the form
+    minute.refresh_from_db()
+    assert minute.narrative == "Corrected text"
+
+    resolution_minute = Minute.internal.get(meeting=july, number=3)
+    page = client.get(url.replace(str(minute.pk), str(resolution_minute.pk)) + "?part=resolution-1").content.decode()
+    assert "Resolution 1: the text saved now" in page
+    response = client.post(
+        reverse("minute_amend", args=[resolution_minute.pk]),
+        {"part": "resolution-1", "revision": resolution_minute.revision, "text": "That the Minutes be confirmed.",
+         "reason": "Wording"},
+    )
+    assert response.status_code == 302
+    assert resolution_minute.resolutions.get(number=1).text == "That the Minutes be confirmed."
 
 
 def test_an_officer_records_an_action_due_by_default_before_the_next_meeting(client, demo, officer):
