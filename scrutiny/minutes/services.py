@@ -195,6 +195,43 @@ def _unlocked(minute: Minute) -> MinutesRecord:
     return record
 
 
+class StaleEdit(ValidationError):
+    """Someone else saved the minute after the editor opened it. `current` is the minute as
+    saved now, so that the editor can compare and merge."""
+
+    def __init__(self, message: str, *, current: Minute):
+        super().__init__(message)
+        self.current = current
+
+
+def _check_revision(current: Minute, expected_revision: int | None) -> None:
+    if expected_revision is not None and current.revision != expected_revision:
+        raise StaleEdit(
+            f"Minute {current.number or ''} was changed by someone else while you were editing it "
+            f"(now revision {current.revision}, you started from {expected_revision}). Your text has not been saved and is "
+            "still in the form: compare it with the current text, then save again.",
+            current=current,
+        )
+
+
+def _set_resolutions(minute: Minute, texts: list[str], by) -> None:
+    # Resolutions are changed in place, not deleted and recreated, so that each keeps its
+    # history and the records that point to it (confirmation, work-programme changes).
+    wanted = [t.strip() for t in texts if t.strip()]
+    existing = list(Resolution.internal.select_for_update().filter(minute=minute).order_by("number"))
+    for resolution in existing[len(wanted) :]:
+        resolution._history_user = by
+        resolution.delete()
+    for n, text in enumerate(wanted, start=1):
+        if n <= len(existing):
+            resolution = existing[n - 1]
+            if resolution.text != text:
+                resolution.text = text
+                _save(resolution, by)
+        else:
+            _save(Resolution(minute=minute, number=n, text=text), by)
+
+
 @transaction.atomic
 def minute_edit(
     *,
@@ -203,18 +240,15 @@ def minute_edit(
     narrative: str | None = None,
     title: str | None = None,
     number: int | None = None,
+    resolutions: list[str] | None = None,
     by=None,
 ) -> Minute:
-    """Change a draft or unconfirmed minute. Refused if someone else has saved it since the
-    editor opened it (the current text is then in the error, the editor's in the form)."""
+    """Change a draft or unconfirmed minute, and its resolutions if given, in one go.
+    Refused if someone else has saved it since the editor opened it (StaleEdit carries the
+    current minute; the editor's text stays in the form)."""
     current = Minute.internal.select_for_update().get(pk=minute.pk)
     _unlocked(current)
-    if current.revision != expected_revision:
-        raise ValidationError(
-            f"Minute {current.number or ''} was changed by someone else while you were editing it "
-            f"(now revision {current.revision}, you started from {expected_revision}). Your text has not been saved and is "
-            "still in the form: compare it with the current text, then save again."
-        )
+    _check_revision(current, expected_revision)
     if number is not None and number != current.number:
         check_number_free(meeting=current.meeting, number=number, exclude=current)
         current.number = number
@@ -222,19 +256,22 @@ def minute_edit(
         current.narrative = narrative
     if title is not None:
         current.title = title
+    if resolutions is not None:
+        _set_resolutions(current, resolutions, by)
     current.revision += 1
     _save(current, by)
     return current
 
 
 @transaction.atomic
-def resolution_set(*, minute: Minute, texts: list[str], by=None) -> None:
+def resolution_set(
+    *, minute: Minute, texts: list[str], expected_revision: int | None = None, by=None
+) -> None:
     """Replace a minute's resolutions (before confirmation only), numbered 1, 2, ..."""
     minute = Minute.internal.select_for_update().get(pk=minute.pk)
     _unlocked(minute)
-    minute.resolutions.all().delete()
-    for n, text in enumerate((t.strip() for t in texts if t.strip()), start=1):
-        _save(Resolution(minute=minute, number=n, text=text), by)
+    _check_revision(minute, expected_revision)
+    _set_resolutions(minute, texts, by)
     minute.revision += 1
     _save(minute, by)
 

@@ -18,7 +18,7 @@ from scrutiny.meetings.selectors import meeting_get
 
 from . import selectors, services
 from .forms import ActionForm, AmendForm, ConfirmForm, MinuteEditForm, RecommendationForm, SignForm
-from .models import Minute, MinutesRecord
+from .models import Minute, MinutesRecord, Resolution
 
 
 def _minutes_context(meeting, viewer):
@@ -211,41 +211,58 @@ def sign(request, pk: int):
     )
 
 
+def _resolution_texts(minute) -> str:
+    return "\n\n".join(r.text for r in Resolution.internal.filter(minute=minute).order_by("number"))
+
+
 @officer_required
 def edit(request, pk: int):
+    """The minute and its resolutions are saved together, or not at all. If someone else
+    saved the minute meanwhile, the page shows their saved text beside the editor's own, and
+    the next save starts from theirs: the editor merges, nothing is lost silently."""
     minute = get_object_or_404(Minute.internal.select_related("meeting__committee"), pk=pk)
     initial = {
         "title": minute.title,
         "narrative": minute.narrative,
         "number": minute.number,
         "revision": minute.revision,
-        "resolutions": "\n\n".join(r.text for r in minute.resolutions.all()),
+        "resolutions": _resolution_texts(minute),
     }
     form = MinuteEditForm(request.POST or None, initial=initial)
-
-    def action(d):
-        services.minute_edit(
-            minute=minute,
-            expected_revision=d["revision"],
-            narrative=d["narrative"],
-            title=d["title"],
-            number=d["number"],
-            by=request.user,
-        )
-        services.resolution_set(minute=minute, texts=d["resolutions"].split("\n\n"), by=request.user)
-        return minute
-
-    return form_page(
-        request,
-        form=form,
-        committee=minute.meeting.committee,
-        heading=f"Edit minute {minute.number or ''}",
-        caption=f"{minute.meeting.committee.name}, {minute.meeting.date_display}",
-        action=action,
-        submit="Save minute",
-        cancel_url=_back(minute.meeting_id),
-        success=lambda m: (f"Minute {m.number} saved.", _back(minute.meeting_id) + f"#minute-{m.pk}"),
-    )
+    saved_now = None
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.minute_edit(
+                minute=minute,
+                expected_revision=d["revision"],
+                narrative=d["narrative"],
+                title=d["title"],
+                number=d["number"],
+                resolutions=d["resolutions"].split("\n\n"),
+                by=request.user,
+            )
+        except services.StaleEdit as exc:
+            form.add_error(None, exc.messages[0])
+            saved_now = exc.current
+            saved_now.resolution_texts = _resolution_texts(saved_now)
+            # Saving again after merging is a deliberate choice made with the current text in view.
+            form.data = form.data.copy()
+            form.data["revision"] = saved_now.revision
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, f"Minute {minute.number or ''} saved.")
+            return redirect(_back(minute.meeting_id) + f"#minute-{minute.pk}")
+    context = {
+        "form": form,
+        "minute": minute,
+        "committee": minute.meeting.committee,
+        "saved_now": saved_now,
+        "cancel_url": _back(minute.meeting_id),
+    }
+    return render(request, "minutes/officer/edit.html", context, status=400 if form.errors else 200)
 
 
 def _amendable_parts(minute) -> dict[str, tuple[str, str]]:

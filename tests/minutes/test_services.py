@@ -495,3 +495,22 @@ def test_a_recommendation_is_not_addressed_to_a_committee_of_the_council(committ
     with pytest.raises(ValidationError, match="is a committee of the council"):
         services.recommendation_draft(minute=minute, authority=committee, text="That we look again.")
     assert stored() == before
+
+
+def test_a_stale_resolution_change_is_refused_and_an_edit_saves_both_at_once(committee):
+    july = _meeting_with_agenda(committee, D(2017, 7, 26))
+    services.minutes_draft(meeting=july, today=D(2017, 7, 27))
+    minute = Minute.internal.get(meeting=july, number=6)
+    opened = minute.revision
+    services.minute_edit(
+        minute=minute, expected_revision=opened, narrative="Discussed.", resolutions=["That the report be noted."]
+    )
+    minute.refresh_from_db()
+    assert minute.revision == opened + 1 and minute.resolutions.get().text == "That the report be noted."
+    before = stored()
+    with pytest.raises(services.StaleEdit) as refused:
+        services.resolution_set(minute=minute, texts=["That something else."], expected_revision=opened)
+    assert refused.value.current.narrative == "Discussed."
+    with pytest.raises(services.StaleEdit):
+        services.minute_edit(minute=minute, expected_revision=opened, resolutions=["That X."])
+    assert stored() == before

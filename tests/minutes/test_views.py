@@ -91,8 +91,38 @@ def test_an_officer_edit_on_a_stale_revision_is_refused_and_both_texts_kept(clie
     page = second.content.decode()
     assert "was changed by someone else while you were editing it" in page
     assert "Officer B&#x27;s text" in page  # the second officer's text is still in the form
+    saved_now = page.split('id="saved-now"')[1].split("</div>")[0]
+    assert "Officer A&#x27;s text" in saved_now  # and the first officer's, to merge
     minute.refresh_from_db()
     assert minute.narrative == "Officer A's text"
+    assert f'type="hidden" name="revision" value="{minute.revision}"' in page
+    merged = client.post(
+        url, {**form, "revision": minute.revision, "narrative": "Officer A's text. Officer B's text."}
+    )
+    assert merged.status_code == 302
+    minute.refresh_from_db()
+    assert minute.narrative == "Officer A's text. Officer B's text."
+
+
+def test_the_edit_screen_saves_the_minute_and_its_resolutions_together_or_not_at_all(client, demo, officer):
+    from scrutiny.minutes.models import Resolution
+
+    client.force_login(officer)
+    minute = Minute.internal.get(meeting=_july(), number=15)
+    kept = list(Resolution.internal.filter(minute=minute).values_list("pk", flat=True))
+    url = reverse("minute_edit", args=[minute.pk])
+    form = {"title": minute.title, "number": 15, "revision": minute.revision, "narrative": "New narrative"}
+    before = stored()
+    clash = client.post(url, {**form, "number": 3, "resolutions": "That the report be noted.\n\nThat X."})
+    assert clash.status_code == 400 and "Minute 3 already exists in this municipal year" in clash.content.decode()
+    assert stored() == before  # neither the minute nor its resolutions
+    response = client.post(url, {**form, "resolutions": "That the report be noted.\n\nThat a presentation be made."})
+    assert response.status_code == 302
+    minute.refresh_from_db()
+    assert minute.narrative == "New narrative" and minute.revision == form["revision"] + 1
+    rows = list(Resolution.internal.filter(minute=minute).order_by("number").values_list("pk", "text"))
+    assert [t for _, t in rows] == ["That the report be noted.", "That a presentation be made."]
+    assert rows[0][0] == kept[0]  # changed in place: its history and the links to it are kept
 
 
 def test_confirmed_minutes_are_corrected_by_amendment_not_edited(client, demo, officer):
