@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from scrutiny.access.policy import Viewer
 from scrutiny.meetings.models import Meeting
+from scrutiny.programme.models import WorkProgrammeChange
 from scrutiny.rules.exempt_information import ExemptionGround
 
 from .models import Minute, MinutesRecord, Resolution
@@ -37,6 +38,9 @@ class MinuteEntry:
     exemption_ground: str = ""
     withheld_notice: str = ""  # what the public reads in place of the text
     confirms: tuple[Link, ...] = ()  # the earlier minutes this minute's resolution confirmed
+    # (resolution number, work-programme item changed): titles of the plan are public, so a
+    # withheld minute still shows what its resolutions changed, never their text
+    work_programme_changes: tuple[tuple[int, Link], ...] = ()
 
     @property
     def not_for_publication(self) -> bool:
@@ -99,6 +103,18 @@ def _confirms(minute: Minute, resolutions: list[Resolution]) -> tuple[Link, ...]
     )
 
 
+def _programme_changes(resolutions: list[Resolution]) -> tuple[tuple[int, Link], ...]:
+    out = []
+    for r in resolutions:
+        for change in r.work_programme_changes.all():
+            if change.item is None:
+                continue
+            when = f" ({change.to_meeting.date_display})" if change.to_meeting else ""
+            text = f"{change.get_kind_display()}: {change.item.title}{when}"
+            out.append((r.number, Link(text, reverse("work_programme_item", args=[change.item_id]))))
+    return tuple(out)
+
+
 def _entry(minute: Minute, *, may_see: bool) -> MinuteEntry:
     item = minute.agenda_item
     exempt = minute.is_withheld_from_public
@@ -123,6 +139,7 @@ def _entry(minute: Minute, *, may_see: bool) -> MinuteEntry:
         exemption_ground=ground if exempt else "",
         withheld_notice=withheld_notice(resolution_count=len(resolutions), ground=ground) if exempt else "",
         confirms=_confirms(minute, resolutions),
+        work_programme_changes=_programme_changes(resolutions),
     )
 
 
@@ -132,7 +149,11 @@ def _queryset(may_see: bool):
         Prefetch(
             "resolutions",
             queryset=Resolution.internal.order_by("number").prefetch_related(
-                Prefetch("confirms", queryset=MinutesRecord.objects.select_related("meeting"))
+                Prefetch("confirms", queryset=MinutesRecord.objects.select_related("meeting")),
+                Prefetch(
+                    "work_programme_changes",
+                    queryset=WorkProgrammeChange.objects.select_related("item", "to_meeting").order_by("pk"),
+                ),
             ),
         )
     )

@@ -204,10 +204,74 @@ def _day(day: dt.date, month_only: bool = False) -> str:
 # -- history, versions, amendments ----------------------------------------------------------
 
 
-def item_changes(item: WorkProgrammeItem) -> QuerySet[WorkProgrammeChange]:
-    return item.changes.select_related("from_meeting", "to_meeting", "decided_at", "recorded_by").order_by(
-        "sequence"
-    )
+@dataclass(frozen=True)
+class ChangeEntry:
+    """One change in an item's history, redacted for the viewer: a change made by an exempt
+    resolution says so and links to its minute (which shows the public record), but neither
+    the resolution's text nor the free-text reason, which often quotes it, is shown."""
+
+    decided_on: dt.date | None
+    kind: str
+    wording: str
+    decided_by: str
+    decided_by_note: str
+    reason: str
+    resolution_label: str  # "Minute 15, resolution 1 (26 July 2017)"; "" when none
+    resolution_url: str | None
+    resolution_text: str | None  # None when withheld or none
+    resolution_exempt: bool  # exempt, and the viewer may not read it
+    reason_withheld: str  # why the reason is not shown; "" when it is
+
+
+def item_changes(item: WorkProgrammeItem, *, viewer=None) -> list[ChangeEntry]:
+    """The item's history as `viewer` may read it (the public when no viewer is given)."""
+    from django.urls import reverse
+
+    from scrutiny.access.policy import Viewer
+
+    viewer = viewer or Viewer()
+    changes = item.changes.select_related(
+        "from_meeting",
+        "to_meeting",
+        "decided_at",
+        "recorded_by",
+        "resolution__minute__agenda_item",
+        "resolution__minute__meeting__committee",
+        "resolution__minute__meeting__minutes_record",
+    ).order_by("sequence")
+    entries = []
+    for c in changes:
+        label, url, text, exempt, withheld = "", None, None, False, ""
+        if c.resolution is not None:
+            minute = c.resolution.minute
+            meeting = minute.meeting
+            day = f"{meeting.date.day} {meeting.date:%B %Y}"
+            if viewer.may_see_minutes(meeting):
+                exempt = minute.is_withheld_from_public and not viewer.may_see_exempt_of_meeting(meeting)
+                number = f"Minute {minute.number}, " if minute.number else ""
+                label = f"{number}resolution {c.resolution.number} ({day})"
+                url = reverse("minute", args=[minute.pk])
+                text = None if exempt else c.resolution.text
+                withheld = "Not published: the resolution is exempt." if exempt else ""
+            else:  # draft minutes are not yet the public record
+                label = f"A resolution of the meeting of {day}"
+                withheld = "Not yet published: the minutes of that meeting are in draft."
+        entries.append(
+            ChangeEntry(
+                decided_on=c.decided_on,
+                kind=c.get_kind_display(),
+                wording=c.wording,
+                decided_by=c.get_decided_by_display(),
+                decided_by_note=c.decided_by_note,
+                reason="" if withheld else c.reason,
+                resolution_label=label,
+                resolution_url=url,
+                resolution_text=text,
+                resolution_exempt=exempt,
+                reason_withheld=withheld,
+            )
+        )
+    return entries
 
 
 def recorded_changes(*, committee: Committee) -> QuerySet[WorkProgrammeChange]:

@@ -93,7 +93,7 @@ def item_detail(request, pk: int):
     context = {
         "item": item,
         "committee": item.committee,
-        "changes": selectors.item_changes(item),
+        "changes": selectors.item_changes(item, viewer=viewer),
         "notice_deadline": selectors.notice_deadline(item),
         "is_officer": viewer.is_officer,
         "draw_down": getattr(item, "draw_down_request", None),

@@ -5,12 +5,14 @@ served, PDF through pypdf, Word by unzipping every part of the .docx), because a
 of a compressed file proves nothing."""
 
 import datetime as dt
+import html
 import io
 import zipfile
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils.html import strip_tags
 from docx import Document as Word
 
 from scrutiny.governance.models import Membership, MunicipalYear
@@ -126,6 +128,23 @@ def scene():
         due_on=dt.date(2018, 2, 21),
     )
 
+    from scrutiny.programme.models import WorkProgrammeChange, WorkProgrammeItem
+
+    later = MeetingFactory(committee=committee, date=dt.date(2018, 2, 21), status=MeetingStatus.SCHEDULED)
+    programme_item = WorkProgrammeItem.objects.create(
+        committee=committee, key="crime-data", title="Crime data presentation", target_meeting=later
+    )
+    WorkProgrammeChange.objects.create(
+        item=programme_item,
+        kind="added",
+        decided_on=meeting.date,
+        decided_at=meeting,
+        decided_by="committee",
+        to_meeting=later,
+        reason="Minute 13, resolution 2: SECRET-REASON quoting the exempt resolution",
+        resolution=exempt_minute.resolutions.get(number=2),
+    )
+
     def person_with(role, **period):
         person = PersonFactory()
         person.user = UserFactory()
@@ -149,6 +168,7 @@ def scene():
         "committee": committee,
         "meeting": meeting,
         "exempt_minute": exempt_minute,
+        "programme_item": programme_item,
         "minutes": list(meeting.minutes.all()),
         "users": {
             "officer": officer,
@@ -194,7 +214,9 @@ def text_of_response(response) -> str:
             parts = " ".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
         paragraphs = " ".join(p.text for p in Word(io.BytesIO(body)).paragraphs)
         return f"{paragraphs} {parts}"
-    return " ".join(body.decode().split())
+    page = body.decode()
+    # the words as read, then the markup itself (attributes and scripts must not leak either)
+    return " ".join(html.unescape(strip_tags(page)).split()) + " " + page
 
 
 def surfaces(scene) -> dict[str, str]:
@@ -209,6 +231,7 @@ def surfaces(scene) -> dict[str, str]:
     }
     for minute in scene["minutes"]:
         urls[f"minute {minute.number}"] = reverse("minute", args=[minute.pk])
+    urls["work programme item"] = reverse("work_programme_item", args=[scene["programme_item"].pk])
     return urls
 
 
@@ -240,6 +263,13 @@ def test_the_public_record_shows_the_item_and_the_fact_of_its_resolutions(client
         assert PARA_1_NOTICE in text, name
         assert "That the covering report be noted." in text, name
     assert CONFIDENCE_NOTICE in text_of_response(client.get(urls["minute 13"]))
+    # what the exempt resolution changed is public; its text and the reason quoting it are not
+    item_page = text_of_response(client.get(urls["work programme item"]))
+    assert "By an exempt resolution: Minute 13, resolution 2 (26 July 2017)" in item_page
+    assert "Not published: the resolution is exempt." in item_page
+    minute_13 = text_of_response(client.get(urls["minute 13"]))
+    assert "Work programme changes made by an exempt resolution on this item:" in minute_13
+    assert "Added: Crime data presentation (Wednesday 21 February 2018)" in minute_13
 
 
 @pytest.mark.parametrize("who", ENTITLED)
@@ -255,6 +285,11 @@ def test_entitled_copies_carry_the_exempt_text_marked_not_for_publication(client
         assert "SECRET-NARRATIVE the figures" in text and "SECRET-TITLE minute" in text, name
         assert "NOT FOR PUBLICATION: exempt information as defined in paragraph 3" in text, name
     assert "SECRET-ACTION" in text_of_response(client.get(urls["tracker"]))
+    item_page = text_of_response(client.get(urls["work programme item"]))
+    assert "By resolution: Minute 13, resolution 2 (26 July 2017)" in item_page
+    assert "SECRET-REASON" in item_page
+    minute_13 = text_of_response(client.get(urls["minute 13"]))
+    assert "Work programme changes made: Resolution 2: Added: Crime data presentation" in minute_13
     # the progress report is a paper for the public pack, whoever downloads it
     assert SECRET not in text_of_response(client.get(urls["tracker report PDF"]))
 

@@ -145,3 +145,21 @@ def test_recorded_work_programme_changes_are_append_only(demo, broken_copy):
     _edit(broken_copy / "work_programme.yaml", reword)
     with pytest.raises(DemoDataError, match="append-only"):
         load_demo(source=DirectorySource(broken_copy))
+
+
+def test_the_work_programme_changes_of_26_july_2017_are_linked_to_their_resolutions(demo):
+    from scrutiny.programme.models import WorkProgrammeChange
+
+    july = Meeting.objects.get(date=dt.date(2017, 7, 26))
+    linked = sorted(
+        (c.item.key, c.kind, c.resolution.minute.number, c.resolution.number)
+        for c in WorkProgrammeChange.objects.filter(resolution__minute__meeting=july).select_related(
+            "item", "resolution__minute"
+        )
+    )
+    assert linked == [
+        ("crime-data", "added", 13, 2),
+        ("pcc-2018", "added", 15, 1),
+        ("safer-streets", "added", 15, 1),
+        ("trading-standards", "moved", 15, 1),
+    ]

@@ -80,3 +80,22 @@ def test_the_confirmation_item_links_its_minutes_paper_when_the_resolution_is_no
             reverse("minute", args=[Minute.internal.get(meeting=july, number=6).pk])
         ).content.decode()
     )
+
+
+def test_a_resolution_shows_the_work_programme_changes_it_made(client, demo):
+    from scrutiny.programme.models import WorkProgrammeItem
+
+    july = _meeting(JUL_2017)
+    minute_15 = Minute.internal.get(meeting=july, number=15)
+    page = client.get(reverse("minute", args=[minute_15.pk])).content.decode()
+    assert "Work programme changes made:" in page
+    trading = WorkProgrammeItem.objects.get(key="trading-standards")
+    assert (
+        f'Resolution 1: <a class="govuk-link" href="/work-programme/items/{trading.pk}/">'
+        "Moved to another meeting: Presentation by Kent County Council (KCC) Trading Standards"
+    ) in page
+    item_page = client.get(reverse("work_programme_item", args=[trading.pk])).content.decode()
+    assert (
+        f'By resolution: <a class="govuk-link" href="/minutes/{minute_15.pk}/">'
+        "Minute 15, resolution 1 (26 July 2017)</a>"
+    ) in item_page
