@@ -11,6 +11,7 @@ holds only resolutions the public may read.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
@@ -291,6 +292,11 @@ class Attendance(models.Model):
                 condition=Q(substitute_for__isnull=True) | Q(kind=AttendanceKind.SUBSTITUTE),
                 name="attendance_substitute_for_only_substitutes",
             ),
+            models.CheckConstraint(
+                condition=~Q(kind=AttendanceKind.SUBSTITUTE) | Q(substitute_for__isnull=False),
+                name="attendance_substitute_names_whom",
+                violation_error_message="A substitute names the member they substitute for.",
+            ),
             models.UniqueConstraint(
                 fields=["meeting", "person"],
                 condition=Q(person__isnull=False),
@@ -300,6 +306,10 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label}: {self.get_kind_display()}"
+
+    def clean(self) -> None:
+        if self.substitute_for_id is not None and self.substitute_for_id == self.person_id:
+            raise ValidationError({"substitute_for": f"{self.label} cannot substitute for themselves."})
 
     @property
     def label(self) -> str:
@@ -329,6 +339,16 @@ class Declaration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.get_kind_display()}"
+
+    def clean(self) -> None:
+        # The database cannot check a row against another table's meeting; every write goes
+        # through full_clean (services, admin, demo loader).
+        if self.agenda_item_id is not None and self.meeting_id is not None:
+            item_meeting = AgendaItem.internal.filter(pk=self.agenda_item_id).values_list("meeting_id", flat=True).first()
+            if item_meeting != self.meeting_id:
+                raise ValidationError(
+                    {"agenda_item": "The declaration is of an item of another meeting: choose an item of this meeting."}
+                )
 
 
 class ActionStatus(models.TextChoices):

@@ -71,3 +71,47 @@ def test_a_public_summary_of_private_business_is_published_but_cannot_be_exempt(
     assert Resolution.public.count() == 1
     with pytest.raises(IntegrityError), transaction.atomic():
         MinuteFactory(meeting=meeting, is_public_summary=True, is_exempt=True, exemption_ground="para1")
+
+
+def test_a_declaration_is_of_an_item_of_the_same_meeting():
+    from django.core.exceptions import ValidationError
+
+    from scrutiny.minutes.models import Declaration
+    from tests.factories import AgendaItemFactory, PersonFactory
+
+    meeting = MeetingFactory()
+    other_item = AgendaItemFactory(meeting=MeetingFactory(committee=meeting.committee, date=meeting.date.replace(day=1)))
+    declaration = Declaration(
+        meeting=meeting, agenda_item=other_item, person=PersonFactory(), kind="other", description="Member of the CSP"
+    )
+    with pytest.raises(ValidationError) as refused:
+        declaration.full_clean()
+    assert refused.value.message_dict["agenda_item"] == [
+        "The declaration is of an item of another meeting: choose an item of this meeting."
+    ]
+    declaration.agenda_item = AgendaItemFactory(meeting=meeting)
+    declaration.full_clean()  # an item of its own meeting is accepted
+
+
+def test_a_substitute_names_whom_they_substitute_for():
+    from django.core.exceptions import ValidationError
+
+    from scrutiny.minutes.models import Attendance
+    from tests.factories import PersonFactory
+
+    meeting = MeetingFactory()
+    member, substitute = PersonFactory(family_name="Lees"), PersonFactory(family_name="Kite")
+    row = Attendance(meeting=meeting, kind="substitute", person=substitute)
+    with pytest.raises(ValidationError, match="A substitute names the member they substitute for"):
+        row.full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        row.save()
+    row.substitute_for = substitute
+    with pytest.raises(ValidationError, match="cannot substitute for themselves"):
+        row.full_clean()
+    row.substitute_for = member
+    row.full_clean()
+    row.save()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Attendance.objects.create(meeting=meeting, kind="present", name="Councillor A", substitute_for=member)
+    assert Attendance.objects.get().substitute_for == member

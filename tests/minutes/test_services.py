@@ -310,7 +310,9 @@ def test_quorum_counts_members_not_invitees(committee):
         Attendance.objects.create(meeting=meeting, kind="present", name=f"Councillor {name}")
     Attendance.objects.create(meeting=meeting, kind="standing_invitee", name="Councillor C")
     assert services.quorum(meeting) == (2, 3, False)
-    Attendance.objects.create(meeting=meeting, kind="substitute", name="Councillor D")
+    Attendance.objects.create(
+        meeting=meeting, kind="substitute", name="Councillor D", substitute_for=PersonFactory(family_name="Lees")
+    )
     assert services.quorum(meeting) == (3, 3, True)
 
 
