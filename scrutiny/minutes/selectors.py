@@ -8,19 +8,32 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 
 from scrutiny.access.policy import Viewer
 from scrutiny.meetings.models import Meeting
 from scrutiny.programme.models import WorkProgrammeChange
 from scrutiny.rules.exempt_information import ExemptionGround
 
-from .models import Minute, MinutesRecord, Resolution
+from .models import Minute, MinuteAmendment, MinutesRecord, Resolution
 
 
 @dataclass(frozen=True)
 class Link:
     text: str
     url: str | None  # None when the viewer may not open it
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A recorded amendment to confirmed minutes, as the viewer may read it: a withheld
+    minute's correction says only that, and when, it was corrected."""
+
+    on: dt.date
+    part: str  # "the heading", "the minute", "resolution 2"
+    agreed_at: str  # the meeting that agreed it, or ""
+    text: str | None  # the corrected text; None when withheld
+    reason: str | None  # None when withheld
 
 
 @dataclass(frozen=True)
@@ -41,6 +54,7 @@ class MinuteEntry:
     # (resolution number, work-programme item changed): titles of the plan are public, so a
     # withheld minute still shows what its resolutions changed, never their text
     work_programme_changes: tuple[tuple[int, Link], ...] = ()
+    corrections: tuple[Correction, ...] = ()
 
     @property
     def not_for_publication(self) -> bool:
@@ -115,6 +129,22 @@ def _programme_changes(resolutions: list[Resolution]) -> tuple[tuple[int, Link],
     return tuple(out)
 
 
+AMENDED_PARTS = {"title": "the heading", "narrative": "the minute"}
+
+
+def _corrections(minute: Minute, *, withheld: bool) -> tuple[Correction, ...]:
+    return tuple(
+        Correction(
+            on=timezone.localtime(a.at).date(),
+            part=AMENDED_PARTS.get(a.field) or f"resolution {a.resolution_number}",
+            agreed_at=a.agreed_at.date_display if a.agreed_at else "",
+            text=None if withheld else a.after,
+            reason=None if withheld else a.reason,
+        )
+        for a in minute.amendments.all()
+    )
+
+
 def _entry(minute: Minute, *, may_see: bool) -> MinuteEntry:
     item = minute.agenda_item
     exempt = minute.is_withheld_from_public
@@ -140,12 +170,16 @@ def _entry(minute: Minute, *, may_see: bool) -> MinuteEntry:
         withheld_notice=withheld_notice(resolution_count=len(resolutions), ground=ground) if exempt else "",
         confirms=_confirms(minute, resolutions),
         work_programme_changes=_programme_changes(resolutions),
+        corrections=_corrections(minute, withheld=withheld),
     )
 
 
 def _queryset(may_see: bool):
     manager = Minute.internal if may_see else Minute.public
     return manager.select_related("agenda_item", "meeting", "meeting__committee").prefetch_related(
+        Prefetch(
+            "amendments", queryset=MinuteAmendment.objects.select_related("agreed_at").order_by("at", "pk")
+        ),
         Prefetch(
             "resolutions",
             queryset=Resolution.internal.order_by("number").prefetch_related(
@@ -155,7 +189,7 @@ def _queryset(may_see: bool):
                     queryset=WorkProgrammeChange.objects.select_related("item", "to_meeting").order_by("pk"),
                 ),
             ),
-        )
+        ),
     )
 
 
@@ -254,7 +288,6 @@ def _minute_label(minute: Minute) -> str:
 def tracker(*, committee, viewer: Viewer, today=None) -> dict:
     """Actions and recommendations with their status, overdue ones flagged. Follow-up from an
     exempt minute is shown only to those who may see it."""
-    from django.utils import timezone
 
     from .models import Action, ActionStatus, Recommendation, RecommendationStatus
     from .services import recommendation_due

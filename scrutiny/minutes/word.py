@@ -35,6 +35,17 @@ def _notice(document, text: str) -> None:
     paragraph.add_run(text).bold = True
 
 
+def _corrections(document, minute) -> None:
+    for c in minute.corrections:
+        agreed = f", as agreed at the meeting of {c.agreed_at}" if c.agreed_at else ""
+        line = f"Corrected on {c.on.day} {c.on:%B %Y}{agreed}: {c.part}"
+        if c.text is None:
+            line += "."
+        else:
+            line += f" now reads: “{c.text}”" + (f" Reason: {c.reason}" if c.reason else "")
+        document.add_paragraph().add_run(line).italic = True
+
+
 def minutes_docx(context: dict) -> bytes:
     meeting, committee = context["meeting"], context["committee"]
     record = context.get("record")
@@ -69,6 +80,7 @@ def minutes_docx(context: dict) -> bytes:
         if minute.withheld:
             document.add_paragraph(minute.exemption_statement)
             document.add_paragraph(minute.withheld_notice)
+            _corrections(document, minute)
             continue
         if minute.not_for_publication:
             _notice(document, minute.not_for_publication_mark)
@@ -83,6 +95,7 @@ def minutes_docx(context: dict) -> bytes:
             document.add_paragraph().add_run(label).bold = True
             for number, text in minute.resolutions:
                 document.add_paragraph(f"{number}.\t{text}")
+        _corrections(document, minute)
     if meeting.closed_at:
         document.add_paragraph(
             f"The meeting closed at {meeting.closed_at:%-I.%M} {'pm' if meeting.closed_at.hour >= 12 else 'am'}"

@@ -17,7 +17,7 @@ from docx import Document as Word
 
 from scrutiny.governance.models import Membership, MunicipalYear
 from scrutiny.meetings.models import MeetingStatus
-from scrutiny.minutes.models import Action, Recommendation
+from scrutiny.minutes.models import Action, MinuteAmendment, Recommendation
 from tests.factories import (
     AgendaItemFactory,
     CommitteeFactory,
@@ -112,6 +112,13 @@ def scene():
         narrative="SECRET-NARRATIVE tender prices",
     )
     ResolutionFactory(minute=own, number=1, text="SECRET-RESOLUTION award")
+    MinuteAmendment.objects.create(
+        minute=exempt_minute,
+        field="narrative",
+        before="SECRET-NARRATIVE the figures",
+        after="SECRET-CORRECTED the figures",
+        reason="SECRET-WHY the figures were wrong",
+    )
     Action.objects.create(
         minute=exempt_minute,
         description="SECRET-ACTION on the figures",
@@ -257,6 +264,9 @@ def test_the_public_record_shows_the_item_and_the_fact_of_its_resolutions(client
         assert "15. Contract award" in text, name  # the public title of a minute exempt in itself
         assert PARA_3_NOTICE in text, name
         assert "NOT FOR PUBLICATION" not in text, name  # the mark of an entitled copy
+    for name in ("minutes page", "minutes PDF", "minutes Word", "minute 13"):
+        text = text_of_response(client.get(urls[name]))
+        assert "the minute." in text.split("Corrected on ", 1)[1][:40], name  # that it was, not how
     for name in ("minutes page", "minutes PDF", "minutes Word"):
         text = text_of_response(client.get(urls[name]))
         assert "14. Exempt staffing matter" in text, name
@@ -284,6 +294,7 @@ def test_entitled_copies_carry_the_exempt_text_marked_not_for_publication(client
         text = text_of_response(client.get(urls[name]))
         assert "SECRET-NARRATIVE the figures" in text and "SECRET-TITLE minute" in text, name
         assert "NOT FOR PUBLICATION: exempt information as defined in paragraph 3" in text, name
+        assert "SECRET-CORRECTED the figures" in text and "Reason: SECRET-WHY" in text, name
     assert "SECRET-ACTION" in text_of_response(client.get(urls["tracker"]))
     item_page = text_of_response(client.get(urls["work programme item"]))
     assert "By resolution: Minute 13, resolution 2 (26 July 2017)" in item_page

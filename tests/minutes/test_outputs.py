@@ -99,3 +99,38 @@ def test_a_resolution_shows_the_work_programme_changes_it_made(client, demo):
         f'By resolution: <a class="govuk-link" href="/minutes/{minute_15.pk}/">'
         "Minute 15, resolution 1 (26 July 2017)</a>"
     ) in item_page
+
+
+def test_a_correction_to_confirmed_minutes_is_shown_to_the_public(client, demo):
+    from django.utils import timezone
+
+    from scrutiny.minutes import services
+
+    july, february_2018 = _meeting(JUL_2017), _meeting(dt.date(2018, 2, 21))
+    Meeting.objects.filter(pk=february_2018.pk).update(status="held")
+    february_2018.refresh_from_db()
+    services.minutes_confirm(meeting=july, at_meeting=february_2018)
+    minute = Minute.internal.get(meeting=july, number=4)
+    services.minute_amend(
+        minute=minute,
+        field="narrative",
+        text="The Chairman confirmed that there were no urgent items.",
+        reason="Wording agreed by the Committee",
+        expected_revision=minute.revision,
+        agreed_at=february_2018,
+    )
+    today = timezone.localdate()
+    expected = (
+        f"Corrected on {today.day} {today:%B %Y}, as agreed at the meeting of Wednesday 21 February 2018: "
+        "the minute now reads:"
+    )
+    page = " ".join(client.get(reverse("minute", args=[minute.pk])).content.decode().split())
+    assert expected.replace("Corrected on", "Corrected on") in page.replace("<strong>", "").replace(
+        "</strong>", ""
+    )
+    assert "Reason: Wording agreed by the Committee" in page
+    pdf = _pdf_text(client.get(reverse("minutes_pdf", args=[july.pk])))
+    assert f"{expected} “The Chairman confirmed that there were no urgent items.”" in pdf
+    assert "Reason: Wording agreed by the Committee" in pdf
+    word = " ".join(_word_text(client.get(reverse("minutes_word", args=[july.pk]))))
+    assert expected in word and "Reason: Wording agreed by the Committee" in word
