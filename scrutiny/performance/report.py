@@ -51,7 +51,7 @@ def report_docx(*, area: Area, period: Period, compare: str, group: ComparisonGr
                 confidential: bool) -> bytes:
     """The report as Word, for officers who edit it before it goes on an agenda: statements and
     tables (the charts are in the PDF; Word cannot take the SVG through python-docx)."""
-    from scrutiny.performance.templatetags.performance_tags import num, pct, rate, signed
+    from scrutiny.performance.templatetags.performance_tags import num, pct
     from scrutiny.publishing.word import _bytes, _centred, _new
 
     report = performance_report(area=area, period=period, compare=compare, group=group,
@@ -66,27 +66,21 @@ def report_docx(*, area: Area, period: Period, compare: str, group: ComparisonGr
         section.header.paragraphs[0].text = "NOT FOR PUBLICATION: exempt information (obligation of confidence)"
     _centred(document, "COMMUNITY SAFETY PARTNERSHIP PERFORMANCE")
     _centred(document, f"{area.name}: {period.label}")
-    _centred(document, f"compared with {shown.comparison} ({report.compared_with.label})", bold=False)
+    _centred(document, f"compared with {shown.comparison_text}", bold=False)
     document.add_heading("Summary", level=2)
     for line in shown.statements:
         document.add_paragraph(line, style="List Bullet")
     for note in report.notes:
         document.add_paragraph(note).runs[0].italic = True
-    headers = ["Indicator", report.period.short, report.compared_with.short, "Change", "Change %", "Per 1,000", "Rank"]
-    if report.county:
-        headers.append(f"{report.county.name} per 1,000")
-    for heading, values in (("Headline indicators", shown.headline), ("By crime type", shown.by_type)):
+    headers = ["Indicator", *shown.headers]
+    for heading, rows in (("Headline indicators", shown.headline_rows), ("By crime type", shown.type_rows)):
         document.add_heading(heading, level=2)
         table = document.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
         for cell, text in zip(table.rows[0].cells, headers, strict=True):
             cell.text = text
-        for v in values:
-            row = [v.definition.label, num(v.count), num(v.before), signed(v.change), pct(v.change_percent),
-                   rate(v.rate), f"{v.rank} of {v.rank_of}" if v.rank else "–"]
-            if report.county:
-                row.append(rate(v.county_rate))
-            for cell, text in zip(table.add_row().cells, row, strict=True):
+        for row in rows:
+            for cell, text in zip(table.add_row().cells, [row.value.definition.label, *row.cells], strict=True):
                 cell.text = text
     if shown.partner_rows:
         document.add_heading("Partner agencies' figures", level=2)

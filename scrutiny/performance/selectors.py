@@ -10,7 +10,13 @@ The arithmetic, stated once:
 - rank: 1 is the highest rate in the comparison group (the area included); equal rates
   share a rank (1, 2, 2, 4); areas without a population are not ranked;
 - county average: the county's own rate (all its crimes over all its people), which is the
-  population-weighted average of its districts' rates.
+  population-weighted average of its districts' rates;
+- both comparisons are always worked out: against the previous period of the same length and
+  against the same period a year earlier; `compare` only says which one leads (statements,
+  the change chart, the command's columns);
+- an area compared with (a group member, the county) that has no LSOAs, or no crime at all
+  recorded in its LSOAs in the period, has no data: it gets no rate (not 0.0), is not ranked,
+  and a note says why; likewise the area itself without LSOAs.
 """
 
 from __future__ import annotations
@@ -163,8 +169,27 @@ class GroupRate:
     is_home: bool
 
 
+COMPARISONS = ("previous", "last-year")
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The count of a comparison period and the change from it to the period reported."""
+
+    kind: str  # one of COMPARISONS
+    period: Period
+    before: int
+    change: int
+    change_percent: float | None
+    before_rate: float | None
+
+
 @dataclass
 class IndicatorValue:
+    """An indicator for the period. `before`, `change`, `change_percent` and `before_rate` are
+    those of the leading comparison (the report's `compare`); `previous` and `last_year` hold
+    both, None when the comparison period is not wholly loaded."""
+
     definition: IndicatorDef
     count: int
     before: int | None
@@ -176,6 +201,11 @@ class IndicatorValue:
     rank_of: int | None = None
     county_rate: float | None = None
     group: list[GroupRate] = field(default_factory=list)
+    previous: Comparison | None = None
+    last_year: Comparison | None = None
+
+    def comparison(self, kind: str) -> Comparison | None:
+        return self.previous if kind == "previous" else self.last_year
 
 
 @dataclass
@@ -213,9 +243,17 @@ class PerformanceReport:
     partner_rows: list[PartnerRow]
     notes: list[str]
     includes_confidential: bool
+    previous_period: Period | None = None
+    last_year_period: Period | None = None
 
     def indicator(self, key: str) -> IndicatorValue:
         return next(i for i in self.indicators if i.definition.key == key)
+
+    @property
+    def comparisons(self) -> list[tuple[str, Period]]:
+        """Both comparisons, the leading one first."""
+        both = [("previous", self.previous_period), ("last-year", self.last_year_period)]
+        return sorted(both, key=lambda pair: pair[0] != self.compare)
 
 
 def comparison_group_for(area: Area) -> ComparisonGroup | None:
@@ -235,27 +273,37 @@ def performance_report(
     `include_confidential` adds partner figures given in confidence: the caller decides it
     from the access policy, never from a request parameter.
     """
+    if compare not in COMPARISONS:
+        raise ValueError(f"compare is one of {', '.join(COMPARISONS)}, not {compare!r}.")
     compared_with = period.compared(compare)
+    periods = {kind: period.compared(kind) for kind in COMPARISONS}
     group = group if group is not None else comparison_group_for(area)
     committee = group.committee if group else None
     members = list(group.members.all()) if group else []
     county = (group.county if group else None) or _county_of(area)
     areas = {a.pk: a for a in [area, *members, *([county] if county else [])]}
-    window_first = min(compared_with.first, month_add(period.last, -23))
+    window_first = min(*(p.first for p in periods.values()), month_add(period.last, -23))
     counts = area_counts(area_ids=areas, first=window_first, last=period.last)
     populations = {pk: population_for(a, period) for pk, a in areas.items()}
-    before_populations = {pk: population_for(a, compared_with) for pk, a in areas.items()}
+    before_populations = {
+        kind: {pk: population_for(a, p) for pk, a in areas.items()} for kind, p in periods.items()
+    }
     loaded = loaded_months(window_first, period.last)
-    notes = _notes(area, period, compared_with, populations[area.pk], loaded)
-    comparable = all(m in loaded for m in compared_with.months)
+    notes = _notes(area, period, [periods[k] for k in sorted(COMPARISONS, key=lambda k: k != compare)],
+                   populations[area.pk], loaded)
+    comparable = {kind: all(m in loaded for m in p.months) for kind, p in periods.items()}
+    no_data = _areas_without_data(areas, area, period, counts)
+    notes += _no_data_notes(area, members, county, no_data, period)
+    # An area without data gets no rate: a rate of 0.0 would rank it and be stated as a fact.
+    rated_populations = {pk: (None if pk in no_data else pop) for pk, pop in populations.items()}
 
     indicators = []
     for definition in indicator_definitions(committee):
         indicators.append(
             _indicator(
-                definition, area=area, members=members, county=county, period=period,
-                compared_with=compared_with if comparable else None, counts=counts,
-                populations=populations, before_populations=before_populations,
+                definition, area=area, members=members, county=county, period=period, compare=compare,
+                periods={kind: p for kind, p in periods.items() if comparable[kind]}, counts=counts,
+                populations=rated_populations, before_populations=before_populations,
             )
         )
     series = {
@@ -267,7 +315,41 @@ def performance_report(
         population=populations[area.pk], county=county, group=group, indicators=indicators,
         series=series, partner_rows=_partner_rows(committee, period, include_confidential),
         notes=notes, includes_confidential=include_confidential,
+        previous_period=periods["previous"], last_year_period=periods["last-year"],
     )
+
+
+def _areas_without_data(areas: dict[int, Area], home: Area, period: Period, counts: Counts) -> set[int]:
+    """Areas with no LSOAs, and areas compared with that have not one crime of any type recorded
+    in their LSOAs in the period (their force's files are not loaded). The area reported on keeps
+    its counts: a nil there is a finding, and the notes already say which months are missing."""
+    with_lsoas = set(AreaLsoa.objects.filter(area_id__in=areas).values_list("area_id", flat=True).distinct())
+    months = set(period.months)
+    with_counts = {pk for (pk, _type, month), n in counts.items() if n and month in months}
+    return {pk for pk in areas if pk not in with_lsoas or (pk != home.pk and pk not in with_counts)}
+
+
+def _no_data_notes(area, members, county, no_data: set[int], period: Period) -> list[str]:
+    notes = []
+    if area.pk in no_data and not AreaLsoa.objects.filter(area=area).exists():
+        notes.append(f"{area.name} has no LSOAs in the area lookups loaded: it has no counts or rates.")
+    if county is not None and county.pk in no_data:
+        notes.append(
+            f"No {county.name} average is given: {_why_no_data(county, period)}."
+        )
+    missing = [m for m in members if m.pk in no_data]
+    if missing:
+        notes.append(
+            "Not ranked, for want of data: "
+            + "; ".join(f"{m.name} ({_why_no_data(m, period)})" for m in missing) + "."
+        )
+    return notes
+
+
+def _why_no_data(area: Area, period: Period) -> str:
+    if not AreaLsoa.objects.filter(area=area).exists():
+        return f"{area.name} has no LSOAs in the area lookups loaded (its districts are not linked to it)"
+    return f"no crime is recorded in {area.name}'s LSOAs for {period.label} (is its force's data loaded?)"
 
 
 def _county_of(area: Area) -> Area | None:
@@ -278,19 +360,30 @@ def _county_of(area: Area) -> Area | None:
 
 
 def _indicator(
-    definition: IndicatorDef, *, area, members, county, period, compared_with, counts, populations, before_populations
+    definition: IndicatorDef, *, area, members, county, period, compare, periods, counts, populations,
+    before_populations,
 ) -> IndicatorValue:
     types = definition.crime_types
     count = _total(counts, area.pk, types, period.months)
-    before = _total(counts, area.pk, types, compared_with.months) if compared_with else None
+    found: dict[str, Comparison] = {}
+    for kind, earlier in periods.items():
+        before = _total(counts, area.pk, types, earlier.months)
+        found[kind] = Comparison(
+            kind=kind, period=earlier, before=before, change=count - before,
+            change_percent=percent_change(count, before),
+            before_rate=None if populations[area.pk] is None else rate_per_1000(before, before_populations[kind][area.pk]),
+        )
+    lead = found.get(compare)
     value = IndicatorValue(
         definition=definition,
         count=count,
-        before=before,
-        change=None if before is None else count - before,
-        change_percent=percent_change(count, before),
+        before=None if lead is None else lead.before,
+        change=None if lead is None else lead.change,
+        change_percent=None if lead is None else lead.change_percent,
         rate=rate_per_1000(count, populations[area.pk]),
-        before_rate=None if before is None else rate_per_1000(before, before_populations[area.pk]),
+        before_rate=None if lead is None else lead.before_rate,
+        previous=found.get("previous"),
+        last_year=found.get("last-year"),
     )
     if county is not None:
         value.county_rate = rate_per_1000(_total(counts, county.pk, types, period.months), populations[county.pk])
@@ -323,16 +416,14 @@ def _series(definition: IndicatorDef, *, area, period, counts, loaded) -> list[S
     return points
 
 
-def _notes(area, period, compared_with, population, loaded) -> list[str]:
+def _notes(area, period, compared_with: Sequence[Period], population, loaded) -> list[str]:
     notes = []
     missing = [m for m in period.months if m not in loaded]
     if missing:
         notes.append("No police.uk data is loaded for " + ", ".join(f"{m:%B %Y}" for m in missing) + ".")
-    missing_before = [m for m in compared_with.months if m not in loaded]
-    if missing_before:
-        notes.append(
-            f"No police.uk data is loaded for {compared_with.label}, so there is no comparison with it."
-        )
+    for earlier in compared_with:
+        if any(m not in loaded for m in earlier.months):
+            notes.append(f"No police.uk data is loaded for {earlier.label}, so there is no comparison with it.")
     if population is None:
         notes.append(f"No population estimate is loaded for {area.name}: rates per 1,000 cannot be given.")
     elif not population.is_exact:

@@ -1,11 +1,15 @@
 """Short statements of fact written from the figures, as an officer would write them.
 
-Plain English, no judgement ("fell", not "improved"), numbers as the tables show them.
+Plain English, no judgement ("fell", not "improved"), numbers as the tables show them. A
+headline indicator's sentence gives both comparisons, the leading one (the report's
+`compare`, by default the same period last year) first: "Total recorded crime fell 3.1%
+compared with the same quarter last year (640 to 620), and rose 2.0% compared with the
+previous quarter (608 to 620)."
 """
 
 from __future__ import annotations
 
-from scrutiny.performance.selectors import IndicatorValue, PerformanceReport
+from scrutiny.performance.selectors import Comparison, IndicatorValue, PerformanceReport
 
 
 def ordinal(n: int) -> str:
@@ -13,27 +17,37 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def comparison_phrase(report: PerformanceReport) -> str:
+def comparison_phrase(report: PerformanceReport, kind: str | None = None) -> str:
+    """'the same quarter last year', 'the previous month'...: the leading comparison unless `kind`."""
+    kind = kind or report.compare
     noun = report.period.noun()
-    if report.compare == "last-year":
-        return f"the same {noun} last year" if noun != "period" else f"the same period last year ({report.compared_with.label})"
-    return f"the previous {noun}" if noun != "period" else f"the previous period ({report.compared_with.label})"
+    earlier = report.period.compared(kind)
+    if kind == "last-year":
+        return f"the same {noun} last year" if noun != "period" else f"the same period last year ({earlier.label})"
+    return f"the previous {noun}" if noun != "period" else f"the previous period ({earlier.label})"
 
 
-def change_sentence(value: IndicatorValue, report: PerformanceReport) -> str | None:
+def _clause(comparison: Comparison, count: int, against: str) -> str:
+    if comparison.change == 0:
+        return f"was unchanged compared with {against} ({count:,})"
+    verb = "rose" if comparison.change > 0 else "fell"
+    if comparison.change_percent is None:
+        return f"{verb} from none to {count:,} compared with {against}"
+    return f"{verb} {abs(comparison.change_percent):.1f}% compared with {against} ({comparison.before:,} to {count:,})"
+
+
+def change_sentence(value: IndicatorValue, report: PerformanceReport, *, kinds: tuple[str, ...] | None = None) -> str | None:
+    """The indicator's change against each comparison that can be made, the leading one first."""
     label = value.definition.label.split(" (")[0]
-    if value.before is None:
+    kinds = kinds or tuple(kind for kind, _ in report.comparisons)
+    clauses = [
+        _clause(c, value.count, comparison_phrase(report, kind))
+        for kind in kinds
+        if (c := value.comparison(kind)) is not None
+    ]
+    if not clauses:
         return None
-    against = comparison_phrase(report)
-    if value.change == 0:
-        return f"{label} was unchanged compared with {against} ({value.count:,})."
-    verb = "rose" if value.change > 0 else "fell"
-    if value.change_percent is None:
-        return f"{label} {verb} from none to {value.count:,} compared with {against}."
-    return (
-        f"{label} {verb} {abs(value.change_percent):.1f}% compared with {against} "
-        f"({value.before:,} to {value.count:,})."
-    )
+    return f"{label} {', and '.join(clauses)}."
 
 
 def rate_sentence(value: IndicatorValue, report: PerformanceReport) -> str | None:
@@ -49,7 +63,8 @@ def rate_sentence(value: IndicatorValue, report: PerformanceReport) -> str | Non
 
 
 def statements(report: PerformanceReport, *, limit_types: int = 3) -> list[str]:
-    """The headline statements: total crime, ASB, priorities, then the biggest movers by type."""
+    """The headline statements: total crime, ASB, priorities, then the biggest movers by type
+    (against the leading comparison)."""
     lines: list[str] = []
     headline = [v for v in report.indicators if v.definition.kind in ("total", "asb", "priority")]
     for value in headline:
@@ -65,7 +80,7 @@ def statements(report: PerformanceReport, *, limit_types: int = 3) -> list[str]:
         key=lambda v: -abs(v.change),
     )[:limit_types]
     for value in movers:
-        sentence = change_sentence(value, report)
+        sentence = change_sentence(value, report, kinds=(report.compare,))
         if sentence:
             lines.append(sentence)
     return lines

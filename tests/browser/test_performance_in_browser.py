@@ -34,7 +34,9 @@ def test_choose_a_period_with_the_keyboard_and_see_a_clear_error(page, performan
     assert "write it as YYYY-MM" in summary.inner_text()
     page.get_by_label("First month").fill("2022-02")
     page.get_by_label("Last month").fill("2022-03")
-    page.get_by_label("Compare with").select_option("previous")
+    page.get_by_label("Lead with the change against").select_option("previous")
     page.get_by_label("Last month").press("Enter")
     assert "February to March 2022" in page.locator("h1").inner_text()
-    assert "Compared with the previous period" in page.content()
+    content = page.content()
+    assert ("Compared with the previous period (December 2021 to January 2022) and the same period last year "
+            "(February to March 2021)") in content

@@ -49,14 +49,25 @@ def test_compared_with_previous_quarter(world):
     assert report.compared_with == Period.parse("2021-10", "2021-12")
     total = report.indicator("total-recorded-crime")
     assert (total.count, total.before, total.change, total.change_percent) == (30, 30, 0, 0.0)
-    assert "Total recorded crime was unchanged compared with the previous quarter (30)." in statements(report)
+    # the previous quarter leads, and the same quarter last year follows
+    assert statements(report)[0] == (
+        "Total recorded crime was unchanged compared with the previous quarter (30), "
+        "and fell 9.1% compared with the same quarter last year (33 to 30)."
+    )
 
 
 def test_statements_of_fact(world):
     report = performance_report(area=world[0], period=Q1_2022, compare="last-year")
     lines = statements(report)
-    assert lines[0] == "Total recorded crime fell 9.1% compared with the same quarter last year (33 to 30)."
-    assert "Anti-social behaviour rose from none to 4 compared with the same quarter last year." in lines
+    assert lines[0] == (
+        "Total recorded crime fell 9.1% compared with the same quarter last year (33 to 30), "
+        "and was unchanged compared with the previous quarter (30)."
+    )
+    # ASB: 4 in Q1 2022, none in Q1 2021 nor in Q4 2021
+    assert (
+        "Anti-social behaviour rose from none to 4 compared with the same quarter last year, "
+        "and rose from none to 4 compared with the previous quarter." in lines
+    )
     assert (
         "Dartford recorded total crime of 3.0 per 1,000 population, above the Kent average of 2.2, "
         "and ranked 2nd highest of 3 in the Most Similar Group." in lines
@@ -154,7 +165,10 @@ def test_previous_quarter_with_a_change_a_priority_and_the_earlier_rate(world):
     assert violent.before_rate == pytest.approx(28 * 1000 / 9_000)
     burglary = report.indicator("burglary")
     assert (burglary.before, burglary.change, burglary.change_percent) == (12, -2, pytest.approx(-2 * 100 / 12))
-    assert "Total recorded crime fell 25.0% compared with the previous quarter (40 to 30)." in statements(report)
+    assert statements(report)[0] == (
+        "Total recorded crime fell 25.0% compared with the previous quarter (40 to 30), "
+        "and fell 9.1% compared with the same quarter last year (33 to 30)."
+    )
 
 
 def test_equal_rates_share_a_rank(world):
@@ -214,3 +228,106 @@ def test_missing_shared_data_skips_or_fails_as_told(monkeypatch, tmp_path):
     monkeypatch.setenv("SCRUTINY_REQUIRE_SHARED_DATA", "1")
     with pytest.raises(pytest.fail.Exception, match="SCRUTINY_REQUIRE_SHARED_DATA=1"):
         conftest.shared_data_path()
+
+
+def test_both_comparisons_side_by_side(world):
+    """Q1 2022 against Q4 2021 and against Q1 2021, in one report, whichever leads."""
+    home = world[0]
+    counts([("2021-11", "L1", "Drugs", 10)])
+    for compare in ("last-year", "previous"):
+        report = performance_report(area=home, period=Q1_2022, compare=compare)
+        assert (report.previous_period, report.last_year_period) == (
+            Period.parse("2021-10", "2021-12"), Period.parse("2021-01", "2021-03"))
+        total = report.indicator("total-recorded-crime")
+        # previous: 40 -> 30 is -10, -25.0%; last year: 33 -> 30 is -3, -9.09%
+        assert (total.previous.before, total.previous.change) == (40, -10)
+        assert total.previous.change_percent == pytest.approx(-25.0)
+        assert (total.last_year.before, total.last_year.change) == (33, -3)
+        assert total.last_year.change_percent == pytest.approx(-300 / 33)
+        # both earlier rates use the 2020 estimate (9,000): 2021 is as near to 2020 as to 2022
+        assert total.previous.before_rate == pytest.approx(40 * 1000 / 9_000)
+        assert total.last_year.before_rate == pytest.approx(33 * 1000 / 9_000)
+        lead = total.previous if compare == "previous" else total.last_year
+        assert (total.before, total.change, total.change_percent) == (lead.before, lead.change, lead.change_percent)
+        violent = report.indicator("group-violent")
+        # violence + drugs: Q4 2021 18 + 10 = 28, Q1 2021 25, Q1 2022 20
+        assert (violent.previous.change, violent.last_year.change) == (-8, -5)
+        assert violent.last_year.change_percent == pytest.approx(-20.0)
+    lines = statements(performance_report(area=home, period=Q1_2022))
+    assert lines[0] == (
+        "Total recorded crime fell 9.1% compared with the same quarter last year (33 to 30), "
+        "and fell 25.0% compared with the previous quarter (40 to 30)."
+    )
+
+
+def test_a_comparison_not_loaded_is_left_out_not_zero(world):
+    home = world[0]
+    # Q4 2021 is loaded, Q1 2021 is too; for Q2 2021, the previous quarter is Q1 2021 and a year before is Q2 2020
+    report = performance_report(area=home, period=Period.parse("2021-04", "2021-06"))
+    total = report.indicator("total-recorded-crime")
+    assert total.last_year is None and total.previous is not None and total.previous.before == 33
+    assert total.before is None  # the leading comparison (last year) cannot be made
+    assert any("April to June 2020, so there is no comparison" in n for n in report.notes)
+    assert statements(report)[0] == "Total recorded crime fell 100.0% compared with the previous quarter (33 to 0)."
+
+
+def test_county_without_lsoas_gives_no_average_and_says_why(world):
+    home, a, b, kent, group = world
+    empty_kent = area_with_lsoas("Kent", [], population={2022: 1_500_000}, level="county", code="E10000016")
+    group.county = empty_kent
+    group.save()
+    report = performance_report(area=home, period=Q1_2022)
+    total = report.indicator("total-recorded-crime")
+    assert total.county_rate is None and all(v.county_rate is None for v in report.indicators)
+    assert any("No Kent average is given: Kent has no LSOAs in the area lookups loaded" in n for n in report.notes)
+    lines = statements(report)
+    assert not any("average" in line for line in lines)
+    assert "Dartford recorded total crime of 3.0 per 1,000 population, and ranked 2nd highest of 3 in the " \
+           "Most Similar Group." in lines
+
+
+def test_comparison_area_without_lsoas_or_counts_is_not_ranked(world):
+    home, a, b, kent, group = world
+    hollow = area_with_lsoas("Hollow", [], population={2022: 7_000})
+    elsewhere = area_with_lsoas("Elsewhere", ["Z1"], population={2022: 9_000})  # its force is not loaded
+    group.members.add(hollow, elsewhere)
+    report = performance_report(area=home, period=Q1_2022)
+    total = report.indicator("total-recorded-crime")
+    rates = {g.area.name: g.rate for g in total.group}
+    assert rates["Hollow"] is None and rates["Elsewhere"] is None  # not 0.0
+    assert (total.rank, total.rank_of) == (2, 3)  # Alpha 6.0, Dartford 3.0, Beta 2.0, as before
+    note = next(n for n in report.notes if n.startswith("Not ranked"))
+    assert "Hollow (Hollow has no LSOAs" in note and "no crime is recorded in Elsewhere's LSOAs" in note
+
+
+def test_indicators_command_with_both_comparisons(world):
+    import csv as csv_module
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    home = world[0]
+    counts([("2021-11", "L1", "Drugs", 10)])
+
+    def run(fmt):
+        out = io.StringIO()
+        call_command("indicators", "--area", home.code, "--from", "2022-01", "--to", "2022-03", "--compare", "both",
+                     "--format", fmt, stdout=out)
+        return out.getvalue()
+
+    data = json.loads(run("json"))
+    assert data["previous_period"] == {"from": "2021-10", "to": "2021-12"}
+    assert data["last_year_period"] == {"from": "2021-01", "to": "2021-03"}
+    total = data["indicators"][0]
+    assert {k: total[k] for k in ("count", "previous", "previous_change", "previous_change_percent", "last_year",
+                                  "last_year_change", "last_year_change_percent")} == {
+        "count": 30, "previous": 40, "previous_change": -10, "previous_change_percent": -25.0,
+        "last_year": 33, "last_year_change": -3, "last_year_change_percent": -9.1,
+    }
+    rows = list(csv_module.DictReader(io.StringIO(run("csv"))))
+    assert (rows[0]["previous_change"], rows[0]["last_year_change"]) == ("-10", "-3")
+    table = run("table")
+    assert "Previous" in table and "Last year" in table
+    total_line = next(line for line in table.splitlines() if line.startswith("Total recorded crime"))
+    assert total_line.split()[-10:] == ["30", "40", "-10", "-25.0", "33", "-3", "-9.1", "3.00", "2/3", "2.20"]

@@ -59,8 +59,12 @@ def test_public_page_shows_figures_charts_and_open_partner_data_only(client, par
     response = client.get(f"/performance/{home.code}/{QUERY}")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Total recorded crime fell 9.1% compared with the same quarter last year (33 to 30)." in html
+    assert ("Total recorded crime fell 9.1% compared with the same quarter last year (33 to 30), "
+            "and was unchanged compared with the previous quarter (30).") in html
     assert html.count("<svg") == 3
+    # both comparisons side by side: Q4 2021 (30, unchanged) and Q1 2021 (33, -3, -9.1%)
+    assert "Same period last year (2021-01 to 2021-03)" in html and "Previous period (2021-10 to 2021-12)" in html
+    assert "−3 (−9.1%)" in html and "0 (0.0%)" in html
     assert "Deliberate fires" in html and "−25.0%" in html  # 12 against 16
     assert SECRET_NAME not in html and SECRET_VALUE not in html and "987,654" not in html
     assert "report-confidential.pdf" not in html
@@ -113,7 +117,9 @@ def test_public_report_has_the_tables_charts_and_statements(client, partners):
     home, _ = partners
     response = client.get(f"/performance/{home.code}/report.pdf{QUERY}")
     text = pdf_text(response)
-    assert "Total recorded crime fell 9.1%" in text
+    assert "Total recorded crime fell 9.1% compared with the same quarter last year" in text
+    assert "Same period last year (2021-01 to 2021-03)" in text and "Previous period (2021-10 to 2021-12)" in text
+    assert "−3 (−9.1%)" in text
     assert "NOT FOR PUBLICATION" not in text
     reader = PdfReader(io.BytesIO(response.content))
     # the charts are drawn as vectors: no picture is embedded anywhere
@@ -259,6 +265,7 @@ def test_report_as_word_public_and_exempt(client, partners):
     public = client.get(f"/performance/{home.code}/report.docx{QUERY}")
     text = words(public)
     assert "Total recorded crime fell 9.1%" in text and "Deliberate fires" in text
+    assert "Previous period (2021-10 to 2021-12)" in text and "−3 (−9.1%)" in text
     assert SECRET_NAME not in text and "987,654" not in text and "NOT FOR PUBLICATION" not in text
     assert client.get(f"/performance/{home.code}/report-confidential.docx{QUERY}").status_code == 404
     officer_client(client)
@@ -340,3 +347,18 @@ def test_indicators_command_prints_open_partner_figures_never_confidential_ones(
     data = json.loads(as_json)
     assert [p["indicator"] for p in data["partner_indicators"]] == ["Deliberate fires"]
     assert data["partner_indicators"][0]["count"] == 12 and data["partner_indicators"][0]["frequency"] == "quarterly"
+
+
+def test_county_without_lsoas_is_explained_on_the_page_and_in_the_report(client, partners):
+    from tests.performance.factories import area_with_lsoas
+
+    home, committee = partners
+    group = home.home_of_groups.get()
+    group.county = area_with_lsoas("Kent", [], population={2022: 1_500_000}, level="county", code="E10000016")
+    group.save()
+    html = client.get(f"/performance/{home.code}/{QUERY}").content.decode()
+    text = pdf_text(client.get(f"/performance/{home.code}/report.pdf{QUERY}"))
+    for shown in (html, text):
+        assert "No Kent average is given: Kent has no LSOAs in the area lookups loaded" in shown
+        assert "Kent average of" not in shown and "below the Kent" not in shown
+    assert "Dartford recorded total crime of 3.0 per 1,000 population, and ranked 2nd highest of 3" in html

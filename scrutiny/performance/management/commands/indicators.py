@@ -9,8 +9,13 @@ from scrutiny.performance.periods import Period, PeriodError
 from scrutiny.performance.selectors import performance_report
 from scrutiny.performance.statements import statements
 
+#: --compare previous|last-year: one comparison, in these columns.
 FIELDS = ("indicator", "count", "compared", "change", "change_percent", "rate_per_1000", "rank", "rank_of", "county_rate",
           "source")
+#: --compare both: the previous period and the same period last year side by side.
+FIELDS_BOTH = ("indicator", "count", "previous", "previous_change", "previous_change_percent", "last_year",
+               "last_year_change", "last_year_change_percent", "rate_per_1000", "rank", "rank_of", "county_rate",
+               "source")
 
 
 def _round(value, places=1):
@@ -23,16 +28,43 @@ def _number(value: Decimal | None):
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _partner_row(p) -> dict:
+def _comparison_fields(comparison, prefix: str) -> dict:
+    if comparison is None:
+        return {prefix: None, f"{prefix}_change": None, f"{prefix}_change_percent": None}
+    return {
+        prefix: comparison.before,
+        f"{prefix}_change": comparison.change,
+        f"{prefix}_change_percent": _round(comparison.change_percent),
+    }
+
+
+def _row(v, *, both: bool) -> dict:
+    row = {"indicator": v.definition.label, "count": v.count}
+    if both:
+        row |= _comparison_fields(v.previous, "previous") | _comparison_fields(v.last_year, "last_year")
+    else:
+        row |= {"compared": v.before, "change": v.change, "change_percent": _round(v.change_percent)}
+    return row | {
+        "rate_per_1000": _round(v.rate, 2),
+        "rank": v.rank,
+        "rank_of": v.rank_of,
+        "county_rate": _round(v.county_rate, 2),
+        "source": "police.uk",
+    }
+
+
+def _partner_row(p, *, both: bool) -> dict:
     """A partner's figure in the same columns: its latest figure in the period, against the year before."""
     value, before = _number(p.value), _number(p.year_before)
+    change = None if value is None or before is None else _number(p.value - p.year_before)
     latest = p.figures[-1] if p.figures else None
-    return {
-        "indicator": p.indicator.name,
-        "count": value,
-        "compared": before,
-        "change": None if value is None or before is None else _number(p.value - p.year_before),
-        "change_percent": _round(p.change_percent),
+    row = {"indicator": p.indicator.name, "count": value}
+    if both:
+        row |= {"previous": None, "previous_change": None, "previous_change_percent": None,
+                "last_year": before, "last_year_change": change, "last_year_change_percent": _round(p.change_percent)}
+    else:
+        row |= {"compared": before, "change": change, "change_percent": _round(p.change_percent)}
+    return row | {
         "rate_per_1000": None,
         "rank": None,
         "rank_of": None,
@@ -41,7 +73,12 @@ def _partner_row(p) -> dict:
         "unit": p.indicator.unit,
         "frequency": p.indicator.frequency,
         "period": None if latest is None else {"from": f"{latest.period_start}", "to": f"{latest.period_end}"},
+        "year_before": before,
     }
+
+
+def _cell(value, fmt: str = ",") -> str:
+    return "" if value is None else format(value, fmt)
 
 
 class Command(BaseCommand):
@@ -51,7 +88,9 @@ class Command(BaseCommand):
         parser.add_argument("--area", required=True, help="The area's code, e.g. E07000107 for Dartford.")
         parser.add_argument("--from", dest="first", required=True, help="First month, YYYY-MM.")
         parser.add_argument("--to", dest="last", required=True, help="Last month, YYYY-MM.")
-        parser.add_argument("--compare", choices=["previous", "last-year"], default="last-year")
+        parser.add_argument("--compare", choices=["previous", "last-year", "both"], default="last-year",
+                            help="The comparison to print; 'both' gives the previous period and the same period "
+                                 "last year side by side.")
         parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
     def handle(self, *args, **options):
@@ -62,69 +101,65 @@ class Command(BaseCommand):
         area = Area.objects.filter(code=options["area"].strip().upper()).first()
         if area is None:
             raise CommandError(f"No area with the code {options['area']!r}: load the ONS lookups with import-areas.")
+        both = options["compare"] == "both"
         # The command line is not a place for figures given in confidence: open data only, and
         # the partners' open figures (include_confidential stays False whoever runs it).
-        report = performance_report(area=area, period=period, compare=options["compare"], include_confidential=False)
-        rows = [self._row(v) for v in report.indicators]
-        partner_rows = [_partner_row(p) for p in report.partner_rows if not p.indicator.is_exempt]
-        {"table": self._table, "csv": self._csv, "json": self._json}[options["format"]](report, rows, partner_rows)
+        report = performance_report(area=area, period=period, compare="last-year" if both else options["compare"],
+                                    include_confidential=False)
+        rows = [_row(v, both=both) for v in report.indicators]
+        partner_rows = [_partner_row(p, both=both) for p in report.partner_rows if not p.indicator.is_exempt]
+        {"table": self._table, "csv": self._csv, "json": self._json}[options["format"]](report, rows, partner_rows,
+                                                                                       both)
 
-    @staticmethod
-    def _row(v) -> dict:
-        return {
-            "indicator": v.definition.label,
-            "count": v.count,
-            "compared": v.before,
-            "change": v.change,
-            "change_percent": _round(v.change_percent),
-            "rate_per_1000": _round(v.rate, 2),
-            "rank": v.rank,
-            "rank_of": v.rank_of,
-            "county_rate": _round(v.county_rate, 2),
-            "source": "police.uk",
-        }
-
-    def _csv(self, report, rows, partner_rows):
-        writer = csv.DictWriter(self.stdout, fieldnames=FIELDS, lineterminator="\n", extrasaction="ignore")
+    def _csv(self, report, rows, partner_rows, both):
+        writer = csv.DictWriter(self.stdout, fieldnames=FIELDS_BOTH if both else FIELDS, lineterminator="\n",
+                                extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows + partner_rows)
 
-    def _json(self, report, rows, partner_rows):
-        self.stdout.write(
-            json.dumps(
-                {
-                    "area": {"code": report.area.code, "name": report.area.name},
-                    "period": {"from": f"{report.period.first:%Y-%m}", "to": f"{report.period.last:%Y-%m}"},
-                    "compared_with": {"from": f"{report.compared_with.first:%Y-%m}", "to": f"{report.compared_with.last:%Y-%m}"},
-                    "population": None if report.population is None else
-                    {"year": report.population.year, "population": report.population.population},
-                    "indicators": rows,
-                    "partner_indicators": partner_rows,
-                    "notes": report.notes,
-                },
-                indent=2,
-            )
-        )
+    def _json(self, report, rows, partner_rows, both):
+        def span(p):
+            return {"from": f"{p.first:%Y-%m}", "to": f"{p.last:%Y-%m}"}
 
-    def _table(self, report, rows, partner_rows):
+        data = {
+            "area": {"code": report.area.code, "name": report.area.name},
+            "period": span(report.period),
+        }
+        if both:
+            data["previous_period"] = span(report.previous_period)
+            data["last_year_period"] = span(report.last_year_period)
+        else:
+            data["compared_with"] = span(report.compared_with)
+        data |= {
+            "population": None if report.population is None else
+            {"year": report.population.year, "population": report.population.population},
+            "indicators": rows,
+            "partner_indicators": partner_rows,
+            "notes": report.notes,
+        }
+        self.stdout.write(json.dumps(data, indent=2))
+
+    def _table(self, report, rows, partner_rows, both):
         out = self.stdout
-        out.write(f"{report.area.name} ({report.area.code}), {report.period.label}, compared with {report.compared_with.label}")
+        against = (f"{report.previous_period.label} and {report.last_year_period.label}" if both
+                   else report.compared_with.label)
+        out.write(f"{report.area.name} ({report.area.code}), {report.period.label}, compared with {against}")
         if report.population:
             out.write(f"Population: {report.population.population:,} (ONS mid-{report.population.year})")
-        headers = ("Indicator", "Count", "Before", "Change", "%", "Per 1,000", "Rank", "County")
-        table = [headers] + [
-            (
-                r["indicator"][:44],
-                f"{r['count']:,}",
-                "" if r["compared"] is None else f"{r['compared']:,}",
-                "" if r["change"] is None else f"{r['change']:+,}",
-                "" if r["change_percent"] is None else f"{r['change_percent']:+.1f}",
-                "" if r["rate_per_1000"] is None else f"{r['rate_per_1000']:.2f}",
-                "" if r["rank"] is None else f"{r['rank']}/{r['rank_of']}",
-                "" if r["county_rate"] is None else f"{r['county_rate']:.2f}",
-            )
-            for r in rows
-        ]
+        comparisons = (("previous", "Previous"), ("last_year", "Last year")) if both else (("compared", "Before"),)
+        headers = ["Indicator", "Count"]
+        for _key, title in comparisons:
+            headers += [title, "Change", "%"]
+        headers += ["Per 1,000", "Rank", "County"]
+        table = [headers]
+        for r in rows:
+            line = [r["indicator"][:44], _cell(r["count"])]
+            for key, _title in comparisons:
+                change_key = "change" if key == "compared" else f"{key}_change"
+                line += [_cell(r[key]), _cell(r[change_key], "+,"), _cell(r[f"{change_key}_percent"], "+.1f")]
+            line += [_cell(r["rate_per_1000"], ".2f"), "" if r["rank"] is None else f"{r['rank']}/{r['rank_of']}",
+                     _cell(r["county_rate"], ".2f")]
+            table.append(line)
         widths = [max(len(row[i]) for row in table) for i in range(len(headers))]
         for row in table:
             out.write("  ".join(cell.ljust(widths[0]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)))
@@ -133,9 +168,10 @@ class Command(BaseCommand):
             for r in partner_rows:
                 period = "no figure in the period" if r["period"] is None else f"{r['period']['from']} to {r['period']['to']}"
                 figures = "" if r["count"] is None else f": {r['count']:,}"
-                if r["compared"] is not None:
-                    figures += f" (a year before {r['compared']:,}"
-                    figures += ")" if r["change_percent"] is None else f", {r['change_percent']:+.1f}%)"
+                if r["year_before"] is not None:
+                    percent = r["last_year_change_percent"] if both else r["change_percent"]
+                    figures += f" (a year before {r['year_before']:,}"
+                    figures += ")" if percent is None else f", {percent:+.1f}%)"
                 out.write(f"  {r['indicator']} ({r['source']}), {period}{figures}")
         for line in statements(report) + report.notes:
             out.write(f"- {line}")
