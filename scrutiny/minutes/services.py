@@ -176,7 +176,7 @@ def minutes_draft(*, meeting: Meeting, by=None, today: dt.date | None = None) ->
         meeting.status = MeetingStatus.HELD
         _save(meeting, by)
     # Minutes confirmed here before these minutes existed get their confirming resolution now.
-    for earlier in MinutesRecord.objects.select_for_update().filter(
+    for earlier in MinutesRecord.objects.select_for_update(of=("self",)).filter(
         confirmed_at=meeting, confirmed_by_resolution__isnull=True
     ).select_related("meeting"):
         earlier.confirmed_by_resolution = confirming_resolution(meeting=earlier.meeting, at_meeting=meeting)
@@ -515,7 +515,7 @@ def _committee_meeting_after(action: Action, meeting: Meeting, what: str) -> Non
 
 
 def _locked_action(action: Action) -> Action:
-    return Action.objects.select_for_update().select_related("minute__meeting").get(pk=action.pk)
+    return Action.objects.select_for_update(of=("self",)).select_related("minute__meeting").get(pk=action.pk)
 
 
 @transaction.atomic
@@ -581,7 +581,7 @@ def actions_report(
         raise ValidationError(f"The meeting of {meeting.date_display} was cancelled: nothing was reported to it.")
     open_actions = [
         a
-        for a in Action.objects.select_for_update()
+        for a in Action.objects.select_for_update(of=("self",))
         .filter(
             minute__meeting__committee=committee,
             status=ActionStatus.OPEN,
