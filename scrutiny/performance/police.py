@@ -27,11 +27,12 @@ import datetime as dt
 import re
 import tempfile
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from scrutiny.performance.crime_types import CRIME_TYPES, STREET_COLUMNS
 
@@ -167,6 +168,47 @@ def _without_duplicates(found: list[StreetFile], skipped: list[Skipped]) -> list
     return sorted(seen.values(), key=lambda s: (s.month, s.force))
 
 
+#: reading progress: the share of the bytes read so far, 0 to 1, never going back.
+ReadProgress = Callable[[float], None]
+T = TypeVar("T")
+
+
+def file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def polled(work: Callable[[], T], *, poll: Callable[[], float], report: ReadProgress, interval: float = 0.2,
+           interrupt: Callable[[], None] | None = None) -> T:
+    """Do `work` in a worker thread while this thread reports `poll()` (0 to 1) every `interval`.
+
+    The reports come from the caller's thread, rise only, and end with 1.0 once the work is
+    done. If this thread is interrupted (Ctrl-C), `interrupt` stops the work before it re-raises.
+    """
+    last = 0.0
+    report(last)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="police-read") as pool:
+        future = pool.submit(work)
+        try:
+            while True:
+                try:
+                    result = future.result(timeout=interval)
+                    break
+                except TimeoutError:
+                    value = min(max(poll(), 0.0), 0.99)  # 1.0 is said once, when it is true
+                    if value > last:
+                        last = value
+                        report(last)
+        except BaseException:
+            if interrupt is not None:
+                interrupt()
+            raise
+    report(1.0)
+    return result
+
+
 class PoliceReader(Protocol):
     def aggregate(self, file: StreetFile) -> FileAggregate: ...
 
@@ -194,12 +236,24 @@ class DuckDBReader:
         self._classify(file, columns, str(file.path))
         return self._results({"": FileAggregate(file=file)})[""]
 
-    def aggregate_many(self, files: Sequence[StreetFile]) -> dict[Path, FileAggregate | PoliceFileError]:
+    def aggregate_many(
+        self, files: Sequence[StreetFile], progress: ReadProgress | None = None, poll_interval: float = 0.2
+    ) -> dict[Path, FileAggregate | PoliceFileError]:
         """Every file, in one parallel pass for those with police.uk's own header, else one by one.
 
         A file that cannot be read comes back as its PoliceFileError; the others are unaffected.
+        `progress` hears the share of the bytes read: during the one pass from DuckDB's own
+        progress of the query (polled), then file by file for the others.
         """
         import duckdb
+
+        sizes = {f.path: file_size(f.path) for f in files}
+        total = sum(sizes.values()) or 1
+        done_bytes = 0
+
+        def tell(share: float) -> None:
+            if progress is not None:
+                progress(min(share, 1.0))
 
         results: dict[Path, FileAggregate | PoliceFileError] = {}
         standard: list[StreetFile] = []
@@ -211,19 +265,32 @@ class DuckDBReader:
                 continue
             if tuple(columns) == STREET_COLUMNS:
                 standard.append(file)
+        batched: set[Path] = set()
         if len(standard) > 1:
+            batch_share = sum(sizes[f.path] for f in standard) / total
             try:
-                self._classify(None, STREET_COLUMNS, [str(f.path) for f in standard])
+                self._classify(
+                    None, STREET_COLUMNS, [str(f.path) for f in standard],
+                    progress=None if progress is None else (lambda r: tell(r * batch_share)),
+                    poll_interval=poll_interval,
+                )
                 batch = self._results({str(f.path): FileAggregate(file=f) for f in standard})
                 results.update({a.file.path: a for a in batch.values()})
+                batched = {f.path for f in standard}
+                done_bytes = sum(sizes[path] for path in batched)
             except duckdb.Error:
                 pass  # something in one file upset the batch: read them one by one below
         for file in files:
+            if file.path in batched:
+                continue
             if file.path not in results:
                 try:
                     results[file.path] = self.aggregate(file)
                 except PoliceFileError as exc:
                     results[file.path] = exc
+            done_bytes += sizes[file.path]
+            tell(done_bytes / total)
+        tell(1.0)
         return results
 
     @staticmethod
@@ -234,9 +301,22 @@ class DuckDBReader:
                 f"{file.name}: not a police.uk street-level file: no column {', '.join(repr(c) for c in missing)}."
             )
 
-    def _classify(self, file: StreetFile | None, columns: Sequence[str], source) -> None:
+    def _classify(self, file: StreetFile | None, columns: Sequence[str], source, progress: ReadProgress | None = None,
+                  poll_interval: float = 0.2) -> None:
         self.con.execute("DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans")
-        self.con.execute(f"CREATE OR REPLACE TEMP TABLE street AS {self._classify_sql(file, columns)}", [source])
+        sql = f"CREATE OR REPLACE TEMP TABLE street AS {self._classify_sql(file, columns)}"
+        if progress is None:
+            self.con.execute(sql, [source])
+            return
+        # DuckDB tracks a query's progress only with its progress bar on (printing off); the
+        # reading is the one long statement of an import, so it is the one watched.
+        self.con.execute("SET enable_progress_bar = true; SET enable_progress_bar_print = false; "
+                         "SET progress_bar_time = 0")
+        try:
+            polled(lambda: self.con.execute(sql, [source]), poll=lambda: self.con.query_progress() / 100,
+                   report=progress, interval=poll_interval, interrupt=self.con.interrupt)
+        finally:
+            self.con.execute("SET enable_progress_bar = false")
 
     def _results(self, by_path: dict[str, FileAggregate]) -> dict[str, FileAggregate]:
         for path, name in self.con.execute(

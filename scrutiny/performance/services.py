@@ -36,11 +36,13 @@ from scrutiny.performance.police import (
     PoliceFileError,
     PoliceReader,
     StreetFile,
+    file_size,
     street_files,
 )
+from scrutiny.performance.progress import READ_SHARE, ImportProgress
 
-#: progress(files_done, files_total, rows_read_so_far, current_file_name)
-Progress = Callable[[int, int, int, str], None]
+#: Hears an ImportProgress, in the caller's thread, its fraction never going back.
+Progress = Callable[[ImportProgress], None]
 
 
 class ImportRefused(Exception):
@@ -72,6 +74,9 @@ def police_import(
     Each file is stored in its own transaction (delete the force's month, insert its counts,
     record the month), so a month is either wholly the old data or wholly the new, even if
     the process dies; a file that fails leaves its month as it was and the import goes on.
+
+    `progress` hears how far it has gone while the files are read (DuckDB's progress of the
+    one pass) and after each file is stored, estimated from the files' sizes (progress.py).
     """
     run = _run_start(kind=ImportKind.POLICE, source=", ".join(str(s) for s in sources), by=by)
     own_reader = reader is None
@@ -79,18 +84,32 @@ def police_import(
     try:
         with street_files(sources) as (files, skipped):
             run.report = {"skipped": [{"name": s.name, "reason": s.reason} for s in skipped], "files": len(files)}
-            if progress:
-                progress(0, len(files), 0, "reading the files")
-            # One parallel pass over every file when the reader can; else file by file below.
-            read = reader.aggregate_many(files) if hasattr(reader, "aggregate_many") else {}
-            rows_read = 0
-            for done, spec in enumerate(files):
+            sizes = {f.path: file_size(f.path) for f in files}
+            total_bytes = sum(sizes.values()) or 1
+            last = [0.0]
+
+            def tell(phase: str, fraction: float, done: int, rows: int, current: str) -> None:
                 if progress:
-                    progress(done, len(files), rows_read, spec.name)
+                    last[0] = max(last[0], min(fraction, 1.0))
+                    progress(ImportProgress(phase, last[0], done, len(files), rows, current))
+
+            # One parallel pass over every file when the reader can; else file by file below.
+            read_share = READ_SHARE if hasattr(reader, "aggregate_many") else 0.0
+            tell("reading", 0.0, 0, 0, "reading the files")
+            if read_share:
+                read = reader.aggregate_many(
+                    files, progress=(lambda r: tell("reading", read_share * r, 0, 0, "reading the files"))
+                    if progress else None,
+                )
+            else:
+                read = {}
+            rows_read = stored_bytes = 0
+            for done, spec in enumerate(files):
+                tell("storing", read_share + (1 - read_share) * stored_bytes / total_bytes, done, rows_read, spec.name)
                 record = _police_file(run=run, spec=spec, reader=reader, dry_run=dry_run, read=read.get(spec.path))
                 rows_read += record.rows_read
-            if progress:
-                progress(len(files), len(files), rows_read, "")
+                stored_bytes += sizes[spec.path]
+            tell("done", 1.0, len(files), rows_read, "")
     except PoliceFileError as exc:
         return _run_finish(run, status=ImportStatus.FAILED, message=str(exc))
     except BaseException as exc:

@@ -269,3 +269,95 @@ def test_a_broken_file_among_many_does_not_stop_the_others(tmp_path):
     assert files["kent"].rows_loaded == 1 and not files["kent"].error
     assert files["essex"].rows_loaded == 1 and files["essex"].rejects == {"unreadable": 1}
     assert "cannot be read" in files["sussex"].error
+
+
+# --- progress -------------------------------------------------------------------------------------
+
+
+def test_polled_work_reports_rising_progress_from_the_callers_thread():
+    import threading
+    import time
+
+    from scrutiny.performance.police import polled
+
+    state = {"share": 0.0}
+    heard: list[tuple[float, str]] = []
+
+    def work():
+        for share in (0.2, 0.2, 0.5, 0.4, 0.9):  # 0.4: a poll that goes back is not reported
+            time.sleep(0.03)
+            state["share"] = share
+        time.sleep(0.03)
+        return "read"
+
+    result = polled(work, poll=lambda: state["share"], interval=0.005,
+                    report=lambda v: heard.append((v, threading.current_thread().name)))
+    values = [v for v, _ in heard]
+    assert result == "read"
+    assert values[0] == 0.0 and values[-1] == 1.0
+    assert values == sorted(values) and len(set(values)) == len(values)  # rising, each said once
+    assert {0.2, 0.5, 0.9} <= set(values) and 0.4 not in values
+    assert {name for _, name in heard} == {threading.current_thread().name}
+
+
+def test_import_progress_moves_while_reading_and_storing(tmp_path):
+    """Hand-computed: reading is half of the whole (READ_SHARE), spread by the reader's progress;
+    storing the other half, by the files' bytes."""
+    from scrutiny.performance.progress import READ_SHARE, ImportProgress
+
+    jan, feb = tmp_path / "2022-01-kent-street.csv", tmp_path / "2022-02-kent-street.csv"
+    write_street(jan, [street_row(Month="2022-01")] * 3)
+    write_street(feb, [street_row(Month="2022-02")] * 9)
+    small, large = jan.stat().st_size, feb.stat().st_size
+
+    class Reporting(DuckDBReader):
+        def aggregate_many(self, files, progress=None, poll_interval=0.2):
+            for share in (0.25, 0.5, 0.75):  # as DuckDB would report its pass
+                progress(share)
+            return super().aggregate_many(files)
+
+    heard: list[ImportProgress] = []
+    reader = Reporting()
+    try:
+        run = police_import(sources=[tmp_path], progress=heard.append, reader=reader)
+    finally:
+        reader.close()
+    assert run.status == ImportStatus.COMPLETED
+    assert READ_SHARE == 0.5
+    assert [(p.phase, round(p.fraction, 6)) for p in heard] == [
+        ("reading", 0.0), ("reading", 0.125), ("reading", 0.25), ("reading", 0.375),
+        ("storing", 0.5),  # January next, nothing stored yet
+        ("storing", round(0.5 + 0.5 * small / (small + large), 6)),  # January stored, February next
+        ("done", 1.0),
+    ]
+    assert [p.files_done for p in heard[-3:]] == [0, 1, 2] and heard[-1].rows == 12
+    assert heard[4].current == jan.name and heard[5].current == feb.name
+
+
+def test_duckdb_pass_reports_its_progress_in_order(tmp_path):
+    from scrutiny.performance.generator import generate
+    from scrutiny.performance.police import street_files
+
+    generate(out_dir=tmp_path, months=["2022-01"], forces=["kent", "essex", "sussex", "surrey"], lsoas=1000,
+             rows_per_month=150_000, seed=3)
+    heard: list[float] = []
+    reader = DuckDBReader()
+    try:
+        with street_files([tmp_path]) as (files, _skipped):
+            read = reader.aggregate_many(files, progress=heard.append, poll_interval=0.005)
+    finally:
+        reader.close()
+    assert sum(a.rows_read for a in read.values()) == 150_000
+    assert heard[0] == 0.0 and heard[-1] == 1.0 and heard == sorted(heard)
+    assert any(0 < v < 1 for v in heard), heard  # it moved during the one pass, not only at its end
+
+
+def test_command_progress_bar_shows_intermediate_percentages(tmp_path):
+    from scrutiny.performance.progress import ImportProgress, ProgressBar
+
+    stream = io.StringIO()
+    bar = ProgressBar(stream)
+    for fraction in (0.0, 0.05, 0.31, 0.5, 0.74, 1.0):
+        bar(ImportProgress("done" if fraction == 1 else "reading", fraction, 0, 2, 0, "reading the files"))
+    percents = [line.split("]")[1].split("%")[0].strip() for line in stream.getvalue().splitlines()]
+    assert percents == ["0", "31", "50", "74", "100"]  # every tenth step on a log; 5% is within the first
