@@ -350,6 +350,37 @@ def _committee_year(meeting: Meeting, start_year: int) -> list[Meeting]:
     )
 
 
+def chairman_name(*, meeting: Meeting) -> str:
+    """The name printed above CHAIRMAN: whoever the attendance block records in the chair."""
+    from .models import Attendance, AttendanceKind
+
+    row = (
+        Attendance.objects.filter(
+            meeting=meeting, kind=AttendanceKind.PRESENT, capacity__icontains="(Chairman)"
+        )
+        .select_related("person")
+        .first()
+    )
+    return row.label if row else ""
+
+
+def printed_minutes(*, meeting: Meeting, viewer: Viewer) -> dict | None:
+    """What the printed minutes need (heading, attendance block, minutes, Chairman's block),
+    for a paper in an agenda pack. No draft notice: a minutes paper is on the agenda to be
+    confirmed, as the council prints it."""
+    minutes = meeting_minutes(meeting=meeting, viewer=viewer)
+    if minutes is None:
+        return None
+    return {
+        "meeting": meeting,
+        "committee": meeting.committee,
+        "minutes": minutes,
+        "attendance": attendance(meeting=meeting),
+        "chairman": chairman_name(meeting=meeting),
+        "confirmation": confirmation(meeting=meeting, viewer=viewer),
+    }
+
+
 def minute_references(*, meeting: Meeting, viewer: Viewer) -> dict[int, str]:
     """{minute number: url}, so that "[Min. No. 15 refers]" in this meeting's minutes links
     to the minute it meant when it was written.

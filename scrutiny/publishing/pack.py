@@ -93,15 +93,16 @@ def render_document(document: Document, meeting: Meeting) -> bytes:
         )
         return html_to_pdf(html)
     if document.minutes_of_id:
-        from scrutiny.minutes.selectors import meeting_minutes
+        from scrutiny.minutes.selectors import printed_minutes
 
         earlier = document.minutes_of
-        minutes = meeting_minutes(meeting=earlier, viewer=Viewer()) or []
-        html = render_to_string(
-            "publishing/minutes_print.html",
-            {"meeting": earlier, "committee": earlier.committee, "minutes": minutes},
-        )
-        return html_to_pdf(html)
+        # the public's copy, whoever prints the pack: the paper goes in the public pack
+        context = printed_minutes(meeting=earlier, viewer=Viewer()) or {
+            "meeting": earlier,
+            "committee": earlier.committee,
+            "minutes": [],
+        }
+        return html_to_pdf(render_to_string("publishing/minutes_print.html", context))
     if document.work_plan_id:
         html = render_to_string(
             "publishing/work_plan_paper.html", {"version": document.work_plan, "committee": committee}

@@ -134,3 +134,64 @@ def test_a_correction_to_confirmed_minutes_is_shown_to_the_public(client, demo):
     assert "Reason: Wording agreed by the Committee" in pdf
     word = " ".join(_word_text(client.get(reverse("minutes_word", args=[july.pk]))))
     assert expected in word and "Reason: Wording agreed by the Committee" in word
+
+
+def test_the_agenda_packs_copy_of_the_minutes_is_laid_out_like_the_original(demo):
+    from scrutiny.documents.models import Document
+    from scrutiny.publishing.pack import render_document
+
+    february_2018 = _meeting(dt.date(2018, 2, 21))
+    paper = Document.internal.get(agenda_item__meeting=february_2018, minutes_of__date=JUL_2017)
+    text = " ".join(" ".join(text_of(render_document(paper, february_2018))).split())
+    for expected in (
+        "MINUTES of the meeting of the Crime and Disorder (Overview and Scrutiny) Committee held on "
+        "Wednesday 26 July 2017.",
+        "PRESENT: Councillor R J Wells (Chairman) Councillor A S Sandhu, MBE (Vice-Chairman)",
+        "ABSENT: Councillor R Lees",
+        "Sheri Green – Strategic Director (External Services)",
+        "PRESENT TO RESPOND TO ISSUES RAISED BY THE SCRUTINY COMMITTEE: Insp. Gary Woodward",
+        "The meeting closed at 9.25 p.m. Councillor R J Wells CHAIRMAN",
+    ):
+        assert expected in text, expected
+    assert "APOLOGIES:" not in text  # the original prints Councillor Lees ABSENT; minute 1 has the apology
+    assert "DRAFT" not in text  # a minutes paper is on the agenda to be confirmed
+
+
+def test_councillor_lees_is_printed_absent_as_in_the_original(client, demo):
+    page = " ".join(
+        client.get(reverse("meeting_minutes", args=[_meeting(JUL_2017).pk])).content.decode().split()
+    )
+    assert 'Absent</dt><dd class="govuk-summary-list__value">Councillor R Lees</dd>' in page
+    assert "Apologies</dt>" not in page
+    assert "An apology for absence had been received from Councillor R Lees." in page
+
+
+def test_word_prints_the_chairmans_block_only_for_full_minutes(client, demo):
+    july = _word_text(client.get(reverse("minutes_word", args=[_meeting(JUL_2017).pk])))
+    assert july[-2:] == ["Councillor R J Wells", "CHAIRMAN"]
+    assert "DRAFT: NOT YET CONFIRMED" in july
+    summary = _word_text(client.get(reverse("minutes_word", args=[_meeting(FEB_2017).pk])))
+    assert "CHAIRMAN" not in summary and "RESOLVED:" not in summary
+    assert "Confirmed as a correct record at the meeting of Wednesday 26 July 2017 (Minute 3)." in summary
+    assert "DRAFT: NOT YET CONFIRMED" not in summary
+
+
+def test_substitutes_are_printed_with_the_member_they_stand_in_for(client):
+    from scrutiny.minutes.models import Attendance
+    from tests.factories import MeetingFactory, MinuteFactory, MinutesRecordFactory, PersonFactory
+
+    meeting = MeetingFactory(date=JUL_2017)
+    MinutesRecordFactory(meeting=meeting, status="published")
+    MinuteFactory(meeting=meeting, number=1, position=1, title="APOLOGIES FOR ABSENCE")
+    lees = PersonFactory(family_name="Lees", initials="R")
+    kite = PersonFactory(family_name="Kite", initials="P")
+    Attendance.objects.create(meeting=meeting, position=1, kind="apologies", person=lees)
+    Attendance.objects.create(
+        meeting=meeting, position=2, kind="substitute", person=kite, substitute_for=lees
+    )
+    pdf = _pdf_text(client.get(reverse("minutes_pdf", args=[meeting.pk])))
+    assert "Councillor P Kite (substitute for Councillor R Lees)" in pdf
+    assert "DRAFT: NOT YET CONFIRMED" in pdf
+    word = _word_text(client.get(reverse("minutes_word", args=[meeting.pk])))
+    assert "Councillor P Kite (substitute for Councillor R Lees)" in word
+    assert "DRAFT: NOT YET CONFIRMED" in word
