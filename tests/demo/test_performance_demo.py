@@ -35,3 +35,25 @@ def test_demo_performance_loads_and_reloads(demo):
     assert [row.indicator.slug for row in report.partner_rows] == ["deliberate-fires", "iom-reoffending"]
     public = performance_report(area=dartford, period=Period.parse("2022-01", "2022-03"))
     assert [row.indicator.slug for row in public.partner_rows] == ["deliberate-fires"]
+
+
+def test_demo_report_renders_as_pdf_with_its_statements(demo):
+    from scrutiny.performance.report import report_pdf
+    from tests.pdfs import text_of
+
+    performance_demo_load(months=15)
+    dartford = Area.objects.get(code="E07000107")
+    period = Period.parse("2022-01", "2022-03")
+    group = ComparisonGroup.objects.get()
+    report = performance_report(area=dartford, period=period)
+    total = report.indicator("total-recorded-crime")
+    assert total.last_year is not None and total.previous is not None  # 15 months: both comparisons
+    public = " ".join(" ".join(text_of(report_pdf(area=dartford, period=period, compare="last-year", group=group,
+                                                  confidential=False))).split())
+    verb = "rose" if total.last_year.change > 0 else "fell" if total.last_year.change < 0 else "was unchanged"
+    assert f"Total recorded crime {verb}" in public and "compared with the same quarter last year" in public
+    assert f"{total.count:,}" in public and "Deliberate fires in Dartford" in public
+    assert "Integrated offender management" not in public and "NOT FOR PUBLICATION" not in public
+    exempt = " ".join(" ".join(text_of(report_pdf(area=dartford, period=period, compare="last-year", group=group,
+                                                  confidential=True))).split())
+    assert "NOT FOR PUBLICATION" in exempt and "Integrated offender management" in exempt

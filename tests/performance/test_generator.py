@@ -280,3 +280,26 @@ def test_command_writes_files_and_says_what(tmp_path):
     assert (tmp_path / "lookups" / LOOKUP_NAMES["population"]).is_file()
     assert "2022-01/2022-01-kent-street.csv:" in text and "malformed month" in text
     assert "Wrote 4 files, 800 rows" in text
+
+
+def test_thousands_of_lsoas_imported_in_one_pass_agree_with_the_manifest(tmp_path):
+    """At a scale nearer the real one (1,500 LSOAs over four forces), still in about a second."""
+    from scrutiny.performance.police import DuckDBReader, street_files
+
+    m = generate(out_dir=tmp_path, months=["2022-01"], forces=4, lsoas=1500, rows_per_month=30_000, seed=11)
+    assert len(m.geography.lsoas) == 1500 and len({lsoa.code for lsoa in m.geography.lsoas}) == 1500
+    in_files = {lsoa for f in m.files for (lsoa, _month, _type) in f.counts}
+    assert len(in_files) >= 1000  # the rows really spread over thousands of LSOAs, not a few
+    assert {t for f in m.files for (_l, _m, t) in f.counts} == set(CRIME_TYPES)
+    reader = DuckDBReader()
+    try:
+        with street_files([tmp_path]) as (files, _skipped):
+            read = reader.aggregate_many(files)
+    finally:
+        reader.close()
+    by_name = {f.path.name: f for f in m.files}
+    assert len(read) == len(m.files) == 4
+    for aggregate in read.values():
+        expected = by_name[aggregate.file.name]
+        assert aggregate.rows_read == expected.rows and aggregate.rejects == expected.rejects
+        assert {(lsoa, expected.month, t): n for lsoa, t, n in aggregate.counts} == expected.counts

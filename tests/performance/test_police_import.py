@@ -361,3 +361,26 @@ def test_command_progress_bar_shows_intermediate_percentages(tmp_path):
         bar(ImportProgress("done" if fraction == 1 else "reading", fraction, 0, 2, 0, "reading the files"))
     percents = [line.split("]")[1].split("%")[0].strip() for line in stream.getvalue().splitlines()]
     assert percents == ["0", "31", "50", "74", "100"]  # every tenth step on a log; 5% is within the first
+
+
+def test_import_history_page_shows_what_was_not_counted_and_why(client, tmp_path):
+    from scrutiny.access.services import officer_group_ensure
+    from tests.factories import UserFactory
+
+    path = tmp_path / "2022-01" / "2022-01-kent-street.csv"
+    write_street(path, MESSY_ROWS, extra_lines='x,2022-01,"unterminated\n')
+    run = police_import(sources=[path])
+    officer = UserFactory(is_staff=True)
+    officer.groups.add(officer_group_ensure())
+    client.force_login(officer)
+    html = " ".join(client.get("/performance/imports/").content.decode().split())
+    # the run's row: 15 read, 6 counted, 9 not counted (3 + 1 + 1 + 1 + 2 + 1)
+    assert run.rows_rejected == 9
+    assert ('<td class="govuk-table__cell govuk-table__cell--numeric">15</td> '
+            '<td class="govuk-table__cell govuk-table__cell--numeric">6</td> '
+            '<td class="govuk-table__cell govuk-table__cell--numeric">9</td>') in html
+    assert "2022-01-kent-street.csv: 15 read, 6 counted" in html
+    for words in ("not counted, malformed month: 3", "not counted, other month: 1", "not counted, no LSOA: 1",
+                  "not counted, malformed LSOA: 1", "not counted, unknown crime type: 2", "not counted, unreadable: 1",
+                  "warning, bad coordinates: 2"):
+        assert words in html, words

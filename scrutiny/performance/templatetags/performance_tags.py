@@ -33,3 +33,9 @@ def pct(value) -> str:
 @register.filter
 def rate(value) -> str:
     return "–" if value is None else f"{value:,.2f}"
+
+
+@register.filter
+def reason(value: str) -> str:
+    """A reject reason or warning kind as words: no_lsoa -> no LSOA, unknown_crime_type -> unknown crime type."""
+    return str(value).replace("_", " ").replace("lsoa", "LSOA")
