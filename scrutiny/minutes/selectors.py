@@ -267,6 +267,7 @@ class TrackedAction:
     action: object
     minute_label: str
     overdue: bool
+    not_for_publication: str = ""  # the mark with its ground, when from a withheld minute
 
 
 @dataclass(frozen=True)
@@ -275,6 +276,7 @@ class TrackedRecommendation:
     minute_label: str
     due: object
     overdue: bool
+    not_for_publication: str = ""
 
 
 def _minute_label(minute: Minute) -> str:
@@ -300,7 +302,7 @@ def tracker(*, committee, viewer: Viewer, today=None) -> dict:
         if not _visible(action.minute, viewer):
             continue
         overdue = action.status == ActionStatus.OPEN and action.due_on < today
-        actions.append(TrackedAction(action, _minute_label(action.minute), overdue))
+        actions.append(TrackedAction(action, _minute_label(action.minute), overdue, _mark(action.minute)))
     for rec in Recommendation.objects.filter(minute__meeting__committee=committee).select_related(
         "minute__meeting__committee", "minute__agenda_item", "authority"
     ):
@@ -308,8 +310,20 @@ def tracker(*, committee, viewer: Viewer, today=None) -> dict:
             continue
         due = recommendation_due(rec)
         overdue = rec.status == RecommendationStatus.MADE and due is not None and due < today
-        recommendations.append(TrackedRecommendation(rec, _minute_label(rec.minute), due, overdue))
+        recommendations.append(
+            TrackedRecommendation(rec, _minute_label(rec.minute), due, overdue, _mark(rec.minute))
+        )
     return {"actions": actions, "recommendations": recommendations}
+
+
+def _mark(minute: Minute) -> str:
+    """Only reached for a viewer entitled to the minute: follow-up of a withheld minute is
+    exempt too, so the entitled copy is marked."""
+    if not minute.is_withheld_from_public:
+        return ""
+    item = minute.agenda_item
+    statement = minute.exemption_statement or (item.exemption_statement if item else "")
+    return "NOT FOR PUBLICATION: " + statement.removeprefix("Not for publication: ")
 
 
 def _visible(minute: Minute, viewer: Viewer) -> bool:

@@ -96,3 +96,28 @@ def test_the_july_2017_minutes_cite_february_2017_which_the_demo_holds_unnumbere
     assert "[Min. No. 25 refers]" in page and "[Min. No. 26 refers]" in page
     for minute in Minute.internal.filter(meeting=february_2018):
         assert f"/minutes/{minute.pk}/" not in page
+
+
+def test_follow_up_of_a_withheld_minute_is_marked_for_those_who_may_see_it(officer):
+    from scrutiny.minutes.models import Action
+    from scrutiny.minutes.selectors import tracker
+    from tests.factories import AgendaItemFactory
+
+    meeting = _meeting(CommitteeFactory(), dt.date(2017, 7, 26), [])
+    item = AgendaItemFactory(meeting=meeting, number="A", is_exempt=True, exemption_ground="confidence")
+    exempt = MinuteFactory(meeting=meeting, agenda_item=item, number=13, position=1)
+    open_minute = MinuteFactory(meeting=meeting, number=14, position=2)
+    for minute in (exempt, open_minute):
+        Action.objects.create(
+            minute=minute, description=f"From {minute.number}", owner_note="CSM", due_on=meeting.date
+        )
+    tracked = {
+        t.action.description: t
+        for t in tracker(committee=meeting.committee, viewer=Viewer(user=officer))["actions"]
+    }
+    assert tracked["From 13"].not_for_publication == (
+        "NOT FOR PUBLICATION: the information was supplied to the Council in confidence (obligation of confidence)."
+    )
+    assert tracked["From 14"].not_for_publication == ""
+    public = tracker(committee=meeting.committee, viewer=Viewer())["actions"]
+    assert [t.action.description for t in public] == ["From 14"]
