@@ -7,6 +7,7 @@ class PartnerSheetForm(forms.Form):
         help_text="Columns: Period start and Period end (or Period: 2022-01, 2022-Q1 or 2021/22), Value, and Note if "
         "wanted. A figure for a period already held is replaced. A sheet with any problem is refused whole.",
         error_messages={"required": "Choose the sheet to upload"},
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,.xlsm"}),
     )
 
     def clean_file(self):

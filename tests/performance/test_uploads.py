@@ -128,3 +128,12 @@ def test_only_officers_may_upload(client, tmp_path):
         assert client.get(url).status_code == 403
     assert client.post(POLICE_URL, {"files": SimpleUploadedFile("2022-01-kent-street.csv", jan)}).status_code == 403
     assert total() == 0 and not ImportRun.internal.exists()
+
+
+def test_the_imports_page_links_the_uploads_and_file_inputs_accept_the_right_files(client, officer):
+    client.force_login(officer)
+    page = client.get("/performance/imports/").content.decode()
+    assert 'href="/performance/imports/police/"' in page and 'href="/performance/imports/ons/"' in page
+    police = client.get(POLICE_URL).content.decode()
+    assert 'accept=".zip,.csv" multiple' in police
+    assert 'accept=".csv,.xls,.xlsx"' in client.get(ONS_URL).content.decode()
