@@ -100,6 +100,14 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The demo's engine: write-ahead logging lets pages be read while an import writes, and
+    # each committed transaction survives a killed process (synchronous=NORMAL is safe in WAL
+    # mode for that; only a power cut may lose the last commits). IMMEDIATE transactions take
+    # the write lock at once, so two writers wait for each other instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "transaction_mode": "IMMEDIATE"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

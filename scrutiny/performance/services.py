@@ -179,11 +179,14 @@ def _insert_counts(spec: StreetFile, counts: Sequence[tuple[str, str, int]]) -> 
             with cursor.cursor.copy(copy_sql) as copy:
                 copy.write(text.encode())
         return
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {table} (force, month, lsoa_code, crime_type, count) VALUES (%s, %s, %s, %s, %s)",  # noqa: S608
-            [(spec.force, spec.month, lsoa, crime_type, n) for lsoa, crime_type, n in counts],
-        )
+    connection.ensure_connection()
+    # The driver's own executemany, the month as the ISO text SQLite stores: Django's wrapper
+    # and date adapter cost a third of a national import's writing.
+    force, month = spec.force, f"{spec.month:%Y-%m-%d}"
+    connection.connection.executemany(
+        f"INSERT INTO {table} (force, month, lsoa_code, crime_type, count) VALUES (?, ?, ?, ?, ?)",  # noqa: S608
+        [(force, month, lsoa, crime_type, n) for lsoa, crime_type, n in counts],
+    )
 
 
 def crime_counts_analyze() -> None:
