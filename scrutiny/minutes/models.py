@@ -1,8 +1,9 @@
 """Numbered minutes with narrative and numbered resolutions ("RESOLVED: 1. That ...").
 
 A minute is exempt when it is marked so or its agenda item is exempt, unless an officer has
-marked its text a public summary of business taken in private (the written summary of
-s100C(2) Local Government Act 1972). `Minute.public`
+marked it published although the item was taken in private: the Committee published the
+minute in full (as Dartford did minute 13 of 26 July 2017) or as the written summary of
+s100C(2) Local Government Act 1972. `Minute.public`
 holds the minutes of held meetings, exempt ones included: the public record shows the item
 and the fact of a resolution, never the text (scrutiny.access.policy). `Resolution.public`
 holds only resolutions the public may read.
@@ -141,11 +142,13 @@ class Minute(Exemptible):
     narrative = models.TextField(
         blank=True, help_text="Paragraphs separated by a blank line; lines starting '- ' are bullets."
     )
+    # The field keeps its first name: a summary was the first case met; a minute published
+    # in full is the same rule (the public may read it).
     is_public_summary = models.BooleanField(
-        "public summary",
+        "published although taken in private",
         default=False,
-        help_text="The text is a public summary of business taken in private (LGA 1972 s100C(2)): "
-        "the public may read it although the item is exempt.",
+        help_text="The public may read this minute although its item is exempt: the Committee "
+        "published it, in full or as a written summary of the business (LGA 1972 s100C(2)).",
     )
 
     internal = models.Manager.from_queryset(MinuteQuerySet)()
@@ -168,7 +171,7 @@ class Minute(Exemptible):
             models.CheckConstraint(
                 condition=Q(is_public_summary=False) | Q(is_exempt=False),
                 name="minute_public_summary_not_exempt",
-                violation_error_message="A public summary is published, so it cannot itself be exempt.",
+                violation_error_message="A minute the Committee published cannot itself be exempt.",
             ),
         ]
 

@@ -53,6 +53,11 @@ def test_the_minutes_of_26_july_2017_are_all_there(demo):
 def test_exempt_business_is_marked_with_its_reason(demo):
     july = AgendaItem.internal.get(meeting__date=dt.date(2017, 7, 26), number="A")
     assert july.is_exempt and july.exemption_ground == "confidence"
+    assert not Document.public.filter(agenda_item=july).exists()  # Item A's paper stays exempt
+    # ...but the council published its minute in full (seed 003, minute 13), and so does the demo
+    minute_13 = Minute.internal.get(agenda_item=july)
+    assert minute_13.number == 13 and minute_13.is_public_summary and not minute_13.is_withheld_from_public
+    assert set(Minute.public.not_withheld().filter(agenda_item=july)) == {minute_13}
     february = AgendaItem.internal.get(meeting__date=dt.date(2018, 2, 21), number="A")
     assert february.is_exempt and "Strategic Assessment 2017" in february.title
     assert Document.internal.filter(agenda_item=february).exists()

@@ -10,6 +10,7 @@ from docx import Document as Word
 from scrutiny.meetings.models import Meeting
 from scrutiny.minutes import services
 from scrutiny.minutes.models import Action, Minute
+from tests.minutes.scenes import SECRET, SECRET_TITLE, exempt_minute_on
 from tests.minutes.test_services import stored
 from tests.pdfs import text_of
 
@@ -41,26 +42,76 @@ def test_cross_references_to_minutes_are_links(client, demo):
     meeting = _july()
     minute_13 = Minute.internal.get(meeting=meeting, number=13)
     page = client.get(reverse("meeting_minutes", args=[meeting.pk])).content.decode()
-    # minute 11 says "[Min. No. 13 refers]"; minute 13 is exempt but its page exists
+    # minute 11 says "[Min. No. 13 refers]"
     assert f'[<a class="govuk-link" href="/minutes/{minute_13.pk}/">Min. No. 13 refers</a>]' in page
 
 
-def test_the_decisions_list_gives_resolutions_alone(client, demo):
-    page = client.get(reverse("decisions", args=[_july().pk])).content.decode()
+def test_minute_13_is_public_as_the_council_published_it_although_item_a_is_exempt(client, demo):
+    july = _july()
+    minute_13 = Minute.internal.get(meeting=july, number=13)
+    assert minute_13.agenda_item.is_exempt and not minute_13.is_withheld_from_public
+    for url in (reverse("meeting_minutes", args=[july.pk]), reverse("minute", args=[minute_13.pk])):
+        page = client.get(url).content.decode()
+        assert "13. CSP PERFORMANCE REPORT" in page
+        assert "The ‘iQuanta Bar Chart MSG (3 months) – Crimes per 1,000 population’" in page
+        assert "That a presentation by a KCC or Kent Police crime data expert be added" in page
+        assert "NOT FOR PUBLICATION" not in page and "The Committee passed 2 resolutions" not in page
+    meeting_page = client.get(reverse("meeting", args=[july.pk])).content.decode()
+    assert "That Members note the contents of the Dartford &amp; Gravesham Community Safety" in meeting_page
+    assert "The Committee considered this item in private" not in meeting_page
+
+
+def test_the_decisions_list_gives_resolutions_alone(client, demo, officer):
+    july = _july()
+    exempt_minute_on(july)
+    page = client.get(reverse("decisions", args=[july.pk])).content.decode()
     assert "That the Minutes of the Committee" in page
+    assert "That Members note the contents of the Dartford &amp; Gravesham Community Safety" in page  # minute 13
+    assert f"{SECRET_TITLE.upper()}</a>" in page
     assert "The Committee passed 2 resolutions on this item, which are withheld under an obligation" in page
+    assert SECRET not in page
     assert "Members expressed their concern" not in page  # no narrative
+    client.force_login(officer)
+    page = client.get(reverse("decisions", args=[july.pk])).content.decode()
+    assert f"That {SECRET} resolution 2 be noted." in page and "NOT FOR PUBLICATION" in page
+    assert f"{SECRET} narrative" not in page
 
 
 def test_the_minutes_as_pdf_and_word(client, demo):
     pdf = client.get(reverse("minutes_pdf", args=[_july().pk]))
     text = " ".join(" ".join(text_of(pdf.content)).split())
     assert "DRAFT: NOT YET CONFIRMED" in text and "PRESENT: Councillor R J Wells (Chairman)" in text
-    assert "16. CRIME AND DISORDER (O&S) ANNUAL REPORT 2016-17" in text and "iQuanta" not in text
+    assert "16. CRIME AND DISORDER (O&S) ANNUAL REPORT 2016-17" in text
+    assert "13. CSP PERFORMANCE REPORT" in text and "iQuanta Bar Chart" in text  # published in full
     word = Word(io.BytesIO(client.get(reverse("minutes_word", args=[_july().pk])).content))
     paragraphs = [p.text for p in word.paragraphs]
     assert "1. APOLOGIES FOR ABSENCE" in paragraphs and "CHAIRMAN" in paragraphs
     assert "The meeting closed at 9.25 pm" in paragraphs
+    assert "13. CSP PERFORMANCE REPORT" in paragraphs and any("iQuanta Bar Chart" in p for p in paragraphs)
+
+
+def test_an_exempt_minute_in_the_pdf_and_word_is_the_public_record_or_the_marked_copy(client, demo, officer):
+    july = _july()
+    minute = exempt_minute_on(july)
+    heading = f"{minute.number}. {SECRET_TITLE.upper()}"
+    notice = "The Committee passed 2 resolutions on this item, which are withheld under an obligation"
+
+    def texts():
+        pdf = client.get(reverse("minutes_pdf", args=[july.pk]))
+        word = client.get(reverse("minutes_word", args=[july.pk]))
+        return (
+            " ".join(" ".join(text_of(pdf.content)).split()),
+            " ".join(p.text for p in Word(io.BytesIO(word.content)).paragraphs),
+        )
+
+    for text in texts():
+        assert heading in text and notice in text
+        assert SECRET not in text and "NOT FOR PUBLICATION" not in text
+        assert "iQuanta Bar Chart" in text  # minute 13 stays public beside it
+    client.force_login(officer)
+    for text in texts():
+        assert f"{SECRET} narrative" in text and f"That {SECRET} resolution 1 be noted." in text
+        assert "NOT FOR PUBLICATION: the information was supplied to the Council in confidence" in text
 
 
 def test_the_tracker_shows_actions_with_their_status_and_flags_overdue_ones(client, demo):
@@ -70,7 +121,7 @@ def test_the_tracker_shows_actions_with_their_status_and_flags_overdue_ones(clie
 
 
 def test_follow_up_of_an_exempt_minute_is_not_shown_to_the_public(client, demo, officer):
-    exempt = Minute.internal.get(meeting=_july(), number=13)
+    exempt = exempt_minute_on(_july())
     services.action_record(
         minute=exempt, description="SECRET follow-up on the confidential figures", owner_note="CSM"
     )
@@ -242,7 +293,7 @@ def test_progress_report_to_the_next_meeting_is_public_whoever_downloads_it(clie
 
     from pypdf import PdfReader
 
-    exempt = Minute.internal.get(meeting=_july(), number=13)
+    exempt = exempt_minute_on(_july())
     services.action_record(minute=exempt, description="SECRET follow-up on the confidential figures", owner_note="CSM")
     client.force_login(officer)  # even an officer's download is the public paper
     response = client.get(reverse("tracker_report_pdf", args=[SLUG]))

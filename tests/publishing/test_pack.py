@@ -4,11 +4,13 @@ the seed's page counts), checked page by page."""
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 
 from scrutiny.documents.models import CoveringReport, Document
 from scrutiny.documents.services import document_attach_file
 from scrutiny.meetings.models import AgendaItem, Meeting
 from scrutiny.publishing.pack import build_packs
+from tests.minutes.scenes import SECRET, SECRET_TITLE, exempt_minute_on
 from tests.pdfs import make_pdf, outline_titles, text_of
 
 pytestmark = pytest.mark.django_db
@@ -149,7 +151,34 @@ def test_the_minutes_paper_prints_the_earlier_meetings_minutes(demo):
     paper = Document.internal.get(agenda_item__meeting=meeting, agenda_item__number="3")
     text = " ".join(" ".join(text_of(render_document(paper, meeting))).split())
     assert "1. APOLOGIES FOR ABSENCE" in text and "The meeting closed at 9.25" in text
-    assert "iQuanta" not in text  # the exempt minute 13 is not printed in an open paper
+    # the council printed minute 13 in full although its item, exempt Item A, was taken in private
+    assert "13. CSP PERFORMANCE REPORT" in text and "iQuanta Bar Chart" in text
+
+
+def test_an_exempt_minute_is_printed_in_the_open_minutes_paper_as_its_public_record_only(demo):
+    from scrutiny.publishing.pack import render_document
+
+    july = Meeting.objects.get(date=dt.date(2017, 7, 26))
+    minute = exempt_minute_on(july)
+    meeting = Meeting.objects.get(date=dt.date(2018, 2, 21))
+    paper = Document.internal.get(agenda_item__meeting=meeting, agenda_item__number="3")
+    text = " ".join(" ".join(text_of(render_document(paper, meeting))).split())
+    assert f"{minute.number}. {SECRET_TITLE.upper()}" in text
+    assert "The Committee passed 2 resolutions on this item, which are withheld under an obligation" in text
+    assert SECRET not in text and "NOT FOR PUBLICATION" not in text
+
+
+def test_the_demos_published_public_pack_prints_minute_13_as_the_council_did(client, demo):
+    from scrutiny.demo.loader import publish_demo_agendas
+
+    publish_demo_agendas()  # as `scrutiny loaddemo` does after loading
+    meeting = Meeting.objects.get(date=dt.date(2018, 2, 21))
+    response = client.get(reverse("agenda_pack", args=[meeting.pk]))
+    assert response.status_code == 200
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    text = " ".join(" ".join(text_of(data)).split())
+    assert "13. CSP PERFORMANCE REPORT" in text
+    assert "The ‘iQuanta Bar Chart’ showed that rates of crime per 1,000 of the population for Dartford" in text
 
 
 def test_the_agenda_pack_command(february, tmp_path, capsys):
