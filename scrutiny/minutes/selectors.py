@@ -15,7 +15,7 @@ from scrutiny.meetings.models import Meeting
 from scrutiny.programme.models import WorkProgrammeChange
 from scrutiny.rules.exempt_information import ExemptionGround
 
-from .models import Minute, MinuteAmendment, MinutesRecord, Resolution
+from .models import Minute, MinuteAmendment, MinutesRecord, RecommendationStatus, Resolution
 
 
 @dataclass(frozen=True)
@@ -277,6 +277,9 @@ class TrackedRecommendation:
     due: object
     overdue: bool
     not_for_publication: str = ""
+    # Drafted or with the authority for its factual check: the officers' working copy, not
+    # yet the committee's recommendation (the Kent protocol), so not shown to the public.
+    not_yet_public: bool = False
 
 
 def _minute_label(minute: Minute) -> str:
@@ -287,31 +290,44 @@ def _minute_label(minute: Minute) -> str:
     )
 
 
+# Before it is made formally a recommendation is a draft: officers only, like draft minutes
+# (scrutiny.access.policy).
+UNMADE_RECOMMENDATION_STATUSES = (RecommendationStatus.DRAFT, RecommendationStatus.FACTUAL_CHECK)
+
+
 def tracker(*, committee, viewer: Viewer, today=None) -> dict:
     """Actions and recommendations with their status, overdue ones flagged. Follow-up from an
-    exempt minute is shown only to those who may see it."""
+    exempt minute is shown only to those who may see it, marked NOT FOR PUBLICATION; a
+    recommendation not yet made formally only to officers, marked not yet public.
 
-    from .models import Action, ActionStatus, Recommendation, RecommendationStatus
+    A fixed number of queries whatever the number of rows: everything a row shows or the
+    policy asks of its minute's meeting (its minutes record) is joined in."""
+
+    from .models import Action, ActionStatus, Recommendation
     from .services import recommendation_due
 
     today = today or timezone.localdate()
+    minute_related = ("minute__meeting__committee", "minute__meeting__minutes_record", "minute__agenda_item")
     actions, recommendations = [], []
     for action in Action.objects.filter(minute__meeting__committee=committee).select_related(
-        "minute__meeting__committee", "minute__agenda_item", "owner_person", "owner_organisation"
+        *minute_related, "owner_person", "owner_organisation", "reported_at"
     ):
         if not _visible(action.minute, viewer):
             continue
         overdue = action.status == ActionStatus.OPEN and action.due_on < today
         actions.append(TrackedAction(action, _minute_label(action.minute), overdue, _mark(action.minute)))
     for rec in Recommendation.objects.filter(minute__meeting__committee=committee).select_related(
-        "minute__meeting__committee", "minute__agenda_item", "authority"
+        *minute_related, "authority"
     ):
         if not _visible(rec.minute, viewer):
+            continue
+        unmade = rec.status in UNMADE_RECOMMENDATION_STATUSES
+        if unmade and not viewer.is_officer:
             continue
         due = recommendation_due(rec)
         overdue = rec.status == RecommendationStatus.MADE and due is not None and due < today
         recommendations.append(
-            TrackedRecommendation(rec, _minute_label(rec.minute), due, overdue, _mark(rec.minute))
+            TrackedRecommendation(rec, _minute_label(rec.minute), due, overdue, _mark(rec.minute), unmade)
         )
     return {"actions": actions, "recommendations": recommendations}
 
