@@ -255,7 +255,10 @@ class AttendanceKind(models.TextChoices):
     APOLOGIES = "apologies", "Apologies"
     ABSENT = "absent", "Absent"
     SUBSTITUTE = "substitute", "Substitute"
-    STANDING_INVITEE = "standing_invitee", "By standing invitation"
+    # The councillors the committee invites standing are Cabinet members (the Portfolio
+    # Holder, the Deputy Leader); the minutes print them under CABINET MEMBERS as well as
+    # among those present. Officers and police by standing invitation are OFFICER or PARTNER.
+    STANDING_INVITEE = "standing_invitee", "Cabinet member by standing invitation"
     INVITED = "invited", "Attending by invitation"
     OFFICER = "officer", "Officer of the council"
     PARTNER = "partner", "Present to respond to issues raised"

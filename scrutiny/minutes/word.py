@@ -24,9 +24,17 @@ def _attendee(row) -> str:
     if row.kind == "substitute":
         whom = f" for {row.substitute_for.formal_name}" if row.substitute_for else ""
         return f"{row.label} (substitute{whom})"
-    if row.kind in ("standing_invitee", "invited") and "invit" not in row.capacity.lower():
+    if row.kind == "standing_invitee":  # their capacity is printed under CABINET MEMBERS
         return f"{row.label} (Invitee)"
+    if row.kind == "invited" and "invit" not in row.capacity.lower():
+        return f"{row.label} (Invitee)"
+    if row.kind in ("officer", "partner") and row.capacity:
+        return f"{row.label} – {row.capacity}"
     return f"{row.label} {row.capacity}".strip()
+
+
+def _cabinet_member(row) -> str:
+    return f"{row.label}, {row.capacity}" if row.capacity else f"{row.label} [by standing invitation]"
 
 
 def _notice(document, text: str) -> None:
@@ -62,18 +70,23 @@ def minutes_docx(context: dict) -> bytes:
         _notice(document, STATUS_NOTICES[status])
     if context.get("confirmation"):
         document.add_paragraph(context["confirmation"].sentence)
-    for label, kinds in (
-        ("PRESENT", ("present", "substitute", "standing_invitee", "invited")),
-        ("APOLOGIES", ("apologies",)),
-        ("ABSENT", ("absent",)),
-        ("Officers", ("officer",)),
-        ("PRESENT TO RESPOND TO ISSUES RAISED BY THE SCRUTINY COMMITTEE", ("partner",)),
+    attendance = context["attendance"]
+
+    def rows(*kinds):
+        return [row for kind in kinds for row in attendance.get(kind, [])]
+
+    for label, listed, line in (
+        ("PRESENT", rows("present", "substitute", "standing_invitee", "invited"), _attendee),
+        ("APOLOGIES", rows("apologies"), _attendee),
+        ("ABSENT", rows("absent"), _attendee),
+        (f"{committee.council.name} Officers", rows("officer"), _attendee),
+        ("CABINET MEMBERS", rows("standing_invitee"), _cabinet_member),
+        ("PRESENT TO RESPOND TO ISSUES RAISED BY THE SCRUTINY COMMITTEE", rows("partner"), _attendee),
     ):
-        rows = [row for kind in kinds for row in context["attendance"].get(kind, [])]
-        if rows:
+        if listed:
             document.add_paragraph().add_run(f"{label}:").bold = True
-            for row in rows:
-                document.add_paragraph(_attendee(row))
+            for row in listed:
+                document.add_paragraph(line(row))
     for minute in context["minutes"]:
         heading = document.add_paragraph()
         heading.add_run(f"{minute.number}. {minute.title}" if minute.number else minute.title).bold = True

@@ -195,3 +195,39 @@ def test_substitutes_are_printed_with_the_member_they_stand_in_for(client):
     word = _word_text(client.get(reverse("minutes_word", args=[meeting.pk])))
     assert "Councillor P Kite (substitute for Councillor R Lees)" in word
     assert "DRAFT: NOT YET CONFIRMED" in word
+
+
+def test_the_cabinet_member_by_standing_invitation_is_printed_under_cabinet_members_as_in_the_original(
+    client, demo
+):
+    from scrutiny.documents.models import Document
+    from scrutiny.publishing.pack import render_document
+
+    july = _meeting(JUL_2017)
+    allen = "Councillor Mrs A D Allen, MBE"
+    cabinet = f"{allen}, Portfolio Holder for Community Development [by standing invitation]"
+    page = " ".join(client.get(reverse("meeting_minutes", args=[july.pk])).content.decode().split())
+    assert f"<li>{allen} (Invitee)</li>" in page.split("Present</dt>")[1].split("</dd>")[0]
+    block = page.split('Cabinet members</dt><dd class="govuk-summary-list__value">')[1].split("</dd>")[0]
+    assert block == f'<ul class="govuk-list"><li>{cabinet}</li></ul>'
+    assert page.index("Officers</dt>") < page.index("Cabinet members</dt>") < page.index(
+        "Present to respond to issues raised</dt>"
+    )
+
+    february_2018 = _meeting(dt.date(2018, 2, 21))
+    paper = Document.internal.get(agenda_item__meeting=february_2018, minutes_of__date=JUL_2017)
+    for text in (
+        _pdf_text(client.get(reverse("minutes_pdf", args=[july.pk]))),
+        " ".join(" ".join(text_of(render_document(paper, february_2018))).split()),
+    ):
+        assert f"{allen} (Invitee) Councillor D A Hammock (Invitee) ABSENT: Councillor R Lees" in text
+        assert (
+            f"Jade Ransley – Community Safety Officer, CSU CABINET MEMBERS: {cabinet} "
+            "PRESENT TO RESPOND TO ISSUES RAISED BY THE SCRUTINY COMMITTEE:"
+        ) in text
+    word = _word_text(client.get(reverse("minutes_word", args=[july.pk])))
+    at = word.index("CABINET MEMBERS:")
+    assert word[at - 1] == "Jade Ransley – Community Safety Officer, CSU"
+    assert "Dartford Borough Council Officers:" in word and "Insp. Gary Woodward – CSU Inspector, Kent Police" in word
+    assert word[at + 1 : at + 3] == [cabinet, "PRESENT TO RESPOND TO ISSUES RAISED BY THE SCRUTINY COMMITTEE:"]
+    assert f"{allen} (Invitee)" in word[: word.index("ABSENT:")]
