@@ -44,3 +44,13 @@ def outline_titles(data: bytes) -> list:
         return out
 
     return walk(reader.outline)
+
+
+def docx_every_part(data: bytes) -> str:
+    """Every part of a .docx as text (body, headers, footers, properties): a leak anywhere shows."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = " ".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+    return xml + " " + re.sub(r"<[^>]+>", "", xml)

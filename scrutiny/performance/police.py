@@ -27,6 +27,7 @@ import datetime as dt
 import re
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -141,6 +142,13 @@ def _collect(
 
 
 def _unzip(archive: Path, into: Path) -> list[Path]:
+    try:
+        return _unzip_members(archive, into)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError) as exc:  # RuntimeError: encrypted
+        raise PoliceFileError(f"{archive.name}: a damaged or unreadable zip archive ({exc}).") from exc
+
+
+def _unzip_members(archive: Path, into: Path) -> list[Path]:
     paths = []
     with zipfile.ZipFile(archive) as zf:
         for info in zf.infolist():

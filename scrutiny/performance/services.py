@@ -68,8 +68,12 @@ def police_import(
     by=None,
     progress: Progress | None = None,
     reader: PoliceReader | None = None,
+    source_label: str = "",
 ) -> ImportRun:
     """Import police.uk street-level files: each force's month replaces what was held for it.
+
+    `source_label` is what the import history shows as the source (default: the paths), e.g.
+    the names of files uploaded on the web, which are stored under a temporary folder.
 
     Each file is stored in its own transaction (delete the force's month, insert its counts,
     record the month), so a month is either wholly the old data or wholly the new, even if
@@ -78,7 +82,7 @@ def police_import(
     `progress` hears how far it has gone while the files are read (DuckDB's progress of the
     one pass) and after each file is stored, estimated from the files' sizes (progress.py).
     """
-    run = _run_start(kind=ImportKind.POLICE, source=", ".join(str(s) for s in sources), by=by)
+    run = _run_start(kind=ImportKind.POLICE, source=source_label or ", ".join(str(s) for s in sources), by=by)
     own_reader = reader is None
     reader = reader or DuckDBReader()
     try:

@@ -118,7 +118,8 @@ def _police_load(uploads, *, dry_run: bool, by):
                 for chunk in upload.chunks():
                     out.write(chunk)
             saved.append(target / name)
-        return police_import(sources=saved, dry_run=dry_run, by=by)
+        label = "Uploaded: " + ", ".join(upload.name for upload in uploads)
+        return police_import(sources=saved, dry_run=dry_run, by=by, source_label=label)
 
 
 @officer_required

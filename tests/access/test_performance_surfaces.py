@@ -33,6 +33,7 @@ from tests.factories import (
     PersonFactory,
     UserFactory,
 )
+from tests.pdfs import docx_every_part
 from tests.performance.factories import area_with_lsoas, counts, months_loaded
 
 pytestmark = pytest.mark.django_db
@@ -141,7 +142,7 @@ def text_of(response) -> str:
         document = WordDocument(io.BytesIO(body))
         cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
         header = [p.text for s in document.sections for p in s.header.paragraphs]
-        return "\n".join([p.text for p in document.paragraphs] + cells + header)
+        return "\n".join([p.text for p in document.paragraphs] + cells + header + [docx_every_part(body)])
     return body.decode("utf-8", "replace")
 
 

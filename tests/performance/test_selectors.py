@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scrutiny.performance.models import ComparisonGroup
@@ -105,6 +105,7 @@ def test_area_without_population_has_counts_but_no_rate(world):
     assert any("No population estimate" in n for n in report.notes)
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow])  # parallel test runs on two cores
 @given(st.dictionaries(st.integers(0, 20), st.floats(0, 100, allow_nan=False), min_size=1))
 def test_competition_ranks(values):
     ranks = competition_ranks(values)

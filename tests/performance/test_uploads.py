@@ -137,3 +137,21 @@ def test_the_imports_page_links_the_uploads_and_file_inputs_accept_the_right_fil
     police = client.get(POLICE_URL).content.decode()
     assert 'accept=".zip,.csv" multiple' in police
     assert 'accept=".csv,.xls,.xlsx"' in client.get(ONS_URL).content.decode()
+
+
+def test_a_damaged_zip_is_refused_by_name_and_the_history_names_the_upload(client, officer, tmp_path):
+    client.force_login(officer)
+    csv_bytes = street_bytes(tmp_path, "street.csv", [street_row()] * 50)
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_STORED) as zf:
+        zf.writestr("2022-01/2022-01-kent-street.csv", csv_bytes)
+    damaged = bytearray(archive.getvalue())
+    middle = len(damaged) // 2
+    damaged[middle:middle + 8] = b"XXXXXXXX"  # the member's data, so its CRC no longer matches
+    response = client.post(POLICE_URL, {"files": SimpleUploadedFile("kent-2022-01.zip", bytes(damaged))})
+    assert response.status_code == 400
+    assert "kent-2022-01.zip: a damaged or unreadable zip archive" in response.content.decode()
+    assert total() == 0
+    run = ImportRun.internal.get()
+    assert run.status == "failed" and run.source == "Uploaded: kent-2022-01.zip"
+    assert "police-upload-" not in run.source  # not the temporary folder it was read from

@@ -362,3 +362,18 @@ def test_county_without_lsoas_is_explained_on_the_page_and_in_the_report(client,
         assert "No Kent average is given: Kent has no LSOAs in the area lookups loaded" in shown
         assert "Kent average of" not in shown and "below the Kent" not in shown
     assert "Dartford recorded total crime of 3.0 per 1,000 population, and ranked 2nd highest of 3" in html
+
+
+def test_indicators_csv_leaves_partner_comparison_empty_against_the_previous_period(partners):
+    """Partner figures are compared with a year before only: against the previous period their
+    comparison columns stay empty rather than hold the year before's figure."""
+    import csv as csv_module
+
+    from django.core.management import call_command
+
+    home, _ = partners
+    out = io.StringIO()
+    call_command("indicators", "--area", home.code, "--from", "2022-01", "--to", "2022-03", "--compare", "previous",
+                 "--format", "csv", stdout=out)
+    fires = {r["indicator"]: r for r in csv_module.DictReader(io.StringIO(out.getvalue()))}["Deliberate fires"]
+    assert (fires["count"], fires["compared"], fires["change"], fires["change_percent"]) == ("12", "", "", "")

@@ -53,8 +53,12 @@ def _row(v, *, both: bool) -> dict:
     }
 
 
-def _partner_row(p, *, both: bool) -> dict:
-    """A partner's figure in the same columns: its latest figure in the period, against the year before."""
+def _partner_row(p, *, both: bool, compare: str) -> dict:
+    """A partner's figure in the same columns: its latest figure in the period, against the year before.
+
+    Partners' figures are compared only with the year before (their periods vary), so with
+    `--compare previous` the comparison columns stay empty rather than mean something else.
+    """
     value, before = _number(p.value), _number(p.year_before)
     change = None if value is None or before is None else _number(p.value - p.year_before)
     latest = p.figures[-1] if p.figures else None
@@ -62,8 +66,10 @@ def _partner_row(p, *, both: bool) -> dict:
     if both:
         row |= {"previous": None, "previous_change": None, "previous_change_percent": None,
                 "last_year": before, "last_year_change": change, "last_year_change_percent": _round(p.change_percent)}
-    else:
+    elif compare == "last-year":
         row |= {"compared": before, "change": change, "change_percent": _round(p.change_percent)}
+    else:
+        row |= {"compared": None, "change": None, "change_percent": None}
     return row | {
         "rate_per_1000": None,
         "rank": None,
@@ -107,7 +113,8 @@ class Command(BaseCommand):
         report = performance_report(area=area, period=period, compare="last-year" if both else options["compare"],
                                     include_confidential=False)
         rows = [_row(v, both=both) for v in report.indicators]
-        partner_rows = [_partner_row(p, both=both) for p in report.partner_rows if not p.indicator.is_exempt]
+        partner_rows = [_partner_row(p, both=both, compare=options["compare"]) for p in report.partner_rows
+                        if not p.indicator.is_exempt]
         {"table": self._table, "csv": self._csv, "json": self._json}[options["format"]](report, rows, partner_rows,
                                                                                        both)
 
