@@ -134,7 +134,8 @@ def police_upload(request):
             if run.status == ImportStatus.FAILED or not run.rows_read:
                 form.add_error(None, f"Nothing was imported: {run.message or 'the upload held no police.uk street-level file.'}")
             else:
-                messages.success(request, run.message)
+                messages.success(request, f"{run.message} {run.rows_loaded:,} rows counted, {run.rows_rejected:,} not "
+                                          "counted: the import history below says why, file by file.")
                 return redirect("performance_imports")
     return _page(request, form, heading="Upload police.uk files",
                  intro="Street-level crime and anti-social behaviour, exactly as police.uk publishes it. Rows that "

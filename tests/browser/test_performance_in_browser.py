@@ -40,3 +40,26 @@ def test_choose_a_period_with_the_keyboard_and_see_a_clear_error(page, performan
     content = page.content()
     assert ("Compared with the previous period (December 2021 to January 2022) and the same period last year "
             "(February to March 2021)") in content
+
+
+def test_officer_uploads_a_police_uk_file_in_the_browser(page, site, tmp_path):
+    from tests.browser.test_work_programme_in_browser import _sign_in
+    from tests.performance.test_police_import import street_row, write_street
+
+    jan = tmp_path / "2022-01-kent-street.csv"
+    write_street(jan, [street_row(), street_row(), street_row(**{"LSOA code": ""})])
+    _sign_in(page, site)
+    page.goto(site + "/performance/imports/")
+    page.get_by_role("link", name="Upload police.uk files").click()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Upload and import").click()  # nothing chosen
+    summary = page.locator(".govuk-error-summary")
+    assert "Choose the police.uk zip archive or street-level files to upload" in summary.inner_text()
+    assert axe_violations(page) == []
+    page.get_by_label("police.uk files").set_input_files(str(jan))
+    page.get_by_role("button", name="Upload and import").press("Enter")  # by keyboard
+    banner = page.locator(".govuk-notification-banner").inner_text()
+    assert "1 of 1 files stored. 2 rows counted, 1 not counted" in banner
+    assert "Uploaded: 2022-01-kent-street.csv" in page.content()
+    page.goto(site + "/performance/imports/ons/")
+    assert axe_violations(page) == []
