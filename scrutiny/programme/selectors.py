@@ -204,15 +204,72 @@ def _day(day: dt.date, month_only: bool = False) -> str:
 # -- history, versions, amendments ----------------------------------------------------------
 
 
+# Said in place of a change's wording, and its note of who asked, when they may quote a
+# resolution the viewer may not read: the wording is how the papers record the change, often
+# the resolution itself ("That a presentation ... be added to the Committee's Work Plan").
+WITHHELD_EXEMPT = "Changed by a resolution taken in private"
+WITHHELD_DRAFT = "Changed by a resolution whose minutes are not yet published"
+
+
+@dataclass(frozen=True)
+class _ResolutionSeen:
+    label: str  # "Minute 15, resolution 1 (26 July 2017)"; "" when none
+    url: str | None
+    text: str | None  # None when withheld or none
+    exempt: bool  # exempt, and the viewer may not read it
+    withheld: str  # why the reason is not shown; "" when it is
+    wording_withheld: str  # said in place of the wording; "" when it may be shown
+
+
+def _resolution_seen(change: WorkProgrammeChange, viewer) -> _ResolutionSeen:
+    """What `viewer` may read of the resolution that made a change (the one access policy
+    decides: draft minutes are the officers', exempt minutes the members' and officers')."""
+    from django.urls import reverse
+
+    if change.resolution is None:
+        return _ResolutionSeen("", None, None, False, "", "")
+    minute = change.resolution.minute
+    meeting = minute.meeting
+    day = f"{meeting.date.day} {meeting.date:%B %Y}"
+    if not viewer.may_see_minutes(meeting):  # draft minutes are not yet the public record
+        return _ResolutionSeen(
+            f"A resolution of the meeting of {day}",
+            None,
+            None,
+            False,
+            "Not yet published: the minutes of that meeting are in draft.",
+            WITHHELD_DRAFT,
+        )
+    exempt = minute.is_withheld_from_public and not viewer.may_see_exempt_of_meeting(meeting)
+    number = f"Minute {minute.number}, " if minute.number else ""
+    return _ResolutionSeen(
+        f"{number}resolution {change.resolution.number} ({day})",
+        reverse("minute", args=[minute.pk]),
+        None if exempt else change.resolution.text,
+        exempt,
+        "Not published: the resolution is exempt." if exempt else "",
+        WITHHELD_EXEMPT if exempt else "",
+    )
+
+
+_RESOLUTION_RELATED = (
+    "resolution__minute__agenda_item",
+    "resolution__minute__meeting__committee",
+    "resolution__minute__meeting__minutes_record",
+)
+
+
 @dataclass(frozen=True)
 class ChangeEntry:
-    """One change in an item's history, redacted for the viewer: a change made by an exempt
-    resolution says so and links to its minute (which shows the public record), but neither
-    the resolution's text nor the free-text reason, which often quotes it, is shown."""
+    """One change in an item's history, redacted for the viewer: a change made by a
+    resolution the viewer may not read (exempt, or in draft minutes) says so and links to its
+    minute where that shows the public record, but neither the resolution's text, nor the
+    change's wording, nor the free-text reason or note of who asked, which often quote it."""
 
     decided_on: dt.date | None
     kind: str
-    wording: str
+    wording: str  # the neutral WITHHELD_* text when withheld
+    wording_withheld: bool
     decided_by: str
     decided_by_note: str
     reason: str
@@ -225,62 +282,62 @@ class ChangeEntry:
 
 def item_changes(item: WorkProgrammeItem, *, viewer=None) -> list[ChangeEntry]:
     """The item's history as `viewer` may read it (the public when no viewer is given)."""
-    from django.urls import reverse
-
     from scrutiny.access.policy import Viewer
 
     viewer = viewer or Viewer()
     changes = item.changes.select_related(
-        "from_meeting",
-        "to_meeting",
-        "decided_at",
-        "recorded_by",
-        "resolution__minute__agenda_item",
-        "resolution__minute__meeting__committee",
-        "resolution__minute__meeting__minutes_record",
+        "from_meeting", "to_meeting", "decided_at", "recorded_by", *_RESOLUTION_RELATED
     ).order_by("sequence")
     entries = []
     for c in changes:
-        label, url, text, exempt, withheld = "", None, None, False, ""
-        if c.resolution is not None:
-            minute = c.resolution.minute
-            meeting = minute.meeting
-            day = f"{meeting.date.day} {meeting.date:%B %Y}"
-            if viewer.may_see_minutes(meeting):
-                exempt = minute.is_withheld_from_public and not viewer.may_see_exempt_of_meeting(meeting)
-                number = f"Minute {minute.number}, " if minute.number else ""
-                label = f"{number}resolution {c.resolution.number} ({day})"
-                url = reverse("minute", args=[minute.pk])
-                text = None if exempt else c.resolution.text
-                withheld = "Not published: the resolution is exempt." if exempt else ""
-            else:  # draft minutes are not yet the public record
-                label = f"A resolution of the meeting of {day}"
-                withheld = "Not yet published: the minutes of that meeting are in draft."
+        seen = _resolution_seen(c, viewer)
         entries.append(
             ChangeEntry(
                 decided_on=c.decided_on,
                 kind=c.get_kind_display(),
-                wording=c.wording,
+                wording=seen.wording_withheld or c.wording,
+                wording_withheld=bool(seen.wording_withheld),
                 decided_by=c.get_decided_by_display(),
-                decided_by_note=c.decided_by_note,
-                reason="" if withheld else c.reason,
-                resolution_label=label,
-                resolution_url=url,
-                resolution_text=text,
-                resolution_exempt=exempt,
-                reason_withheld=withheld,
+                decided_by_note="" if seen.wording_withheld else c.decided_by_note,
+                reason="" if seen.withheld else c.reason,
+                resolution_label=seen.label,
+                resolution_url=seen.url,
+                resolution_text=seen.text,
+                resolution_exempt=seen.exempt,
+                reason_withheld=seen.withheld,
             )
         )
     return entries
 
 
-def recorded_changes(*, committee: Committee) -> QuerySet[WorkProgrammeChange]:
-    return (
+@dataclass(frozen=True)
+class RecordedChange:
+    """A worded change for the plan's list of amendments, redacted like ChangeEntry."""
+
+    wording: str  # the neutral WITHHELD_* text when withheld
+    wording_withheld: bool
+    decided_by: str
+    decided_on: dt.date | None
+
+
+def recorded_changes(*, committee: Committee, viewer=None) -> list[RecordedChange]:
+    """The plan's worded changes as `viewer` may read them (the public when none is given)."""
+    from scrutiny.access.policy import Viewer
+
+    viewer = viewer or Viewer()
+    changes = (
         WorkProgrammeChange.objects.filter(item__committee=committee)
         .exclude(wording="")
-        .select_related("item", "from_meeting", "to_meeting")
+        .select_related("item", "from_meeting", "to_meeting", *_RESOLUTION_RELATED)
         .order_by("decided_on", "item__pk", "sequence")
     )
+    out = []
+    for c in changes:
+        withheld = _resolution_seen(c, viewer).wording_withheld
+        out.append(
+            RecordedChange(withheld or c.wording, bool(withheld), c.get_decided_by_display(), c.decided_on)
+        )
+    return out
 
 
 def amendments(*, committee: Committee, start_year: int) -> list[tuple[str, WorkProgrammeChange]]:

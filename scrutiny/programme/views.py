@@ -37,7 +37,7 @@ def work_programme(request, slug: str):
         "committee": committee,
         "rows": selectors.plan_rows(committee=committee, from_year=from_year),
         "from_year": from_year,
-        "changes": selectors.recorded_changes(committee=committee),
+        "changes": selectors.recorded_changes(committee=committee, viewer=viewer),
         "versions": selectors.versions(committee=committee),
         "is_officer": viewer.is_officer,
     }

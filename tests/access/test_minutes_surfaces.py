@@ -17,7 +17,7 @@ from docx import Document as Word
 
 from scrutiny.governance.models import Membership, MunicipalYear
 from scrutiny.meetings.models import MeetingStatus
-from scrutiny.minutes.models import Action, MinuteAmendment, Recommendation
+from scrutiny.minutes.models import Action, MinuteAmendment, MinutesRecord, Recommendation
 from tests.factories import (
     AgendaItemFactory,
     CommitteeFactory,
@@ -150,6 +150,9 @@ def scene():
         to_meeting=later,
         reason="Minute 13, resolution 2: SECRET-REASON quoting the exempt resolution",
         resolution=exempt_minute.resolutions.get(number=2),
+        # how the papers record the change, and who asked: both quote the exempt resolution
+        wording="SECRET-WORDING a presentation on the confidential figures be added",
+        decided_by_note="SECRET-NOTE at the request of the CSP",
     )
 
     def person_with(role, **period):
@@ -239,6 +242,7 @@ def surfaces(scene) -> dict[str, str]:
     for minute in scene["minutes"]:
         urls[f"minute {minute.number}"] = reverse("minute", args=[minute.pk])
     urls["work programme item"] = reverse("work_programme_item", args=[scene["programme_item"].pk])
+    urls["work programme"] = reverse("work_programme", args=[committee.slug])
     return urls
 
 
@@ -277,6 +281,9 @@ def test_the_public_record_shows_the_item_and_the_fact_of_its_resolutions(client
     item_page = text_of_response(client.get(urls["work programme item"]))
     assert "By an exempt resolution: Minute 13, resolution 2 (26 July 2017)" in item_page
     assert "Not published: the resolution is exempt." in item_page
+    assert "Added. Changed by a resolution taken in private." in item_page
+    plan = text_of_response(client.get(urls["work programme"]))
+    assert "Changed by a resolution taken in private (The Committee, 26 July 2017)" in plan
     minute_13 = text_of_response(client.get(urls["minute 13"]))
     assert "Work programme changes made by an exempt resolution on this item:" in minute_13
     assert "Added: Crime data presentation (Wednesday 21 February 2018)" in minute_13
@@ -299,10 +306,37 @@ def test_entitled_copies_carry_the_exempt_text_marked_not_for_publication(client
     item_page = text_of_response(client.get(urls["work programme item"]))
     assert "By resolution: Minute 13, resolution 2 (26 July 2017)" in item_page
     assert "SECRET-REASON" in item_page
+    for name in ("work programme item", "work programme"):
+        text = text_of_response(client.get(urls[name]))
+        assert "SECRET-WORDING a presentation on the confidential figures be added" in text, name
+        assert "taken in private" not in text, name
+    assert "SECRET-NOTE at the request of the CSP" in item_page
     minute_13 = text_of_response(client.get(urls["minute 13"]))
     assert "Work programme changes made: Resolution 2: Added: Crime data presentation" in minute_13
     # the progress report is a paper for the public pack, whoever downloads it
     assert SECRET not in text_of_response(client.get(urls["tracker report PDF"]))
+
+
+@pytest.mark.parametrize("who", NOT_ENTITLED + ["member"])
+def test_a_change_by_a_resolution_in_draft_minutes_is_not_worded_until_they_are_published(client, scene, who):
+    """Draft minutes are the officers' alone, so what their resolution changed in the plan is
+    said without its words until they are published, even to a member."""
+    MinutesRecord.objects.filter(meeting=scene["meeting"]).update(status="draft")
+    client = _client(client, scene, who)
+    urls = surfaces(scene)
+    for name in ("work programme item", "work programme"):
+        text = text_of_response(client.get(urls[name]))
+        assert "SECRET" not in text, f"{who} read the draft resolution's wording on the {name}"
+        assert "Changed by a resolution whose minutes are not yet published" in text, name
+
+
+def test_officers_read_a_change_by_a_resolution_in_draft_minutes_in_full(client, scene):
+    MinutesRecord.objects.filter(meeting=scene["meeting"]).update(status="draft")
+    client = _client(client, scene, "officer")
+    urls = surfaces(scene)
+    for name in ("work programme item", "work programme"):
+        text = text_of_response(client.get(urls[name]))
+        assert "SECRET-WORDING a presentation on the confidential figures be added" in text, name
 
 
 def test_entitled_files_are_not_cached_publicly(client, scene):
