@@ -214,22 +214,72 @@ def _check_revision(current: Minute, expected_revision: int | None) -> None:
         )
 
 
+def _match_resolutions(existing: list[Resolution], wanted: list[str]) -> list[Resolution | None]:
+    """For each wanted text, the existing resolution it continues (None: a new one). An
+    unchanged text keeps its own resolution wherever it has moved; an edited one takes the
+    resolution that stood at its position, if that is not taken. Matching by position alone
+    would hand resolution 1's links to resolution 2's text when paragraph 1 is removed."""
+    free = list(existing)
+    matched: list[Resolution | None] = [None] * len(wanted)
+    for i, text in enumerate(wanted):
+        same = next((r for r in free if r.text == text), None)
+        if same is not None:
+            matched[i] = same
+            free.remove(same)
+    for i in range(len(wanted)):
+        if matched[i] is None and i < len(existing) and existing[i] in free:
+            matched[i] = existing[i]
+            free.remove(existing[i])
+    return matched
+
+
+def _links_to(resolution: Resolution) -> list[str]:
+    links = [
+        f"the work-programme change “{change.get_kind_display()}: {change.item.title if change.item else change.wording}”"
+        for change in resolution.work_programme_changes.select_related("item").order_by("pk")
+    ]
+    links += [
+        f"the confirmation of the minutes of {record.meeting.date_display}"
+        for record in resolution.confirms.select_related("meeting").order_by("meeting__date")
+    ]
+    return links
+
+
 def _set_resolutions(minute: Minute, texts: list[str], by) -> None:
     # Resolutions are changed in place, not deleted and recreated, so that each keeps its
     # history and the records that point to it (confirmation, work-programme changes).
     wanted = [t.strip() for t in texts if t.strip()]
     existing = list(Resolution.internal.select_for_update().filter(minute=minute).order_by("number"))
-    for resolution in existing[len(wanted) :]:
+    matched = _match_resolutions(existing, wanted)
+    removed = [r for r in existing if r not in matched]
+    for resolution in removed:  # refused before anything is written
+        links = _links_to(resolution)
+        if links:
+            raise ValidationError(
+                f"Resolution {resolution.number} of Minute {minute.number or minute.title} of "
+                f"{minute.meeting.date_display} cannot be removed: "
+                + (", ".join(links[:-1]) + " and " if len(links) > 1 else "")
+                + links[-1]
+                + " point"
+                + ("s" if len(links) == 1 else "")
+                + " to it. Keep it (its text may be edited in place), or change what points to it first."
+            )
+    for resolution in removed:
         resolution._history_user = by
         resolution.delete()
+    # Kept resolutions that change number step aside first, so that none collides with
+    # another's old number; a bare update, so the history shows only the final numbers.
+    moving = [(n, r) for n, r in enumerate(matched, start=1) if r is not None and r.number != n]
+    offset = max([r.number for r in existing] + [len(wanted)])
+    for n, resolution in moving:
+        Resolution.internal.filter(pk=resolution.pk).update(number=offset + n)
     for n, text in enumerate(wanted, start=1):
-        if n <= len(existing):
-            resolution = existing[n - 1]
-            if resolution.text != text:
-                resolution.text = text
-                _save(resolution, by)
-        else:
+        resolution = matched[n - 1]
+        if resolution is None:
             _save(Resolution(minute=minute, number=n, text=text), by)
+        elif resolution.text != text or resolution.number != n:
+            resolution.number, resolution.text = n, text
+            _save(resolution, by)
 
 
 @transaction.atomic

@@ -516,3 +516,82 @@ def test_a_stale_resolution_change_is_refused_and_an_edit_saves_both_at_once(com
     with pytest.raises(services.StaleEdit):
         services.minute_edit(minute=minute, expected_revision=opened, resolutions=["That X."])
     assert stored() == before
+
+
+def _programme_changes():
+    from scrutiny.programme.models import WorkProgrammeChange
+
+    return list(WorkProgrammeChange.objects.order_by("pk").values())
+
+
+def _resolution_changing_the_plan(committee, minute, number):
+    from scrutiny.programme.models import WorkProgrammeChange, WorkProgrammeItem
+
+    item = WorkProgrammeItem.objects.create(committee=committee, key="presentation", title="Presentation")
+    return WorkProgrammeChange.objects.create(
+        item=item,
+        kind="added",
+        decided_by="committee",
+        resolution=Resolution.internal.get(minute=minute, number=number),
+    )
+
+
+def test_removing_a_resolution_that_changed_the_work_programme_is_refused(committee):
+    july = _meeting_with_agenda(committee, D(2017, 7, 26))
+    services.minutes_draft(meeting=july, today=D(2017, 7, 27))
+    minute = Minute.internal.get(meeting=july, number=6)
+    services.resolution_set(
+        minute=minute, texts=["That the report be noted.", "That a presentation be added."]
+    )
+    _resolution_changing_the_plan(committee, minute, 2)
+    minute.refresh_from_db()
+    before, plan_before = stored(), _programme_changes()
+    with pytest.raises(ValidationError) as refused:
+        services.minute_edit(
+            minute=minute, expected_revision=minute.revision, resolutions=["That the report be noted."]
+        )
+    message = refused.value.messages[0]
+    assert "Resolution 2 of Minute 6 of Wednesday 26 July 2017 cannot be removed" in message
+    assert "the work-programme change “Added: Presentation”" in message
+    assert stored() == before and _programme_changes() == plan_before
+    with pytest.raises(ValidationError, match="Resolution 2 of Minute 6"):
+        services.resolution_set(minute=minute, texts=[])
+    assert stored() == before and _programme_changes() == plan_before
+
+
+def test_removing_the_resolution_that_confirmed_earlier_minutes_is_refused(committee):
+    july, february = _confirmed_july(committee)
+    confirming = MinutesRecord.objects.get(meeting=july).confirmed_by_resolution
+    minute = confirming.minute
+    before = stored()
+    with pytest.raises(ValidationError) as refused:
+        services.resolution_set(minute=minute, texts=[])
+    assert "the confirmation of the minutes of Wednesday 26 July 2017" in refused.value.messages[0]
+    assert stored() == before
+    assert MinutesRecord.objects.get(meeting=july).confirmed_by_resolution == confirming
+
+
+def test_resolutions_keep_their_links_by_text_when_another_is_removed_or_moved(committee):
+    july = _meeting_with_agenda(committee, D(2017, 7, 26))
+    services.minutes_draft(meeting=july, today=D(2017, 7, 27))
+    minute = Minute.internal.get(meeting=july, number=6)
+    a, b = "That the report be noted.", "That a presentation be added."
+    services.resolution_set(minute=minute, texts=[a, b])
+    change = _resolution_changing_the_plan(committee, minute, 2)
+    linked = change.resolution_id
+
+    def rows():
+        return list(
+            Resolution.internal.filter(minute=minute).order_by("number").values_list("pk", "number", "text")
+        )
+
+    services.resolution_set(minute=minute, texts=[b, a])  # reordered: each keeps its own pk
+    assert [(pk == linked, n, t) for pk, n, t in rows()] == [(True, 1, b), (False, 2, a)]
+    services.resolution_set(minute=minute, texts=[b])  # the first removed: the link stays with its text
+    assert rows() == [(linked, 1, b)]
+    change.refresh_from_db()
+    assert change.resolution.text == b
+    services.resolution_set(
+        minute=minute, texts=["That a presentation be added in February."]
+    )  # edited in place
+    assert rows() == [(linked, 1, "That a presentation be added in February.")]

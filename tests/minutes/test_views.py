@@ -370,3 +370,23 @@ def test_an_officer_closes_reopens_and_reports_actions_from_the_tracker(client, 
     assert action.pk in set(reported.values_list("action", flat=True))
     assert not Action.objects.filter(status="open", reported_at__isnull=True, minute__is_exempt=False,
                                      minute__agenda_item__is_exempt=False).exists()
+
+
+def test_removing_a_resolution_on_the_edit_screen_that_changed_the_plan_is_refused_not_a_500(
+    client, demo, officer
+):
+    from scrutiny.minutes.models import Resolution
+    from scrutiny.programme.models import WorkProgrammeChange
+
+    client.force_login(officer)
+    minute = Minute.internal.get(meeting=_july(), number=15)
+    linked = Resolution.internal.filter(minute=minute, work_programme_changes__isnull=False).first()
+    assert linked is not None, "the demo's minute 15 changed the work plan"
+    url = reverse("minute_edit", args=[minute.pk])
+    form = {"title": minute.title, "number": 15, "revision": minute.revision, "narrative": minute.narrative}
+    before, plan_before = stored(), list(WorkProgrammeChange.objects.order_by("pk").values())
+    response = client.post(url, {**form, "resolutions": ""})
+    assert response.status_code == 400
+    page = " ".join(response.content.decode().split())
+    assert f"Resolution {linked.number} of Minute 15 of Wednesday 26 July 2017 cannot be removed" in page
+    assert stored() == before and list(WorkProgrammeChange.objects.order_by("pk").values()) == plan_before
