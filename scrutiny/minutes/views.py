@@ -3,6 +3,8 @@ and the follow-up tracker; and the officers' screens that write and confirm them
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -211,6 +213,12 @@ def sign(request, pk: int):
     )
 
 
+def _split_resolutions(text: str) -> list[str]:
+    """One resolution a paragraph. Browsers submit a textarea's line breaks as CRLF, and a
+    line that looks blank may hold spaces."""
+    return re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def _resolution_texts(minute) -> str:
     return "\n\n".join(r.text for r in Resolution.internal.filter(minute=minute).order_by("number"))
 
@@ -239,7 +247,7 @@ def edit(request, pk: int):
                 narrative=d["narrative"],
                 title=d["title"],
                 number=d["number"],
-                resolutions=d["resolutions"].split("\n\n"),
+                resolutions=_split_resolutions(d["resolutions"]),
                 by=request.user,
             )
         except services.StaleEdit as exc:

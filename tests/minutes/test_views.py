@@ -390,3 +390,20 @@ def test_removing_a_resolution_on_the_edit_screen_that_changed_the_plan_is_refus
     page = " ".join(response.content.decode().split())
     assert f"Resolution {linked.number} of Minute 15 of Wednesday 26 July 2017 cannot be removed" in page
     assert stored() == before and list(WorkProgrammeChange.objects.order_by("pk").values()) == plan_before
+
+
+def test_resolutions_typed_in_a_browser_are_split_on_blank_lines_whatever_the_line_endings(client, demo, officer):
+    from scrutiny.minutes.models import Resolution
+
+    client.force_login(officer)
+    minute = Minute.internal.get(meeting=_july(), number=4)
+    url = reverse("minute_edit", args=[minute.pk])
+    form = {"title": minute.title, "number": 4, "revision": minute.revision, "narrative": minute.narrative}
+    # browsers submit a textarea's line breaks as CRLF; a blank line may hold spaces
+    response = client.post(url, {**form, "resolutions": "That A.\r\n\r\nThat B.\r\n  \r\nThat C,\r\nand D."})
+    assert response.status_code == 302
+    assert list(Resolution.internal.filter(minute=minute).order_by("number").values_list("text", flat=True)) == [
+        "That A.",
+        "That B.",
+        "That C,\nand D.",
+    ]
