@@ -13,7 +13,7 @@ from django.utils import timezone
 from scrutiny.access.policy import Viewer
 from scrutiny.meetings.models import Meeting
 from scrutiny.programme.models import WorkProgrammeChange
-from scrutiny.rules.exempt_information import ExemptionGround
+from scrutiny.rules.exempt_information import CONFIDENTIAL_INFORMATION, ExemptionGround, paragraph_reference
 
 from .models import Minute, MinuteAmendment, MinutesRecord, RecommendationStatus, Resolution
 
@@ -64,8 +64,19 @@ class MinuteEntry:
     @property
     def not_for_publication_mark(self) -> str:
         """The s100B(5) mark with the ground, as printed on an entitled copy."""
-        ground = self.exemption_statement.removeprefix("Not for publication: ")
-        return f"NOT FOR PUBLICATION: {ground}" if ground else "NOT FOR PUBLICATION"
+        return not_for_publication_mark(self.exemption_statement)
+
+
+def not_for_publication_mark(statement: str) -> str:
+    """The s100B(5) mark for an exemption statement ("Not for publication: ...")."""
+    ground = statement.removeprefix("Not for publication: ")
+    return f"NOT FOR PUBLICATION: {ground}" if ground else "NOT FOR PUBLICATION"
+
+
+def _exemption_statement(minute: Minute) -> str:
+    """A minute's own ground, else its item's: the minute of an exempt item is exempt like it."""
+    item = minute.agenda_item
+    return minute.exemption_statement or (item.exemption_statement if item else "")
 
 
 def withheld_notice(*, resolution_count: int, ground: str) -> str:
@@ -73,14 +84,9 @@ def withheld_notice(*, resolution_count: int, ground: str) -> str:
     never their text (LGA 1972 s100C: the minutes are open except so far as they disclose
     exempt information). One wording for the page, PDF, Word and decisions list."""
     if ground == ExemptionGround.CONFIDENCE:
-        basis = (
-            "withheld under an obligation of confidence (information supplied to the Council in confidence)"
-        )
+        basis = f"withheld under an obligation of confidence ({CONFIDENTIAL_INFORMATION})"
     elif ground:
-        basis = (
-            f"exempt under paragraph {ground.removeprefix('para')} of Part 1 of Schedule 12A "
-            "to the Local Government Act 1972"
-        )
+        basis = f"exempt under {paragraph_reference(ground)}"
     else:
         basis = "exempt"
     if resolution_count == 0:
@@ -149,7 +155,7 @@ def _entry(minute: Minute, *, may_see: bool) -> MinuteEntry:
     item = minute.agenda_item
     exempt = minute.is_withheld_from_public
     withheld = exempt and not may_see
-    statement = minute.exemption_statement or (item.exemption_statement if item else "")
+    statement = _exemption_statement(minute)
     ground = minute.exemption_ground or (item.exemption_ground if item and item.is_exempt else "")
     resolutions = list(minute.resolutions.all())
     title = minute.title
@@ -335,11 +341,7 @@ def tracker(*, committee, viewer: Viewer, today=None) -> dict:
 def _mark(minute: Minute) -> str:
     """Only reached for a viewer entitled to the minute: follow-up of a withheld minute is
     exempt too, so the entitled copy is marked."""
-    if not minute.is_withheld_from_public:
-        return ""
-    item = minute.agenda_item
-    statement = minute.exemption_statement or (item.exemption_statement if item else "")
-    return "NOT FOR PUBLICATION: " + statement.removeprefix("Not for publication: ")
+    return not_for_publication_mark(_exemption_statement(minute)) if minute.is_withheld_from_public else ""
 
 
 def _visible(minute: Minute, viewer: Viewer) -> bool:

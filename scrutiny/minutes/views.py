@@ -37,20 +37,9 @@ def _minutes_context(meeting, viewer):
         "attendance": selectors.attendance(meeting=meeting),
         "quorum": {"present": present, "needed": needed, "quorate": quorate},
         "refs": selectors.minute_references(meeting=meeting, viewer=viewer),
-        "chairman": _chairman(meeting),
+        "chairman": selectors.chairman_name(meeting=meeting),
         "confirmation": selectors.confirmation(meeting=meeting, viewer=viewer),
     }
-
-
-def _chairman(meeting):
-    from .models import Attendance
-
-    row = (
-        Attendance.objects.filter(meeting=meeting, kind="present", capacity__icontains="(Chairman)")
-        .select_related("person")
-        .first()
-    )
-    return row.label if row else ""
 
 
 def meeting_minutes(request, pk: int):
@@ -183,7 +172,6 @@ def confirm(request, pk: int):
         action=lambda d: services.minutes_confirm(
             meeting=meeting,
             at_meeting=d["at_meeting"],
-            resolution=services.confirming_resolution(meeting=meeting, at_meeting=d["at_meeting"]),
             by=request.user,
         ),
         submit="Record confirmation",

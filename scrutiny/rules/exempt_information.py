@@ -62,6 +62,18 @@ class ExemptionGround(models.TextChoices):
 SCHEDULE_12A_CITATION = "Local Government Act 1972, Schedule 12A, Part 1"
 
 
+CONFIDENTIAL_INFORMATION = "information supplied to the Council in confidence"
+
+
+def paragraph_reference(ground: str) -> str:
+    """'paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972', for a
+    Schedule 12A ground, as every statement of it cites it."""
+    ground = ExemptionGround(ground)
+    if ground is ExemptionGround.CONFIDENCE:
+        raise ValueError("An obligation of confidence is not a paragraph of Schedule 12A.")
+    return f"paragraph {ground.value.removeprefix('para')} of Part 1 of Schedule 12A to the Local Government Act 1972"
+
+
 def describe(ground: str) -> str:
     """The public statement of the reason, as s100A(5) and s100B(5) require it to be given."""
     ground = ExemptionGround(ground)
@@ -70,10 +82,9 @@ def describe(ground: str) -> str:
             "Not for publication: the information was supplied to the Council in confidence "
             "(obligation of confidence)."
         )
-    number = ground.value.removeprefix("para")
     return (
-        f"Not for publication: exempt information as defined in paragraph {number} of Part 1 "
-        f"of Schedule 12A to the Local Government Act 1972 ({ground.label.split(': ', 1)[1]})."
+        f"Not for publication: exempt information as defined in {paragraph_reference(ground)} "
+        f"({ground.label.split(': ', 1)[1]})."
     )
 
 
@@ -93,7 +104,7 @@ def exclusion_resolution(grounds: list[str]) -> str:
             "Part 1 of Schedule 12A to the Act"
         )
     if "confidence" in grounds:
-        reasons.append("the likely disclosure of information supplied to the Council in confidence")
+        reasons.append(f"the likely disclosure of {CONFIDENTIAL_INFORMATION}")
     return (
         "That, under Section 100A(4) of the Local Government Act 1972 (as amended), the press "
         "and public be excluded from the meeting for the following item(s) of business on the "

@@ -11,6 +11,12 @@ from scrutiny.governance.models import MunicipalYear
 from scrutiny.meetings.models import Meeting
 from scrutiny.minutes.models import Minute
 from scrutiny.minutes.selectors import minute_references
+from scrutiny.rules.exempt_information import (
+    CONFIDENTIAL_INFORMATION,
+    ExemptionGround,
+    describe,
+    paragraph_reference,
+)
 from tests.factories import CommitteeFactory, MeetingFactory, MinuteFactory, MinutesRecordFactory
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +127,38 @@ def test_follow_up_of_a_withheld_minute_is_marked_for_those_who_may_see_it(offic
     assert tracked["From 14"].not_for_publication == ""
     public = tracker(committee=meeting.committee, viewer=Viewer())["actions"]
     assert [t.action.description for t in public] == ["From 14"]
+
+
+@pytest.mark.parametrize("ground", [g.value for g in ExemptionGround])
+def test_the_public_notice_of_a_withheld_minute_cites_its_ground_as_the_rules_word_it(ground):
+    """One wording of each ground, owned by scrutiny.rules.exempt_information: the notice the
+    public reads cites the paragraph exactly as the NOT FOR PUBLICATION statement does."""
+    from scrutiny.minutes.selectors import not_for_publication_mark, withheld_notice
+
+    notice = withheld_notice(resolution_count=1, ground=ground)
+    if ground == ExemptionGround.CONFIDENCE:
+        assert f"withheld under an obligation of confidence ({CONFIDENTIAL_INFORMATION})" in notice
+    else:
+        reference = paragraph_reference(ground)
+        assert f"which is exempt under {reference}; its text is not published." in notice
+        assert reference in describe(ground)
+    assert not_for_publication_mark(describe(ground)) == "NOT FOR PUBLICATION: " + describe(ground).removeprefix(
+        "Not for publication: "
+    )
+
+
+def test_the_trackers_mark_is_the_minutes_own_mark(officer):
+    """Follow-up and its minute carry the same NOT FOR PUBLICATION mark, from one place."""
+    from scrutiny.minutes.models import Action
+    from scrutiny.minutes.selectors import meeting_minutes, tracker
+    from tests.factories import AgendaItemFactory
+
+    meeting = _meeting(CommitteeFactory(), dt.date(2017, 7, 26), [])
+    item = AgendaItemFactory(meeting=meeting, number="B", is_exempt=True, exemption_ground="para7")
+    minute = MinuteFactory(meeting=meeting, agenda_item=item, number=13, position=1)
+    Action.objects.create(minute=minute, description="From 13", owner_note="CSM", due_on=meeting.date)
+    viewer = Viewer(user=officer)
+    (entry,) = meeting_minutes(meeting=meeting, viewer=viewer)
+    (tracked,) = tracker(committee=meeting.committee, viewer=viewer)["actions"]
+    assert tracked.not_for_publication == entry.not_for_publication_mark
+    assert entry.not_for_publication_mark.startswith("NOT FOR PUBLICATION: exempt information as defined in paragraph 7")
