@@ -141,3 +141,16 @@ def test_the_tracker_takes_the_same_queries_however_many_actions(client, scene, 
         page = client.get(url).content.decode()
     assert "Extra action 7" in page and "Extra recommendation 7" in page
     assert page.count("reported to the meeting of") == 9
+
+
+def test_each_close_link_says_which_action_it_closes(client, demo, officer):
+    """WCAG 2.4.4: links named only 'Close' in every row would all sound alike in a screen reader."""
+    import re
+
+    from django.utils.html import strip_tags
+
+    client.force_login(officer)
+    page = client.get(reverse("tracker", args=["dartford-crime-and-disorder"])).content.decode()
+    names = [" ".join(strip_tags(m).split()) for m in re.findall(r'<a class="govuk-link" href="/actions/\d+/close/">(.*?)</a>', page)]
+    assert len(names) == 2 and len(set(names)) == 2
+    assert names[0].startswith("Close the action from Minute 9")
