@@ -115,7 +115,7 @@ def phase_naive(folder: Path) -> dict:
 
     import pandas as pd
 
-    from scrutiny.performance.crime_types import CRIME_TYPES
+    from scrutiny.performance.crime_types import COUNT_FIELDS, CRIME_TYPES
     from scrutiny.performance.models import CrimeCount
 
     start = time.perf_counter()
@@ -129,10 +129,13 @@ def phase_naive(folder: Path) -> dict:
                 continue
             key = (row["LSOA code"], row["Crime type"])
             counts[key] = counts.get(key, 0) + 1
+        by_lsoa: dict[str, dict[str, int]] = {}
+        for (code, crime_type), n in counts.items():
+            by_lsoa.setdefault(code, {})[COUNT_FIELDS[crime_type]] = n
         CrimeCount.objects.filter(force=force, month=month).delete()
         CrimeCount.objects.bulk_create(
-            [CrimeCount(force=force, month=month, lsoa_code=code, crime_type=t, count=n) for (code, t), n in counts.items()],
-            batch_size=5000,
+            [CrimeCount(force=force, month=month, lsoa_code=code, **fields) for code, fields in by_lsoa.items()],
+            batch_size=2000,
         )
     return {"seconds": time.perf_counter() - start, "peak_mb": peak_mb()}
 
@@ -142,6 +145,7 @@ def phase_indicators(folder: Path, runs: int) -> dict:
     from django.db import connection
 
     from scrutiny.performance.areas import areas_import, population_import
+    from scrutiny.performance.crime_types import COUNT_FIELDS
     from scrutiny.performance.models import Area, CrimeCount, PoliceMonth
     from scrutiny.performance.periods import Period, month_add
     from scrutiny.performance.selectors import performance_report
@@ -155,12 +159,13 @@ def phase_indicators(folder: Path, runs: int) -> dict:
     run = police_import(sources=[folder / "data"])
     first = PoliceMonth.objects.order_by("month").first().month
     table = CrimeCount._meta.db_table
+    columns = ", ".join(COUNT_FIELDS.values())
     months = [month_add(first, i) for i in range(-23, 1)]
     with connection.cursor() as cursor:  # 23 more months: the period, the year before, the series
         for month in months[:-1]:
             cursor.execute(
-                f"INSERT INTO {table} (force, month, lsoa_code, crime_type, count) "  # noqa: S608
-                f"SELECT force, %s, lsoa_code, crime_type, count FROM {table} WHERE month = %s",
+                f"INSERT INTO {table} (force, month, lsoa_code, {columns}) "  # noqa: S608
+                f"SELECT force, %s, lsoa_code, {columns} FROM {table} WHERE month = %s",
                 [month, first],
             )
             PoliceMonth.objects.create(force="all", month=month, run=run, rows_loaded=0)

@@ -15,7 +15,7 @@ import math
 import random
 from decimal import Decimal
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from scrutiny.governance.models import Committee, Organisation
@@ -33,7 +33,7 @@ from scrutiny.performance.models import (
 )
 from scrutiny.performance.ons import KENT_FIXTURES_DIR
 from scrutiny.performance.periods import month_add
-from scrutiny.performance.services import comparison_group_set, indicator_group_set
+from scrutiny.performance.services import comparison_group_set, counts_insert, indicator_group_set
 
 DARTFORD = "E07000107"
 KENT_COUNTY = "E10000016"
@@ -159,15 +159,13 @@ def _counts_store(month_list: list[dt.date]) -> int:
     )
     CrimeCount.objects.filter(force="kent", month__in=month_list).delete()
     rows = list(counts_generate(lsoas_by_district=lsoas_by_district, months=month_list))
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {CrimeCount._meta.db_table} (force, month, lsoa_code, crime_type, count) "  # noqa: S608
-            "VALUES ('kent', %s, %s, %s, %s)",
-            rows,
-        )
+    by_month: dict[dt.date, list[tuple[str, str, int]]] = {}
     totals: dict[dt.date, int] = {}
-    for month, _, _, n in rows:
+    for month, lsoa, crime_type, n in rows:
+        by_month.setdefault(month, []).append((lsoa, crime_type, n))
         totals[month] = totals.get(month, 0) + n
+    for month, counts in by_month.items():
+        counts_insert(force="kent", month=month, counts=counts)
     for month in month_list:
         PoliceMonth.objects.update_or_create(
             force="kent", month=month, defaults={"run": run, "rows_loaded": totals.get(month, 0), "force_name": "Kent Police"}

@@ -25,6 +25,26 @@ CRIME_TYPES: tuple[str, ...] = (
     "Violence and sexual offences",
 )
 
+#: The column of `CrimeCount` that holds each type's count.
+COUNT_FIELDS: dict[str, str] = {
+    ANTI_SOCIAL_BEHAVIOUR: "anti_social_behaviour",
+    "Bicycle theft": "bicycle_theft",
+    "Burglary": "burglary",
+    "Criminal damage and arson": "criminal_damage_and_arson",
+    "Drugs": "drugs",
+    "Other crime": "other_crime",
+    "Other theft": "other_theft",
+    "Possession of weapons": "possession_of_weapons",
+    "Public order": "public_order",
+    "Robbery": "robbery",
+    "Shoplifting": "shoplifting",
+    "Theft from the person": "theft_from_the_person",
+    "Vehicle crime": "vehicle_crime",
+    "Violence and sexual offences": "violence_and_sexual_offences",
+}
+if tuple(COUNT_FIELDS) != CRIME_TYPES:  # the columns follow the types, in order
+    raise ImportError("crime_types: COUNT_FIELDS must list CRIME_TYPES, in order")
+
 #: Recorded crime: every type but anti-social behaviour, which is an incident, not a crime.
 RECORDED_CRIME_TYPES: tuple[str, ...] = tuple(t for t in CRIME_TYPES if t != ANTI_SOCIAL_BEHAVIOUR)
 

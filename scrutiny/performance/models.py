@@ -4,8 +4,9 @@ Areas form a hierarchy (LSOA, ward, district, county, police force area) and any
 than an LSOA is, for counting, the set of LSOAs it covers (`AreaLsoa`, flattened), so a
 CSP's own areas (the town centre, Longfield) count the same way as a district.
 
-Police.uk counts are kept aggregated per force, month, LSOA and crime type; the raw rows stay
-in the files. A month of a force is replaced whole, in one transaction (see services).
+Police.uk counts are kept aggregated per force, month and LSOA, with a column per crime type
+(one row where a row per type would be six: the national import's writing is most of its
+time); the raw rows stay in the files. A month of a force is replaced whole, in one transaction (see services).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from scrutiny.core.models import Exemptible
-from scrutiny.performance.crime_types import CRIME_TYPES
+from scrutiny.performance.crime_types import COUNT_FIELDS, CRIME_TYPES
 
 
 class AreaLevel(models.TextChoices):
@@ -217,26 +218,54 @@ class PoliceMonth(models.Model):
         return f"{self.force} {self.month:%Y-%m}"
 
 
+def _count_field(crime_type: str) -> models.PositiveIntegerField:
+    return models.PositiveIntegerField(crime_type, default=0)
+
+
 class CrimeCount(models.Model):
-    """Recorded crimes (or ASB incidents) of a type in an LSOA in a month, as a force published them."""
+    """An LSOA's month as a force published it: recorded crimes (and ASB incidents) by type.
+
+    One column per police.uk crime type (`crime_types.COUNT_FIELDS`); `count_of(type)` reads one.
+    """
 
     force = models.CharField(max_length=64)
     month = models.DateField()
     lsoa_code = models.CharField(max_length=16)
-    crime_type = models.CharField(max_length=40, choices=CrimeType.choices)
-    count = models.PositiveIntegerField()
+    anti_social_behaviour = _count_field("Anti-social behaviour")
+    bicycle_theft = _count_field("Bicycle theft")
+    burglary = _count_field("Burglary")
+    criminal_damage_and_arson = _count_field("Criminal damage and arson")
+    drugs = _count_field("Drugs")
+    other_crime = _count_field("Other crime")
+    other_theft = _count_field("Other theft")
+    possession_of_weapons = _count_field("Possession of weapons")
+    public_order = _count_field("Public order")
+    robbery = _count_field("Robbery")
+    shoplifting = _count_field("Shoplifting")
+    theft_from_the_person = _count_field("Theft from the person")
+    vehicle_crime = _count_field("Vehicle crime")
+    violence_and_sexual_offences = _count_field("Violence and sexual offences")
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["force", "month", "lsoa_code", "crime_type"], name="crime_count_unique"),
-            models.CheckConstraint(condition=Q(crime_type__in=CRIME_TYPES), name="crime_count_type_valid"),
-            models.CheckConstraint(condition=Q(count__gt=0), name="crime_count_positive"),
+            models.UniqueConstraint(fields=["force", "month", "lsoa_code"], name="crime_count_lsoa_month_unique"),
+            models.CheckConstraint(
+                condition=Q(*[Q(**{f"{name}__gt": 0}) for name in COUNT_FIELDS.values()], _connector=Q.OR),
+                name="crime_count_something_counted",
+            ),
             models.CheckConstraint(condition=Q(month__day=1), name="crime_count_month_first_day"),
         ]
         indexes = [models.Index(fields=["lsoa_code", "month"], name="crime_count_lsoa_month")]
 
     def __str__(self) -> str:
-        return f"{self.lsoa_code} {self.month:%Y-%m} {self.crime_type}: {self.count}"
+        return f"{self.lsoa_code} {self.month:%Y-%m}: {self.total}"
+
+    def count_of(self, crime_type: str) -> int:
+        return getattr(self, COUNT_FIELDS[crime_type])
+
+    @property
+    def total(self) -> int:
+        return sum(getattr(self, name) for name in COUNT_FIELDS.values())
 
 
 class ComparisonGroup(models.Model):

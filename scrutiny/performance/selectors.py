@@ -28,7 +28,12 @@ from decimal import Decimal
 
 from django.db import connection
 
-from scrutiny.performance.crime_types import ANTI_SOCIAL_BEHAVIOUR, CRIME_TYPES, RECORDED_CRIME_TYPES
+from scrutiny.performance.crime_types import (
+    ANTI_SOCIAL_BEHAVIOUR,
+    COUNT_FIELDS,
+    CRIME_TYPES,
+    RECORDED_CRIME_TYPES,
+)
 from scrutiny.performance.models import (
     Area,
     AreaLsoa,
@@ -85,16 +90,23 @@ def area_counts(*, area_ids: Iterable[int], first: dt.date, last: dt.date) -> Co
     if not ids:
         return {}
     placeholders = ", ".join(["%s"] * len(ids))
+    sums = ", ".join(f"SUM(cc.{name})" for name in COUNT_FIELDS.values())
     sql = (
-        f"SELECT al.area_id, cc.crime_type, cc.month, SUM(cc.count) "  # noqa: S608 (table names only)
+        f"SELECT al.area_id, cc.month, {sums} "  # noqa: S608 (table and column names only)
         f"FROM {CrimeCount._meta.db_table} cc JOIN {AreaLsoa._meta.db_table} al ON al.lsoa_code = cc.lsoa_code "
         f"WHERE al.area_id IN ({placeholders}) AND cc.month >= %s AND cc.month <= %s "
-        f"GROUP BY al.area_id, cc.crime_type, cc.month"
+        f"GROUP BY al.area_id, cc.month"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*ids, first, last])
         rows = cursor.fetchall()
-    return {(area_id, crime_type, _as_date(month)): int(n) for area_id, crime_type, month, n in rows}
+    counts: Counts = {}
+    for area_id, month, *by_type in rows:
+        month = _as_date(month)
+        for crime_type, n in zip(CRIME_TYPES, by_type, strict=True):
+            if n:
+                counts[(area_id, crime_type, month)] = int(n)
+    return counts
 
 
 def _as_date(value) -> dt.date:

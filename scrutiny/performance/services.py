@@ -7,13 +7,13 @@ that is killed shows as "running (or interrupted)") and finished last.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from django.db import connection, transaction
 from django.utils import timezone
 
-from scrutiny.performance.crime_types import CRIME_TYPES
+from scrutiny.performance.crime_types import COUNT_FIELDS, CRIME_TYPES
 from scrutiny.performance.models import (
     Area,
     AreaLsoa,
@@ -170,27 +170,44 @@ def _replace_month(*, run: ImportRun, aggregate: FileAggregate) -> None:
     )
 
 
-def _insert_counts(spec: StreetFile, counts: Sequence[tuple[str, str, int]]) -> None:
+def counts_by_lsoa(counts: Iterable[tuple[str, str, int]]) -> dict[str, list[int]]:
+    """(LSOA, crime type, n) as one list of counts per LSOA, in the order of CRIME_TYPES."""
+    column = {crime_type: i for i, crime_type in enumerate(CRIME_TYPES)}
+    rows: dict[str, list[int]] = {}
+    for lsoa, crime_type, n in counts:
+        row = rows.get(lsoa)
+        if row is None:
+            row = rows[lsoa] = [0] * len(CRIME_TYPES)
+        row[column[crime_type]] += n
+    return rows
+
+
+def counts_insert(*, force: str, month: dt.date, counts: Iterable[tuple[str, str, int]]) -> None:
+    """Write a force's month of counts (none held for it: the caller deleted them), in the caller's transaction."""
     table = CrimeCount._meta.db_table
+    columns = "force, month, lsoa_code, " + ", ".join(COUNT_FIELDS.values())
+    rows = counts_by_lsoa(counts)
+    month_text = f"{month:%Y-%m-%d}"
     if connection.vendor == "postgresql":
-        # COPY: the fastest way into PostgreSQL, in the surrounding transaction.
-        with connection.cursor() as cursor:
-            copy_sql = f"COPY {table} (force, month, lsoa_code, crime_type, count) FROM STDIN"  # noqa: S608
-            # One block of COPY text, not a call per row: the values are codes, crime types
-            # from a fixed list and numbers, none holding a tab, newline or backslash.
-            prefix = f"{spec.force}\t{spec.month:%Y-%m-%d}\t"
-            text = "".join(f"{prefix}{lsoa}\t{crime_type}\t{n}\n" for lsoa, crime_type, n in counts)
-            with cursor.cursor.copy(copy_sql) as copy:
-                copy.write(text.encode())
+        # COPY: the fastest way into PostgreSQL. One block of COPY text, not a call per row:
+        # the values are codes and numbers, none holding a tab, newline or backslash.
+        prefix = f"{force}\t{month_text}\t"
+        text = "".join(f"{prefix}{lsoa}\t" + "\t".join(map(str, row)) + "\n" for lsoa, row in rows.items())
+        with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            copy.write(text.encode())
         return
     connection.ensure_connection()
     # The driver's own executemany, the month as the ISO text SQLite stores: Django's wrapper
     # and date adapter cost a third of a national import's writing.
-    force, month = spec.force, f"{spec.month:%Y-%m-%d}"
+    marks = ", ".join(["?"] * (3 + len(CRIME_TYPES)))
     connection.connection.executemany(
-        f"INSERT INTO {table} (force, month, lsoa_code, crime_type, count) VALUES (?, ?, ?, ?, ?)",  # noqa: S608
-        [(force, month, lsoa, crime_type, n) for lsoa, crime_type, n in counts],
+        f"INSERT INTO {table} ({columns}) VALUES ({marks})",  # noqa: S608
+        [(force, month_text, lsoa, *row) for lsoa, row in rows.items()],
     )
+
+
+def _insert_counts(spec: StreetFile, counts: Sequence[tuple[str, str, int]]) -> None:
+    counts_insert(force=spec.force, month=spec.month, counts=counts)
 
 
 def crime_counts_analyze() -> None:

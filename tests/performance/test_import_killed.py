@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from scrutiny.performance.crime_types import COUNT_FIELDS
 from scrutiny.performance.generator import generate
 
 pytestmark = pytest.mark.own_database
@@ -34,7 +35,7 @@ def totals(db: Path) -> dict[tuple[str, str], tuple[int, int | None]]:
     with sqlite3.connect(db, timeout=30) as con:
         held = {
             (f, m[:7]): n
-            for f, m, n in con.execute("SELECT force, month, SUM(count) FROM performance_crimecount GROUP BY force, month")
+            for f, m, n in con.execute("SELECT force, month, SUM(" + " + ".join(COUNT_FIELDS.values()) + ") FROM performance_crimecount GROUP BY force, month")  # noqa: S608 (column names only)
         }
         recorded = {(f, m[:7]): n for f, m, n in con.execute("SELECT force, month, rows_loaded FROM performance_policemonth")}
     return {key: (held.get(key, 0), recorded.get(key)) for key in held.keys() | recorded.keys()}
