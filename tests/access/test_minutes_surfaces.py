@@ -10,14 +10,14 @@ import io
 import zipfile
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils.html import strip_tags
 from docx import Document as Word
 
-from scrutiny.governance.models import Membership, MunicipalYear
+from scrutiny.governance.models import MunicipalYear
 from scrutiny.meetings.models import MeetingStatus
 from scrutiny.minutes.models import Action, MinuteAmendment, MinutesRecord, Recommendation
+from tests.access.viewers import ENTITLED, NOT_ENTITLED, viewers
 from tests.factories import (
     AgendaItemFactory,
     CommitteeFactory,
@@ -25,9 +25,7 @@ from tests.factories import (
     MinuteFactory,
     MinutesRecordFactory,
     OrganisationFactory,
-    PersonFactory,
     ResolutionFactory,
-    UserFactory,
 )
 from tests.pdfs import text_of
 
@@ -155,55 +153,17 @@ def scene():
         decided_by_note="SECRET-NOTE at the request of the CSP",
     )
 
-    def person_with(role, **period):
-        person = PersonFactory()
-        person.user = UserFactory()
-        person.save()
-        Membership.objects.create(organisation=committee, person=person, role=role, **period)
-        return person.user
-
-    from scrutiny.access.services import officer_group_ensure
-
-    officer = UserFactory(is_staff=True)
-    officer.groups.add(officer_group_ensure())
-    inactive_officer = UserFactory(is_staff=True, is_active=False)
-    inactive_officer.groups.add(officer_group_ensure())
-    clerk = UserFactory(is_staff=True)
-    clerk.user_permissions.add(
-        *Permission.objects.filter(content_type__app_label__in=["meetings", "documents", "minutes"]).exclude(
-            codename="view_exempt_business"
-        )
-    )
     return {
         "committee": committee,
         "meeting": meeting,
         "exempt_minute": exempt_minute,
         "programme_item": programme_item,
         "minutes": list(meeting.minutes.all()),
-        "users": {
-            "officer": officer,
-            "member": person_with("chairman", municipal_year=y2017),
-            "substitute": person_with("substitute", municipal_year=y2017),
-            "former member": person_with(
-                "member", starts_on=dt.date(2010, 5, 1), ends_on=dt.date(2015, 5, 1)
-            ),
-            "invitee": person_with("standing_invitee", municipal_year=y2017),
-            "inactive officer": inactive_officer,
-            "staff without exempt permission": clerk,
-            "signed-in stranger": UserFactory(),
-        },
+        "users": viewers(committee, current={"municipal_year": y2017},
+                         clerk_apps=["meetings", "documents", "minutes"]),
     }
 
 
-ENTITLED = ["officer", "member", "substitute"]
-NOT_ENTITLED = [
-    "anonymous",
-    "signed-in stranger",
-    "former member",
-    "invitee",
-    "inactive officer",
-    "staff without exempt permission",
-]
 
 
 def _client(client, scene, who):

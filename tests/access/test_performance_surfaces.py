@@ -12,26 +12,22 @@ import io
 import json
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.urls import reverse
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
-from scrutiny.access.services import officer_group_ensure
-from scrutiny.governance.models import Membership, MembershipRole
 from scrutiny.meetings.models import MeetingStatus
 from scrutiny.performance.models import ComparisonGroup, PartnerFigure, PartnerIndicator
 from scrutiny.performance.periods import Period
 from scrutiny.performance.report import report_attach
 from scrutiny.performance.services import partner_figures_upload
+from tests.access.viewers import NOT_ENTITLED, viewers
 from tests.factories import (
     AgendaItemFactory,
     CommitteeFactory,
     MeetingFactory,
     OrganisationFactory,
-    PersonFactory,
-    UserFactory,
 )
 from tests.pdfs import docx_every_part
 from tests.performance.factories import area_with_lsoas, counts, months_loaded
@@ -72,22 +68,9 @@ def scene(settings, tmp_path):
     upload = partner_figures_upload(indicator=secret, name=f"{SENTINEL}.csv",
                                     content=b"Period,Value\n2022-Q1,424242\n", by=None)
 
-    officer = UserFactory(is_staff=True)
-    officer.groups.add(officer_group_ensure())
-    inactive_officer = UserFactory(is_staff=True, is_active=False)
-    inactive_officer.groups.add(officer_group_ensure())
-    clerk = UserFactory(is_staff=True)  # staff with every other permission, but not exempt business
-    clerk.user_permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label__in=["performance", "governance", "meetings", "documents"]
-        ).exclude(codename="view_exempt_business")
-    )
-
-    def person_with(role, **period):
-        user = UserFactory()
-        Membership.objects.create(organisation=committee, person=PersonFactory(user=user), role=role, **period)
-        return user
-
+    users = viewers(committee, current={"starts_on": dt.date(2021, 5, 1)}, substitute=False,
+                    clerk_apps=["performance", "governance", "meetings", "documents"])
+    officer = users["officer"]
     meeting = MeetingFactory(committee=committee, date=dt.date(2022, 6, 1), status=MeetingStatus.HELD)
     item = AgendaItemFactory(meeting=meeting, title="CSP Performance Report")
     period = Period.parse("2022-01", "2022-03")
@@ -103,27 +86,10 @@ def scene(settings, tmp_path):
         "upload": upload,
         "public_paper": public_paper,
         "exempt_paper": exempt_paper,
-        "users": {
-            "officer": officer,
-            "member": person_with(MembershipRole.MEMBER, starts_on=dt.date(2021, 5, 1)),
-            "former member": person_with(MembershipRole.MEMBER, starts_on=dt.date(2010, 5, 1),
-                                         ends_on=dt.date(2015, 5, 1)),
-            "invitee": person_with(MembershipRole.STANDING_INVITEE, starts_on=dt.date(2021, 5, 1)),
-            "inactive officer": inactive_officer,
-            "staff without exempt permission": clerk,
-            "signed-in stranger": UserFactory(),
-        },
+        "users": users,
     }
 
 
-NOT_ENTITLED = [
-    "anonymous",
-    "signed-in stranger",
-    "former member",
-    "invitee",
-    "inactive officer",
-    "staff without exempt permission",
-]
 
 
 def _login(client, scene, who):

@@ -7,13 +7,13 @@ import datetime as dt
 import re
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from scrutiny.access.policy import Viewer
-from scrutiny.governance.models import Membership, MunicipalYear
+from scrutiny.governance.models import MunicipalYear
 from scrutiny.meetings.models import MeetingStatus
+from tests.access.viewers import ENTITLED, NOT_ENTITLED, viewers
 from tests.factories import (
     AgendaItemFactory,
     CommitteeFactory,
@@ -21,9 +21,7 @@ from tests.factories import (
     MeetingFactory,
     MinuteFactory,
     MinutesRecordFactory,
-    PersonFactory,
     ResolutionFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -112,25 +110,6 @@ def scene(settings, tmp_path):
         narrative="SECRET-NARRATIVE",
     )
 
-    def person_with(role, **period):
-        person = PersonFactory()
-        person.user = UserFactory()
-        person.save()
-        Membership.objects.create(organisation=committee, person=person, role=role, **period)
-        return person.user
-
-    from scrutiny.access.services import officer_group_ensure
-
-    officer = UserFactory(is_staff=True)
-    officer.groups.add(officer_group_ensure())
-    inactive_officer = UserFactory(is_staff=True, is_active=False)
-    inactive_officer.groups.add(officer_group_ensure())
-    clerk = UserFactory(is_staff=True)  # staff who may edit items but not see exempt business
-    clerk.user_permissions.add(
-        *Permission.objects.filter(content_type__app_label__in=["meetings", "documents", "minutes"]).exclude(
-            codename="view_exempt_business"
-        )
-    )
     return {
         "committee": committee,
         "meeting": meeting,
@@ -140,30 +119,11 @@ def scene(settings, tmp_path):
         "exempt_item": exempt_item,
         "exempt_minute": exempt_minute,
         "sensitive_minute": sensitive_minute,
-        "users": {
-            "officer": officer,
-            "member": person_with("chairman", municipal_year=y2017),
-            "substitute": person_with("substitute", municipal_year=y2017),
-            "former member": person_with(
-                "member", starts_on=dt.date(2010, 5, 1), ends_on=dt.date(2015, 5, 1)
-            ),
-            "invitee": person_with("standing_invitee", municipal_year=y2017),
-            "inactive officer": inactive_officer,
-            "clerk without exempt permission": clerk,
-            "signed-in stranger": UserFactory(),
-        },
+        "users": viewers(committee, current={"municipal_year": y2017},
+                         clerk_apps=["meetings", "documents", "minutes"]),
     }
 
 
-ENTITLED = ["officer", "member", "substitute"]
-NOT_ENTITLED = [
-    "anonymous",
-    "former member",
-    "invitee",
-    "inactive officer",
-    "clerk without exempt permission",
-    "signed-in stranger",
-]
 
 
 def _client(client, scene, who):
@@ -288,7 +248,7 @@ ADMIN_LISTS = [
 
 
 def test_admin_lists_and_search_hide_exempt_rows_from_staff_not_entitled(client, scene):
-    client.force_login(scene["users"]["clerk without exempt permission"])
+    client.force_login(scene["users"]["staff without exempt permission"])
     for name in ADMIN_LISTS:
         for query in ("", "?q=quarterly", "?q=Performance", "?is_exempt__exact=1"):
             response = client.get(reverse(name) + query)
@@ -330,7 +290,7 @@ def test_admin_history_of_an_exempt_row_answers_as_missing(client, scene):
     item.public_title = "Confidential item"
     item.title = "SENSITIVE TITLE of the exempt item"
     item.save()
-    client.force_login(scene["users"]["clerk without exempt permission"])
+    client.force_login(scene["users"]["staff without exempt permission"])
     response = client.get(reverse("admin:meetings_agendaitem_history", args=[item.pk]))
     assert response.status_code == 404 and b"SENSITIVE TITLE" not in response.content
     client.force_login(scene["users"]["officer"])
