@@ -33,7 +33,12 @@ from scrutiny.performance.models import (
 )
 from scrutiny.performance.ons import KENT_FIXTURES_DIR
 from scrutiny.performance.periods import month_add
-from scrutiny.performance.services import comparison_group_set, counts_insert, indicator_group_set
+from scrutiny.performance.services import (
+    comparison_group_set,
+    counts_by_lsoa,
+    counts_insert,
+    indicator_group_set,
+)
 
 DARTFORD = "E07000107"
 KENT_COUNTY = "E10000016"
@@ -165,7 +170,7 @@ def _counts_store(month_list: list[dt.date]) -> int:
         by_month.setdefault(month, []).append((lsoa, crime_type, n))
         totals[month] = totals.get(month, 0) + n
     for month, counts in by_month.items():
-        counts_insert(force="kent", month=month, counts=counts)
+        counts_insert(force="kent", month=month, lsoa_rows=counts_by_lsoa(counts))
     for month in month_list:
         PoliceMonth.objects.update_or_create(
             force="kent", month=month, defaults={"run": run, "rows_loaded": totals.get(month, 0), "force_name": "Kent Police"}

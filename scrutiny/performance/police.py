@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
+import operator
 import re
 import tempfile
 import zipfile
@@ -75,14 +77,17 @@ class FileAggregate:
     file: StreetFile
     force_name: str = ""
     rows_read: int = 0
-    counts: list[tuple[str, str, int]] = field(default_factory=list)  # (lsoa, crime type, n)
+    rows_counted: int = 0
+    #: The counts as stored: a tuple per LSOA, its code then a count per type in CRIME_TYPES order.
+    lsoa_rows: list[tuple] = field(default_factory=list)
     rejects: dict[str, int] = field(default_factory=dict)
     warnings: dict[str, int] = field(default_factory=dict)
     examples: dict[str, list[str]] = field(default_factory=dict)
 
     @property
-    def rows_counted(self) -> int:
-        return sum(n for _, _, n in self.counts)
+    def counts(self) -> list[tuple[str, str, int]]:
+        """The counts as (LSOA, crime type, n), for every n above nought."""
+        return [(row[0], t, n) for row in self.lsoa_rows for t, n in zip(CRIME_TYPES, row[1:], strict=True) if n]
 
     @property
     def rows_rejected(self) -> int:
@@ -317,9 +322,10 @@ class DuckDBReader:
             self.con.execute("CREATE OR REPLACE TEMP TABLE street_files AS "
                              "SELECT unnest(?::VARCHAR[]) AS file_path, unnest(?::VARCHAR[]) AS expected",
                              [list(source), months])
-        sql = f"CREATE OR REPLACE TEMP TABLE street AS {self._classify_sql(file, columns)}"
+        sql = f"CREATE OR REPLACE TEMP TABLE street_groups AS {self._classify_sql(file, columns)}"
         if progress is None:
             self.con.execute(sql, [source])
+            self.con.execute(self._settle_sql())
             return
         # DuckDB tracks a query's progress only with its progress bar on (printing off); the
         # reading is the one long statement of an import, so it is the one watched.
@@ -330,25 +336,28 @@ class DuckDBReader:
                    report=progress, interval=poll_interval, interrupt=self.con.interrupt)
         finally:
             self.con.execute("SET enable_progress_bar = false")
+        self.con.execute(self._settle_sql())
 
     def _results(self, by_path: dict[str, FileAggregate]) -> dict[str, FileAggregate]:
-        for path, name in self.con.execute(
-            "SELECT file_path, coalesce(any_value(falls_within), '') FROM street WHERE status = 'ok' GROUP BY ALL"
-        ).fetchall():
-            by_path[path].force_name = name
-        # Counted rows come back a file at a time, as one list of (LSOA, crime type, n) tuples
-        # built by DuckDB: at national scale a loop in Python over them took as long as the reading.
-        for path, counts, n, bad_xy in self.con.execute(
-            "SELECT file_path, list(row(lsoa, crime_type, n)), sum(n)::BIGINT, sum(bad_xy)::BIGINT "
-            "FROM street WHERE status = 'ok' GROUP BY file_path"
-        ).fetchall():
+        for result in by_path.values():
+            result.force_name = _force_name(result.file)
+        counted = " + ".join(f"c{i}" for i in range(len(CRIME_TYPES)))
+        sql = f"SELECT file_path, sum({counted})::BIGINT, sum(bad_xy)::BIGINT FROM street_counts GROUP BY ALL"  # noqa: S608
+        for path, n, bad_xy in self.con.execute(sql).fetchall():
             result = by_path[path]
-            result.counts = counts
             result.rows_read += n
+            result.rows_counted = n
             if bad_xy:
                 result.warnings["bad_coordinates"] = bad_xy
+        # Counted rows come back as they will be stored, a tuple per LSOA built by DuckDB, in
+        # the order of the table's unique index (which makes the inserts cheaper): at national
+        # scale a loop in Python over (LSOA, type) pairs took as long as the reading.
+        columns = ", ".join(f"c{i}" for i in range(len(CRIME_TYPES)))
+        rows = self.con.execute(f"SELECT file_path, lsoa, {columns} FROM street_counts ORDER BY file_path, lsoa").fetchall()  # noqa: S608
+        for path, group in itertools.groupby(rows, key=operator.itemgetter(0)):
+            by_path[path].lsoa_rows = [row[1:] for row in group]
         for path, status, n in self.con.execute(
-            "SELECT file_path, status, sum(n)::BIGINT FROM street WHERE status <> 'ok' GROUP BY ALL"
+            "SELECT file_path, status, sum(n)::BIGINT FROM street_rejects GROUP BY ALL"
         ).fetchall():
             result = by_path[path]
             result.rows_read += n
@@ -377,67 +386,113 @@ class DuckDBReader:
             raise PoliceFileError(f"{file.name}: cannot be read as a UTF-8 CSV file ({exc}).") from exc
 
     def _classify_sql(self, file: StreetFile | None, columns: Sequence[str]) -> str:
-        """The rows of one file (or, with `file` None, of a list of files, with their names) classified and counted."""
-        known = _sql_list(CRIME_TYPES)
+        """The rows of one file (or, with `file` None, of a list of files, with their names) grouped and classified.
+
+        Rows are grouped by their raw month and LSOA, with a count per crime type spelt as
+        police.uk spells it: a month holds many rows of each LSOA, so the checks run once per
+        group, and the counts come out in the table's shape. Rows of any other spelling (a
+        stray space, an unknown type, a blank) are kept in the group as a short list, `odd`,
+        sorted out after (`_settle_sql`).
+        """
         if file is None:
             expected, name, many, join = "expected", "filename", ", filename = true", "JOIN street_files USING (file_path)"
         else:
             expected, name, many, join = f"'{file.month_text}'", "''", "", ""
         # The file's own header, in its order: no sniffing, which a damaged line can mislead.
         types = "{" + ", ".join(f"{_sql_list([c or f'column{i}'])}: 'VARCHAR'" for i, c in enumerate(columns)) + "}"
-
-        lat = "try_cast(trim(\"Latitude\") AS DOUBLE)"
-        lon = "try_cast(trim(\"Longitude\") AS DOUBLE)"
-        in_britain = (f"coalesce({lat} BETWEEN {LAT_RANGE[0]} AND {LAT_RANGE[1]}, false) AND "
-                      f"coalesce({lon} BETWEEN {LON_RANGE[0]} AND {LON_RANGE[1]}, false)")
+        lat = "try_cast(\"Latitude\" AS DOUBLE)"  # the cast allows spaces around the number
+        lon = "try_cast(\"Longitude\" AS DOUBLE)"
+        outside = (f"NOT (coalesce({lat} BETWEEN {LAT_RANGE[0]} AND {LAT_RANGE[1]}, false) AND "
+                   f"coalesce({lon} BETWEEN {LON_RANGE[0]} AND {LON_RANGE[1]}, false))")
+        known = _sql_list(CRIME_TYPES)
+        per_type = ", ".join(
+            f"count(*) FILTER (WHERE \"Crime type\" = {_sql_list([t])}) AS c{i}" for i, t in enumerate(CRIME_TYPES)
+        )
         # Only constants and the file's own header, quoted, are put into the statement.
-        # Rows are grouped by their raw values first and classified group by group: a month
-        # holds many rows of each LSOA and crime type, so the checks run a third as often.
         return f"""
             WITH g AS (
-                SELECT {name} AS file_path, "Month" AS m0, "LSOA code" AS l0, "Crime type" AS t0,
-                       any_value("Falls within") AS falls_within, count(*) AS n,
-                       count(*) FILTER (WHERE NOT ({in_britain})) AS bad_xy
+                SELECT {name} AS file_path, "Month" AS m0, "LSOA code" AS l0, {per_type},
+                       count(*) FILTER (WHERE "Crime type" IN ({known}) AND {outside}) AS bad_xy,
+                       list({{'t': "Crime type", 'bad': {outside}}})
+                           FILTER (WHERE "Crime type" IS NULL OR "Crime type" NOT IN ({known})) AS odd,
+                       count(*) AS n
                 FROM read_csv(?, header = true, auto_detect = false, columns = {types}, delim = ',',
                               quote = '"', escape = '"', null_padding = true, store_rejects = true{many})
                 GROUP BY ALL
             ), r AS (
-                SELECT trim(coalesce(m0, '')) AS m, trim(coalesce(l0, '')) AS l, trim(coalesce(t0, '')) AS t,
-                       falls_within, n, bad_xy, file_path, {expected} AS expected
+                SELECT g.*, trim(coalesce(m0, '')) AS m, trim(coalesce(l0, '')) AS l, {expected} AS expected
                 FROM g {join}
-            ), c AS (
-                SELECT
-                    CASE
-                        WHEN NOT regexp_full_match(m, '[0-9]{{4}}-(0[1-9]|1[0-2])') THEN 'malformed_month'
-                        WHEN m <> expected THEN 'other_month'
-                        WHEN l = '' THEN 'no_lsoa'
-                        WHEN NOT regexp_full_match(l, '[EW]01[0-9]{{6}}') THEN 'malformed_lsoa'
-                        WHEN t NOT IN ({known}) THEN 'unknown_crime_type'
-                        ELSE 'ok'
-                    END AS status,
-                    l, t, m, falls_within, n, bad_xy, file_path
-                FROM r
             )
-            -- The table holds counts, not rows. The month is kept only on rejected rows, where
-            -- it is an example to show; a counted row's month is the file's.
-            SELECT file_path, status, l AS lsoa, t AS crime_type,
-                   CASE WHEN status = 'ok' THEN NULL ELSE m END AS month,
-                   any_value(falls_within) AS falls_within, sum(n)::BIGINT AS n, sum(bad_xy)::BIGINT AS bad_xy
-            FROM c GROUP BY ALL
+            SELECT
+                CASE
+                    WHEN NOT regexp_full_match(m, '[0-9]{{4}}-(0[1-9]|1[0-2])') THEN 'malformed_month'
+                    WHEN m <> expected THEN 'other_month'
+                    WHEN l = '' THEN 'no_lsoa'
+                    WHEN NOT regexp_full_match(l, '[EW]01[0-9]{{6}}') THEN 'malformed_lsoa'
+                    ELSE 'ok'
+                END AS status, *
+            FROM r
+        """  # noqa: S608
+
+    def _settle_sql(self) -> str:
+        """From the classified groups, the counts per file and LSOA, and the rejects with examples.
+
+        A group's `odd` rows are counted under the type they name once trimmed, or rejected
+        as `unknown_crime_type`; a group all of whose rows were rejected leaves no counts.
+        """
+        known = _sql_list(CRIME_TYPES)
+        kinds = range(len(CRIME_TYPES))
+        odd_counts = ", ".join(f"(t = {_sql_list([t])})::BIGINT AS c{i}" for i, t in enumerate(CRIME_TYPES))
+        sums = ", ".join(f"sum(c{i})::BIGINT AS c{i}" for i in kinds)
+        return f"""
+            CREATE OR REPLACE TEMP TABLE street_odd AS
+                SELECT file_path, l, trim(coalesce(o.t, '')) AS t, o.bad AS bad
+                FROM (SELECT file_path, l, unnest(odd) AS o
+                      FROM street_groups WHERE status = 'ok' AND odd IS NOT NULL);
+            CREATE OR REPLACE TEMP TABLE street_counts AS
+                SELECT file_path, l AS lsoa, {sums}, sum(bad_xy)::BIGINT AS bad_xy
+                FROM (
+                    SELECT file_path, l, {", ".join(f"c{i}" for i in kinds)}, bad_xy
+                    FROM street_groups WHERE status = 'ok'
+                    UNION ALL
+                    SELECT file_path, l, {odd_counts}, bad::BIGINT FROM street_odd WHERE t IN ({known})
+                )
+                GROUP BY file_path, l
+                HAVING {" + ".join(f"sum(c{i})" for i in kinds)} > 0;
+            CREATE OR REPLACE TEMP TABLE street_rejects AS
+                SELECT file_path, status, CASE
+                    WHEN status IN ('malformed_month', 'other_month') THEN m
+                    WHEN status = 'malformed_lsoa' THEN l END AS example, sum(n)::BIGINT AS n
+                FROM street_groups WHERE status <> 'ok' GROUP BY ALL
+                UNION ALL
+                SELECT file_path, 'unknown_crime_type', t, count(*) FROM street_odd WHERE t NOT IN ({known}) GROUP BY ALL;
         """  # noqa: S608
 
     def _examples(self, by_path: dict[str, FileAggregate]) -> None:
         rows = self.con.execute(
-            """
-            SELECT file_path, status, list(DISTINCT CASE
-                WHEN status IN ('malformed_month', 'other_month') THEN month
-                WHEN status = 'malformed_lsoa' THEN lsoa
-                WHEN status = 'unknown_crime_type' THEN crime_type END)
-            FROM street WHERE status NOT IN ('ok', 'no_lsoa') GROUP BY ALL
-            """
+            "SELECT file_path, status, list(DISTINCT example) FROM street_rejects "
+            "WHERE status <> 'no_lsoa' GROUP BY ALL"
         ).fetchall()
         for path, status, values in rows:
             by_path[path].examples[status] = sorted(repr(v) for v in values if v is not None)[:5] or ["(blank)"]
+
+
+def _force_name(file: StreetFile, *, look: int = 100) -> str:
+    """The force as the file names it ("Falls within"), from its first rows that say.
+
+    Read here rather than by DuckDB, where carrying the column through the grouping of every
+    row cost a tenth of the reading.
+    """
+    try:
+        with open(file.path, encoding="utf-8-sig", newline="") as fh:
+            rows = csv.reader(itertools.islice(fh, look + 1))
+            header = [c.strip() for c in next(rows, [])]
+            if "Falls within" not in header:
+                return ""
+            at = header.index("Falls within")
+            return next((row[at].strip() for row in rows if len(row) > at and row[at].strip()), "")
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return ""
 
 
 def duckdb_scan_seconds(paths: Sequence[Path]) -> float:

@@ -162,7 +162,7 @@ def _police_file(
 def _replace_month(*, run: ImportRun, aggregate: FileAggregate) -> None:
     spec = aggregate.file
     CrimeCount.objects.filter(force=spec.force, month=spec.month).delete()
-    _insert_counts(spec, aggregate.counts)
+    counts_insert(force=spec.force, month=spec.month, lsoa_rows=aggregate.lsoa_rows)
     PoliceMonth.objects.update_or_create(
         force=spec.force,
         month=spec.month,
@@ -170,8 +170,8 @@ def _replace_month(*, run: ImportRun, aggregate: FileAggregate) -> None:
     )
 
 
-def counts_by_lsoa(counts: Iterable[tuple[str, str, int]]) -> dict[str, list[int]]:
-    """(LSOA, crime type, n) as one list of counts per LSOA, in the order of CRIME_TYPES."""
+def counts_by_lsoa(counts: Iterable[tuple[str, str, int]]) -> list[tuple]:
+    """(LSOA, crime type, n) as one tuple per LSOA: its code, then its counts in the order of CRIME_TYPES."""
     column = {crime_type: i for i, crime_type in enumerate(CRIME_TYPES)}
     rows: dict[str, list[int]] = {}
     for lsoa, crime_type, n in counts:
@@ -179,20 +179,23 @@ def counts_by_lsoa(counts: Iterable[tuple[str, str, int]]) -> dict[str, list[int
         if row is None:
             row = rows[lsoa] = [0] * len(CRIME_TYPES)
         row[column[crime_type]] += n
-    return rows
+    return [(lsoa, *row) for lsoa, row in rows.items()]
 
 
-def counts_insert(*, force: str, month: dt.date, counts: Iterable[tuple[str, str, int]]) -> None:
-    """Write a force's month of counts (none held for it: the caller deleted them), in the caller's transaction."""
+def counts_insert(*, force: str, month: dt.date, lsoa_rows: Sequence[tuple]) -> None:
+    """Write a force's month of counts (none held for it: the caller deleted them), in the caller's transaction.
+
+    `lsoa_rows`: a tuple per LSOA, its code then a count per type in CRIME_TYPES order
+    (`counts_by_lsoa` makes them from (LSOA, type, n)).
+    """
     table = CrimeCount._meta.db_table
     columns = "force, month, lsoa_code, " + ", ".join(COUNT_FIELDS.values())
-    rows = counts_by_lsoa(counts)
     month_text = f"{month:%Y-%m-%d}"
     if connection.vendor == "postgresql":
         # COPY: the fastest way into PostgreSQL. One block of COPY text, not a call per row:
         # the values are codes and numbers, none holding a tab, newline or backslash.
         prefix = f"{force}\t{month_text}\t"
-        text = "".join(f"{prefix}{lsoa}\t" + "\t".join(map(str, row)) + "\n" for lsoa, row in rows.items())
+        text = "".join(prefix + "\t".join(map(str, row)) + "\n" for row in lsoa_rows)
         with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
             copy.write(text.encode())
         return
@@ -202,12 +205,8 @@ def counts_insert(*, force: str, month: dt.date, counts: Iterable[tuple[str, str
     marks = ", ".join(["?"] * (3 + len(CRIME_TYPES)))
     connection.connection.executemany(
         f"INSERT INTO {table} ({columns}) VALUES ({marks})",  # noqa: S608
-        [(force, month_text, lsoa, *row) for lsoa, row in rows.items()],
+        [(force, month_text, *row) for row in lsoa_rows],
     )
-
-
-def _insert_counts(spec: StreetFile, counts: Sequence[tuple[str, str, int]]) -> None:
-    counts_insert(force=spec.force, month=spec.month, counts=counts)
 
 
 def crime_counts_analyze() -> None:

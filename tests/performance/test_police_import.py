@@ -123,6 +123,30 @@ def test_messy_file_counts_and_reports_every_row(tmp_path):
     assert run.status == ImportStatus.COMPLETED
 
 
+def test_crime_types_spelt_otherwise_are_trimmed_or_rejected(tmp_path):
+    """Rows whose type is not spelt exactly as police.uk spells it take the reader's other path."""
+    path = tmp_path / "2022-01-kent-street.csv"
+    only_unknown = "E01024200"
+    write_street(path, [
+        street_row(**{"Crime type": " Burglary "}),  # counted as Burglary
+        street_row(**{"Crime type": "Burglary", "Latitude": ""}),  # counted, with a warning
+        street_row(**{"Crime type": "  Drugs", "Longitude": "x"}),  # counted, with a warning
+        street_row(**{"Crime type": "", "Latitude": ""}),  # rejected: its coordinates are no warning
+        street_row(**{"Crime type": "Violent crime", "LSOA code": only_unknown}),
+        street_row(**{"Crime type": "Drugs", "LSOA code": "E0102", "Latitude": ""}),  # rejected for its LSOA
+    ])
+    run = police_import(sources=[path])
+    f = run.police_files.get()
+    assert (f.rows_read, f.rows_loaded) == (6, 3)
+    assert f.rejects == {"unknown_crime_type": 2, "malformed_lsoa": 1}
+    assert f.examples["unknown_crime_type"] == ["''", "'Violent crime'"]
+    assert f.warnings == {"bad_coordinates": 2}
+    assert total(crime_type="Burglary") == 2 and total(crime_type="Drugs") == 1
+    # An LSOA none of whose rows counted has no row stored (the table holds only counts).
+    assert not CrimeCount.objects.filter(lsoa_code=only_unknown).exists()
+    assert CrimeCount.objects.count() == 1
+
+
 def test_dry_run_stores_nothing_but_reports(tmp_path):
     path = tmp_path / "2022-01-kent-street.csv"
     write_street(path, MESSY_ROWS)
@@ -159,13 +183,13 @@ def test_failure_while_writing_leaves_the_month_as_it_was(tmp_path, monkeypatch)
     assert total() == 2
 
     write_street(path, [street_row(**{"LSOA code": f"E01{24100 + i:06d}"}) for i in range(50)])
-    real_insert = services._insert_counts
+    real_insert = services.counts_insert
 
-    def half_then_crash(spec, counts):
-        real_insert(spec, counts[: len(counts) // 2])
+    def half_then_crash(*, force, month, lsoa_rows):
+        real_insert(force=force, month=month, lsoa_rows=lsoa_rows[: len(lsoa_rows) // 2])
         raise OSError("disk full")
 
-    monkeypatch.setattr(services, "_insert_counts", half_then_crash)
+    monkeypatch.setattr(services, "counts_insert", half_then_crash)
     run = police_import(sources=[path])
     f = run.police_files.get()
     assert "disk full" in f.error and "unchanged" in f.error

@@ -1,0 +1,33 @@
+"""The counts table's invariants, held by the database itself on either engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from scrutiny.performance.models import CrimeCount
+
+pytestmark = pytest.mark.django_db
+
+
+def _count(**fields) -> CrimeCount:
+    return CrimeCount(force="kent", month=dt.date(2022, 1, 1), lsoa_code="E01024144", burglary=1, **fields)
+
+
+@pytest.mark.parametrize("month", [dt.date(2022, 1, 2), dt.date(2022, 2, 28), dt.date(2024, 12, 31)])
+def test_a_count_is_for_a_whole_month_named_by_its_first_day(month):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CrimeCount.objects.create(force="kent", month=month, lsoa_code="E01024144", burglary=1)
+    _count().save()  # the first day is accepted
+    assert CrimeCount.objects.get().month == dt.date(2022, 1, 1)
+
+
+def test_a_row_counts_something_and_once_per_force_month_and_lsoa():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CrimeCount.objects.create(force="kent", month=dt.date(2022, 1, 1), lsoa_code="E01024144")
+    _count().save()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        _count().save()
+    assert CrimeCount.objects.count() == 1
