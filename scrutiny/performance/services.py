@@ -107,10 +107,16 @@ def police_import(
                 )
             else:
                 read = {}
+            # What each force's month held before, looked up once for the import, not once per file.
+            held = {
+                (m.force, m.month): m.rows_loaded
+                for m in PoliceMonth.objects.filter(month__in={f.month for f in files}, force__in={f.force for f in files})
+            }
             rows_read = stored_bytes = 0
             for done, spec in enumerate(files):
                 tell("storing", read_share + (1 - read_share) * stored_bytes / total_bytes, done, rows_read, spec.name)
-                record = _police_file(run=run, spec=spec, reader=reader, dry_run=dry_run, read=read.get(spec.path))
+                record = _police_file(run=run, spec=spec, reader=reader, dry_run=dry_run, read=read.get(spec.path),
+                                      replaced_rows=held.get((spec.force, spec.month), 0))
                 rows_read += record.rows_read
                 stored_bytes += sizes[spec.path]
             tell("done", 1.0, len(files), rows_read, "")
@@ -126,7 +132,8 @@ def police_import(
 
 
 def _police_file(
-    *, run: ImportRun, spec: StreetFile, reader: PoliceReader, dry_run: bool, read: FileAggregate | Exception | None
+    *, run: ImportRun, spec: StreetFile, reader: PoliceReader, dry_run: bool, read: FileAggregate | Exception | None,
+    replaced_rows: int,
 ) -> PoliceFile:
     record = PoliceFile(run=run, name=spec.name, force=spec.force, month=spec.month)
     try:
@@ -142,8 +149,7 @@ def _police_file(
     record.rejects = aggregate.rejects
     record.warnings = aggregate.warnings
     record.examples = aggregate.examples
-    existing = PoliceMonth.objects.filter(force=spec.force, month=spec.month).first()
-    record.replaced_rows = existing.rows_loaded if existing else 0
+    record.replaced_rows = replaced_rows
     if dry_run:
         record.save()
         return record
@@ -163,10 +169,10 @@ def _replace_month(*, run: ImportRun, aggregate: FileAggregate) -> None:
     spec = aggregate.file
     CrimeCount.objects.filter(force=spec.force, month=spec.month).delete()
     counts_insert(force=spec.force, month=spec.month, lsoa_rows=aggregate.lsoa_rows)
-    PoliceMonth.objects.update_or_create(
-        force=spec.force,
-        month=spec.month,
-        defaults={"run": run, "rows_loaded": aggregate.rows_counted, "force_name": aggregate.force_name[:120]},
+    PoliceMonth.objects.bulk_create(  # one statement: insert, or update the month held
+        [PoliceMonth(force=spec.force, month=spec.month, run=run, rows_loaded=aggregate.rows_counted,
+                     force_name=aggregate.force_name[:120])],
+        update_conflicts=True, unique_fields=["force", "month"], update_fields=["run", "rows_loaded", "force_name"],
     )
 
 
@@ -209,16 +215,19 @@ def counts_insert(*, force: str, month: dt.date, lsoa_rows: Sequence[tuple]) -> 
     )
 
 
-def crime_counts_analyze() -> None:
+def crime_counts_analyze(*, areas: bool = True) -> None:
     """Refresh PostgreSQL's statistics after a load, so queries use the LSOA index at once.
 
     Without it, the planner keeps its estimate from before the load until autovacuum runs,
-    and a CSP's indicators scan the whole table (measured: 2.6 s instead of 0.3 s).
+    and a CSP's indicators scan the whole table (measured: 2.6 s instead of 0.3 s). A police
+    import changes only the counts (`areas=False`); an areas import, the LSOA lookups too.
+    Only the columns queries filter and join on are sampled: a third of the time of them all.
     """
+    columns = {CrimeCount: "force, month, lsoa_code", AreaLsoa: "area_id, lsoa_code"}
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            for model in (CrimeCount, AreaLsoa):
-                cursor.execute(f"ANALYZE {model._meta.db_table}")
+            for model in (CrimeCount, AreaLsoa) if areas else (CrimeCount,):
+                cursor.execute(f"ANALYZE {model._meta.db_table} ({columns[model]})")
 
 
 def _police_run_summarise(run: ImportRun, *, dry_run: bool) -> ImportRun:
@@ -237,7 +246,7 @@ def _police_run_summarise(run: ImportRun, *, dry_run: bool) -> ImportRun:
     failed = [f for f in files if f.error]
     if dry_run:
         return _run_finish(run, status=ImportStatus.DRY_RUN, message="Dry run: nothing was stored.")
-    crime_counts_analyze()
+    crime_counts_analyze(areas=False)
     if files and len(failed) == len(files):
         return _run_finish(run, status=ImportStatus.FAILED, message="No file could be stored.")
     message = f"{len(files) - len(failed)} of {len(files)} files stored." if files else "No street-level files found."
