@@ -245,8 +245,13 @@ class CrimeCount(models.Model):
     """An LSOA's month as a force published it: recorded crimes (and ASB incidents) by type.
 
     One column per police.uk crime type (`crime_types.COUNT_FIELDS`); `count_of(type)` reads one.
+    The key is the force, month and LSOA itself, with no surrogate id to keep beside it: on
+    SQLite the table is stored in key order (WITHOUT ROWID, migration 0005), one B-tree fewer
+    to write. (A later migration that makes SQLite remake the table would drop that, silently:
+    the table keeps working, a little slower.)
     """
 
+    pk = models.CompositePrimaryKey("force", "month", "lsoa_code")
     force = models.CharField(max_length=64)
     month = models.DateField()
     lsoa_code = models.CharField(max_length=16)
@@ -267,7 +272,6 @@ class CrimeCount(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["force", "month", "lsoa_code"], name="crime_count_lsoa_month_unique"),
             models.CheckConstraint(
                 condition=Q(*[Q(**{f"{name}__gt": 0}) for name in COUNT_FIELDS.values()], _connector=Q.OR),
                 name="crime_count_something_counted",

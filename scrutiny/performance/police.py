@@ -25,7 +25,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import itertools
-import operator
 import re
 import tempfile
 import zipfile
@@ -319,9 +318,12 @@ class DuckDBReader:
         self.con.execute("DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans")
         if file is None:  # each file's own month, from its name, looked up once rather than per row
             months = [spec.month_text if (spec := parse_street_name(Path(p))) else "" for p in source]
+            # DuckDB numbers the files it reads by their place in the list (file_index): grouping
+            # by that number rather than by the file's path was a tenth of the reading.
             self.con.execute("CREATE OR REPLACE TEMP TABLE street_files AS "
-                             "SELECT unnest(?::VARCHAR[]) AS file_path, unnest(?::VARCHAR[]) AS expected",
-                             [list(source), months])
+                             "SELECT unnest(?::BIGINT[]) AS file_id, unnest(?::VARCHAR[]) AS file_path, "
+                             "unnest(?::VARCHAR[]) AS expected",
+                             [list(range(len(source))), list(source), months])
         sql = f"CREATE OR REPLACE TEMP TABLE street_groups AS {self._classify_sql(file, columns)}"
         if progress is None:
             self.con.execute(sql, [source])
@@ -342,20 +344,25 @@ class DuckDBReader:
         for result in by_path.values():
             result.force_name = _force_name(result.file)
         counted = " + ".join(f"c{i}" for i in range(len(CRIME_TYPES)))
-        sql = f"SELECT file_path, sum({counted})::BIGINT, sum(bad_xy)::BIGINT FROM street_counts GROUP BY ALL"  # noqa: S608
-        for path, n, bad_xy in self.con.execute(sql).fetchall():
+        files = self.con.execute(
+            f"SELECT file_path, count(*), sum({counted})::BIGINT, sum(bad_xy)::BIGINT FROM street_counts "  # noqa: S608
+            "GROUP BY file_path ORDER BY file_path"
+        ).fetchall()
+        # Counted rows come back as they will be stored, a tuple per LSOA, all files' in one
+        # list cut file by file (in the order of the table's key, which makes inserting them
+        # cheaper): at national scale a loop in Python over (LSOA, type) pairs took as long
+        # as the reading.
+        columns = ", ".join(f"c{i}" for i in range(len(CRIME_TYPES)))
+        rows = self.con.execute(f"SELECT lsoa, {columns} FROM street_counts ORDER BY file_path, lsoa").fetchall()  # noqa: S608
+        start = 0
+        for path, lsoas, n, bad_xy in files:
             result = by_path[path]
+            result.lsoa_rows = rows[start:start + lsoas]
+            start += lsoas
             result.rows_read += n
             result.rows_counted = n
             if bad_xy:
                 result.warnings["bad_coordinates"] = bad_xy
-        # Counted rows come back as they will be stored, a tuple per LSOA built by DuckDB, in
-        # the order of the table's unique index (which makes the inserts cheaper): at national
-        # scale a loop in Python over (LSOA, type) pairs took as long as the reading.
-        columns = ", ".join(f"c{i}" for i in range(len(CRIME_TYPES)))
-        rows = self.con.execute(f"SELECT file_path, lsoa, {columns} FROM street_counts ORDER BY file_path, lsoa").fetchall()  # noqa: S608
-        for path, group in itertools.groupby(rows, key=operator.itemgetter(0)):
-            by_path[path].lsoa_rows = [row[1:] for row in group]
         for path, status, n in self.con.execute(
             "SELECT file_path, status, sum(n)::BIGINT FROM street_rejects GROUP BY ALL"
         ).fetchall():
@@ -395,9 +402,9 @@ class DuckDBReader:
         sorted out after (`_settle_sql`).
         """
         if file is None:
-            expected, name, many, join = "expected", "filename", ", filename = true", "JOIN street_files USING (file_path)"
+            expected, file_id, file_path, join = "expected", "file_index", "file_path", "JOIN street_files USING (file_id)"
         else:
-            expected, name, many, join = f"'{file.month_text}'", "''", "", ""
+            expected, file_id, file_path, join = f"'{file.month_text}'", "0", "''", ""
         # The file's own header, in its order: no sniffing, which a damaged line can mislead.
         types = "{" + ", ".join(f"{_sql_list([c or f'column{i}'])}: 'VARCHAR'" for i, c in enumerate(columns)) + "}"
         lat = "try_cast(\"Latitude\" AS DOUBLE)"  # the cast allows spaces around the number
@@ -411,16 +418,17 @@ class DuckDBReader:
         # Only constants and the file's own header, quoted, are put into the statement.
         return f"""
             WITH g AS (
-                SELECT {name} AS file_path, "Month" AS m0, "LSOA code" AS l0, {per_type},
+                SELECT {file_id} AS file_id, "Month" AS m0, "LSOA code" AS l0, {per_type},
                        count(*) FILTER (WHERE "Crime type" IN ({known}) AND {outside}) AS bad_xy,
                        list({{'t': "Crime type", 'bad': {outside}}})
                            FILTER (WHERE "Crime type" IS NULL OR "Crime type" NOT IN ({known})) AS odd,
                        count(*) AS n
                 FROM read_csv(?, header = true, auto_detect = false, columns = {types}, delim = ',',
-                              quote = '"', escape = '"', null_padding = true, store_rejects = true{many})
+                              quote = '"', escape = '"', null_padding = true, store_rejects = true)
                 GROUP BY ALL
             ), r AS (
-                SELECT g.*, trim(coalesce(m0, '')) AS m, trim(coalesce(l0, '')) AS l, {expected} AS expected
+                SELECT g.*, {file_path} AS file_path, trim(coalesce(m0, '')) AS m, trim(coalesce(l0, '')) AS l,
+                       {expected} AS expected
                 FROM g {join}
             )
             SELECT

@@ -45,3 +45,69 @@ def test_the_pivot_runs_before_the_old_columns_are_removed():
     pivot = names.index("RunSQL")
     assert all(n in ("RemoveConstraint", "AddField") for n in names[:pivot])
     assert set(names[pivot + 1:]) == {"RemoveField", "AddConstraint"}
+
+
+# --- 0005: the counts keyed by force, month and LSOA ------------------------------------------------
+
+BEFORE_KEY = ("performance", "0004_crime_count_month_check_in_sql")
+KEYED = ("performance", "0005_crime_count_keyed_by_force_month_lsoa")
+KEY_ROWS = [("kent", "2022-01-01", "E01000001", 3, 0), ("kent", "2022-02-01", "E01000001", 0, 7),
+            ("essex", "2022-01-01", "E01000001", 1, 1)]
+
+
+def _held() -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT force, month, lsoa_code, burglary, drugs FROM performance_crimecount "
+                       "ORDER BY force, month")
+        return [(f, m if isinstance(m, str) else f"{m:%Y-%m-%d}", *rest) for f, m, *rest in cursor.fetchall()]
+
+
+def _table_sql() -> str:
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT sql FROM sqlite_master WHERE tbl_name = 'performance_crimecount' AND sql IS NOT NULL "
+                           "ORDER BY type DESC")  # the table, then its indexes
+        else:
+            cursor.execute("SELECT indexname || ' ' || indexdef FROM pg_indexes WHERE tablename = 'performance_crimecount' "
+                           "ORDER BY indexname")
+        return " | ".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_counts_table_is_rebuilt_with_its_rows_keyed_and_back_again():
+    from django.db import IntegrityError, transaction
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    try:
+        executor.migrate([BEFORE_KEY])
+        old = executor.loader.project_state(BEFORE_KEY).apps.get_model("performance", "CrimeCount")
+        for force, month, lsoa, burglary, drugs in KEY_ROWS:
+            old.objects.create(force=force, month=month, lsoa_code=lsoa, burglary=burglary, drugs=drugs)
+        assert "id" in _table_sql()
+
+        executor = MigrationExecutor(connection)
+        executor.migrate([KEYED])
+        assert _held() == sorted(KEY_ROWS)
+        keyed = _table_sql()
+        if connection.vendor == "sqlite":
+            assert keyed.split(" | ")[0].endswith("WITHOUT ROWID") and '"id"' not in keyed
+            assert 'PRIMARY KEY ("force", "month", "lsoa_code")' in keyed
+        else:
+            assert "performance_crimecount_pkey CREATE UNIQUE INDEX performance_crimecount_pkey" in keyed
+            assert "(force, month, lsoa_code)" in keyed and "_rebuilt" not in keyed
+        assert '"crime_count_lsoa_month"' in keyed or "crime_count_lsoa_month " in keyed  # the index made again
+        with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("INSERT INTO performance_crimecount (force, month, lsoa_code, burglary, anti_social_behaviour, "
+                           "bicycle_theft, criminal_damage_and_arson, drugs, other_crime, other_theft, "
+                           "possession_of_weapons, public_order, robbery, shoplifting, theft_from_the_person, "
+                           "vehicle_crime, violence_and_sexual_offences) "
+                           "VALUES ('kent', '2022-01-01', 'E01000001', 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)")
+
+        executor = MigrationExecutor(connection)
+        executor.migrate([BEFORE_KEY])  # and back: the rows kept, each given an id again
+        assert _held() == sorted(KEY_ROWS)
+        assert "id" in _table_sql()
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())

@@ -28,6 +28,7 @@ def test_a_row_counts_something_and_once_per_force_month_and_lsoa():
     with pytest.raises(IntegrityError), transaction.atomic():
         CrimeCount.objects.create(force="kent", month=dt.date(2022, 1, 1), lsoa_code="E01024144")
     _count().save()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        _count().save()
+    with pytest.raises(IntegrityError), transaction.atomic():  # the key is force, month and LSOA
+        CrimeCount.objects.create(force="kent", month=dt.date(2022, 1, 1), lsoa_code="E01024144", drugs=2)
     assert CrimeCount.objects.count() == 1
+    assert CrimeCount.objects.get(pk=("kent", dt.date(2022, 1, 1), "E01024144")).drugs == 0
