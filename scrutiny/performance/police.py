@@ -412,19 +412,21 @@ class DuckDBReader:
         outside = (f"NOT (coalesce({lat} BETWEEN {LAT_RANGE[0]} AND {LAT_RANGE[1]}, false) AND "
                    f"coalesce({lon} BETWEEN {LON_RANGE[0]} AND {LON_RANGE[1]}, false))")
         known = _sql_list(CRIME_TYPES)
-        per_type = ", ".join(
-            f"count(*) FILTER (WHERE \"Crime type\" = {_sql_list([t])}) AS c{i}" for i, t in enumerate(CRIME_TYPES)
-        )
+        # Each row's type as its place in CRIME_TYPES (1 to 14; 0: spelt otherwise), found once:
+        # counting by number rather than comparing names for each column was a tenth quicker.
+        per_type = ", ".join(f"count(*) FILTER (WHERE k = {i + 1}) AS c{i}" for i in range(len(CRIME_TYPES)))
         # Only constants and the file's own header, quoted, are put into the statement.
         return f"""
             WITH g AS (
-                SELECT {file_id} AS file_id, "Month" AS m0, "LSOA code" AS l0, {per_type},
-                       count(*) FILTER (WHERE "Crime type" IN ({known}) AND {outside}) AS bad_xy,
-                       list({{'t': "Crime type", 'bad': {outside}}})
-                           FILTER (WHERE "Crime type" IS NULL OR "Crime type" NOT IN ({known})) AS odd,
+                SELECT file_id, "Month" AS m0, "LSOA code" AS l0, {per_type},
+                       count(*) FILTER (WHERE k > 0 AND {outside}) AS bad_xy,
+                       list({{'t': "Crime type", 'bad': {outside}}}) FILTER (WHERE k = 0) AS odd,
                        count(*) AS n
-                FROM read_csv(?, header = true, auto_detect = false, columns = {types}, delim = ',',
-                              quote = '"', escape = '"', null_padding = true, store_rejects = true)
+                FROM (
+                    SELECT *, {file_id} AS file_id, coalesce(list_position([{known}], "Crime type"), 0) AS k
+                    FROM read_csv(?, header = true, auto_detect = false, columns = {types}, delim = ',',
+                                  quote = '"', escape = '"', null_padding = true, store_rejects = true)
+                )
                 GROUP BY ALL
             ), r AS (
                 SELECT g.*, {file_path} AS file_path, trim(coalesce(m0, '')) AS m, trim(coalesce(l0, '')) AS l,
