@@ -393,7 +393,8 @@ class DuckDBReader:
             raise PoliceFileError(f"{file.name}: cannot be read as a UTF-8 CSV file ({exc}).") from exc
 
     def _classify_sql(self, file: StreetFile | None, columns: Sequence[str]) -> str:
-        """The rows of one file (or, with `file` None, of a list of files, with their names) grouped and classified.
+        """The rows of one file (or, with `file` None, of a list of files, each known by its place in the list)
+        grouped and classified.
 
         Rows are grouped by their raw month and LSOA, with a count per crime type spelt as
         police.uk spells it: a month holds many rows of each LSOA, so the checks run once per

@@ -330,8 +330,8 @@ def test_polled_work_reports_rising_progress_from_the_callers_thread():
 
 
 def test_import_progress_moves_while_reading_and_storing(tmp_path):
-    """Hand-computed: reading is half of the whole (READ_SHARE), spread by the reader's progress;
-    storing the other half, by the files' bytes."""
+    """Hand-computed: reading is three fifths of the whole (READ_SHARE), spread by the reader's
+    progress; storing the other two fifths, by the files' bytes."""
     from scrutiny.performance.progress import ImportProgress
 
     jan, feb = tmp_path / "2022-01-kent-street.csv", tmp_path / "2022-02-kent-street.csv"
@@ -353,9 +353,9 @@ def test_import_progress_moves_while_reading_and_storing(tmp_path):
         reader.close()
     assert run.status == ImportStatus.COMPLETED
     assert [(p.phase, round(p.fraction, 6)) for p in heard] == [
-        ("reading", 0.0), ("reading", 0.125), ("reading", 0.25), ("reading", 0.375),
-        ("storing", 0.5),  # January next, nothing stored yet
-        ("storing", round(0.5 + 0.5 * small / (small + large), 6)),  # January stored, February next
+        ("reading", 0.0), ("reading", 0.15), ("reading", 0.3), ("reading", 0.45),
+        ("storing", 0.6),  # January next, nothing stored yet
+        ("storing", round(0.6 + 0.4 * small / (small + large), 6)),  # January stored, February next
         ("done", 1.0),
     ]
     assert [p.files_done for p in heard[-3:]] == [0, 1, 2] and heard[-1].rows == 12
@@ -412,3 +412,35 @@ def test_import_history_page_shows_what_was_not_counted_and_why(client, tmp_path
                   "not counted, malformed LSOA: 1", "not counted, unknown crime type: 2", "not counted, unreadable: 1",
                   "warning, bad coordinates: 2"):
         assert words in html, words
+
+
+def test_the_cycle_collector_is_held_off_while_importing_and_restored_after(tmp_path):
+    import gc
+
+    from scrutiny.performance.services import cyclic_gc_paused
+
+    write_street(tmp_path / "2022-01-kent-street.csv", [street_row()])
+    seen: list[bool] = []
+
+    class Watching(DuckDBReader):
+        def aggregate_many(self, files, progress=None, poll_interval=0.2):
+            seen.append(gc.isenabled())
+            return super().aggregate_many(files, progress, poll_interval)
+
+    assert gc.isenabled()
+    reader = Watching()
+    try:
+        police_import(sources=[tmp_path], reader=reader)
+    finally:
+        reader.close()
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(RuntimeError), cyclic_gc_paused():
+        raise RuntimeError("an import that fails")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cyclic_gc_paused():
+            pass
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()
