@@ -346,14 +346,14 @@ class DuckDBReader:
         counted = " + ".join(f"c{i}" for i in range(len(CRIME_TYPES)))
         files = self.con.execute(
             f"SELECT file_path, count(*), sum({counted})::BIGINT, sum(bad_xy)::BIGINT FROM street_counts "  # noqa: S608
-            "GROUP BY file_path ORDER BY file_path"
+            "GROUP BY file_id, file_path ORDER BY file_id"
         ).fetchall()
         # Counted rows come back as they will be stored, a tuple per LSOA, all files' in one
         # list cut file by file (in the order of the table's key, which makes inserting them
         # cheaper): at national scale a loop in Python over (LSOA, type) pairs took as long
         # as the reading.
         columns = ", ".join(f"c{i}" for i in range(len(CRIME_TYPES)))
-        rows = self.con.execute(f"SELECT lsoa, {columns} FROM street_counts ORDER BY file_path, lsoa").fetchall()  # noqa: S608
+        rows = self.con.execute(f"SELECT lsoa, {columns} FROM street_counts ORDER BY file_id, lsoa").fetchall()  # noqa: S608
         start = 0
         for path, lsoas, n, bad_xy in files:
             result = by_path[path]
@@ -457,18 +457,18 @@ class DuckDBReader:
         sums = ", ".join(f"sum(c{i})::BIGINT AS c{i}" for i in kinds)
         return f"""
             CREATE OR REPLACE TEMP TABLE street_odd AS
-                SELECT file_path, l, trim(coalesce(o.t, '')) AS t, o.bad AS bad
-                FROM (SELECT file_path, l, unnest(odd) AS o
+                SELECT file_id, file_path, l, trim(coalesce(o.t, '')) AS t, o.bad AS bad
+                FROM (SELECT file_id, file_path, l, unnest(odd) AS o
                       FROM street_groups WHERE status = 'ok' AND odd IS NOT NULL);
             CREATE OR REPLACE TEMP TABLE street_counts AS
-                SELECT file_path, l AS lsoa, {sums}, sum(bad_xy)::BIGINT AS bad_xy
+                SELECT file_id, file_path, l AS lsoa, {sums}, sum(bad_xy)::BIGINT AS bad_xy
                 FROM (
-                    SELECT file_path, l, {", ".join(f"c{i}" for i in kinds)}, bad_xy
+                    SELECT file_id, file_path, l, {", ".join(f"c{i}" for i in kinds)}, bad_xy
                     FROM street_groups WHERE status = 'ok'
                     UNION ALL
-                    SELECT file_path, l, {odd_counts}, bad::BIGINT FROM street_odd WHERE t IN ({known})
+                    SELECT file_id, file_path, l, {odd_counts}, bad::BIGINT FROM street_odd WHERE t IN ({known})
                 )
-                GROUP BY file_path, l
+                GROUP BY file_id, file_path, l
                 HAVING {" + ".join(f"sum(c{i})" for i in kinds)} > 0;
             CREATE OR REPLACE TEMP TABLE street_rejects AS
                 SELECT file_path, status, CASE

@@ -227,6 +227,9 @@ def counts_insert(*, force: str, month: dt.date, lsoa_rows: Sequence[tuple]) -> 
     `lsoa_rows`: a tuple per LSOA, its code then a count per type in CRIME_TYPES order
     (`counts_by_lsoa` makes them from (LSOA, type, n)).
     """
+    if not force or any(c in force for c in "\t\n\r\\\x00"):
+        # Never so from a police.uk file's name; refused, as COPY text and SQL text cannot carry it.
+        raise ValueError(f"Not a force's code: {force!r}.")
     table = CrimeCount._meta.db_table
     columns = "force, month, lsoa_code, " + ", ".join(COUNT_FIELDS.values())
     month_text = f"{month:%Y-%m-%d}"
@@ -239,13 +242,18 @@ def counts_insert(*, force: str, month: dt.date, lsoa_rows: Sequence[tuple]) -> 
             copy.write(text.encode())
         return
     connection.ensure_connection()
-    # The driver's own executemany, the month as the ISO text SQLite stores: Django's wrapper
-    # and date adapter cost a third of a national import's writing.
-    marks = ", ".join(["?"] * (3 + len(CRIME_TYPES)))
-    connection.connection.executemany(
-        f"INSERT INTO {table} ({columns}) VALUES ({marks})",  # noqa: S608
-        [(force, month_text, *row) for row in lsoa_rows],
-    )
+    # The driver's own executemany, Django's wrapper and date adapter left out (a third of a
+    # national import's writing), and the force and month, the same in every row, written
+    # into the statement as quoted text (the month as the ISO text SQLite stores), so each
+    # row's tuple goes to the driver as it came from the reader.
+    marks = ", ".join(["?"] * (1 + len(CRIME_TYPES)))
+    constants = f"{_sql_text(force)}, {_sql_text(month_text)}"
+    connection.connection.executemany(f"INSERT INTO {table} ({columns}) VALUES ({constants}, {marks})", lsoa_rows)  # noqa: S608
+
+
+def _sql_text(value: str) -> str:
+    """A string as an SQL literal: in single quotes, each quote doubled (the standard, and SQLite's, escape)."""
+    return "'" + value.replace("'", "''") + "'"
 
 
 def crime_counts_analyze(*, areas: bool = True) -> None:

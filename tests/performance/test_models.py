@@ -32,3 +32,14 @@ def test_a_row_counts_something_and_once_per_force_month_and_lsoa():
         CrimeCount.objects.create(force="kent", month=dt.date(2022, 1, 1), lsoa_code="E01024144", drugs=2)
     assert CrimeCount.objects.count() == 1
     assert CrimeCount.objects.get(pk=("kent", dt.date(2022, 1, 1), "E01024144")).drugs == 0
+
+
+def test_counts_are_written_with_the_force_as_given_even_with_a_quote_in_it():
+    from scrutiny.performance.services import counts_insert
+
+    counts_insert(force="o'neill-test", month=dt.date(2022, 3, 1), lsoa_rows=[("E01024144", *([0] * 13), 4)])
+    row = CrimeCount.objects.get()
+    assert (row.force, row.month, row.lsoa_code, row.violence_and_sexual_offences, row.total) == (
+        "o'neill-test", dt.date(2022, 3, 1), "E01024144", 4, 4)
+    with pytest.raises(ValueError, match="Not a force"):
+        counts_insert(force="bad\x00force", month=dt.date(2022, 3, 1), lsoa_rows=[("E01024145", 1, *([0] * 13))])
