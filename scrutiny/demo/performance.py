@@ -23,6 +23,7 @@ from scrutiny.performance.areas import area_define, areas_import, population_imp
 from scrutiny.performance.crime_types import CRIME_TYPES
 from scrutiny.performance.models import (
     Area,
+    Combination,
     CrimeCount,
     ImportKind,
     ImportRun,
@@ -186,12 +187,13 @@ def _partners_load(committee: Committee, month_list: list[dt.date]) -> None:
     fires, _ = PartnerIndicator.internal.update_or_create(
         committee=committee, slug="deliberate-fires",
         defaults={"organisation": fire, "name": "Deliberate fires in Dartford", "frequency": "quarterly",
-                  "higher_is_better": False, "description": "Demonstration figures, not Kent Fire and Rescue Service's."},
+                  "combine": Combination.TOTAL, "higher_is_better": False, "description": "Demonstration figures, not Kent Fire and Rescue Service's."},
     )
     iom, _ = PartnerIndicator.internal.update_or_create(
         committee=committee, slug="iom-reoffending",
         defaults={"organisation": probation, "name": "Integrated offender management cohort: proven reoffending",
-                  "unit": "%", "frequency": "quarterly", "higher_is_better": False, "is_exempt": True,
+                  "unit": "%", "frequency": "quarterly", "combine": Combination.LATEST, "higher_is_better": False,
+                  "is_exempt": True,
                   "exemption_ground": "confidence",
                   "exemption_note": "Supplied under the partnership's information-sharing protocol, in confidence.",
                   "description": "Demonstration figures, given in confidence."},

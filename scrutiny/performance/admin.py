@@ -64,8 +64,8 @@ class PartnerFigureInline(ExemptAwareInline):
 
 @admin.register(PartnerIndicator)
 class PartnerIndicatorAdmin(ExemptAwareAdmin):
-    list_display = ["name", "organisation", "frequency", "unit", "is_exempt"]
-    list_filter = ["is_exempt", "frequency", "organisation"]
+    list_display = ["name", "organisation", "frequency", "combine", "unit", "is_exempt"]
+    list_filter = ["is_exempt", "frequency", "combine", "organisation"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PartnerFigureInline]

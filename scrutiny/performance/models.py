@@ -358,6 +358,14 @@ class Frequency(models.TextChoices):
     ANNUAL = "annual", "Annual"
 
 
+class Combination(models.TextChoices):
+    """How a partner's figures within a report's period make the period's one figure."""
+
+    LATEST = "latest", "The latest figure in the period"
+    TOTAL = "total", "The total of the figures in the period"
+    AVERAGE = "average", "The average of the figures in the period"
+
+
 class PartnerIndicatorQuerySet(models.QuerySet):
     def open_to_public(self) -> PartnerIndicatorQuerySet:
         return self.filter(is_exempt=False)
@@ -381,6 +389,12 @@ class PartnerIndicator(Exemptible):
     slug = models.SlugField(max_length=80)
     unit = models.CharField(max_length=40, default="count", help_text="count, %, rate per 1,000 ...")
     frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.QUARTERLY)
+    combine = models.CharField(
+        "Figure for a period", max_length=10, choices=Combination.choices, default=Combination.LATEST,
+        help_text="A count of events is totalled (deliberate fires in a year: its four quarters added); a rate "
+                  "or a share is the latest, or the average. A total or an average of fewer figures than the "
+                  "period holds is marked as such, and is not compared with the year before.",
+    )
     higher_is_better = models.BooleanField(null=True, blank=True)
     description = models.TextField(blank=True)
 
@@ -395,6 +409,7 @@ class PartnerIndicator(Exemptible):
         constraints = [
             models.UniqueConstraint(fields=["committee", "slug"], name="partner_indicator_slug_unique"),
             models.CheckConstraint(condition=Q(frequency__in=Frequency.values), name="partner_indicator_frequency_valid"),
+            models.CheckConstraint(condition=Q(combine__in=Combination.values), name="partner_indicator_combine_valid"),
             *Exemptible.exemption_constraints("partner_indicator"),
         ]
 

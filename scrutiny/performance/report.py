@@ -86,14 +86,15 @@ def report_docx(*, area: Area, period: Period, compare: str, group: ComparisonGr
         document.add_heading("Partner agencies' figures", level=2)
         table = document.add_table(rows=1, cols=5)
         table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, ["Indicator", "From", "Latest", "A year before", "Change %"],
+        for cell, text in zip(table.rows[0].cells, ["Indicator", "From", "Figure", "A year before", "Change %"],
                               strict=True):
             cell.text = text
         for p in shown.partner_rows:
             name = p.indicator.name + (" (in confidence)" if p.indicator.is_exempt else "")
             org = p.indicator.organisation.short_name or p.indicator.organisation.name
             for cell, text in zip(table.add_row().cells,
-                                  [name, org, num(p.value), num(p.year_before), pct(p.change_percent)], strict=True):
+                                  [name, org, num(p.value) + (f" ({p.how})" if p.how else ""), num(p.year_before),
+                                   pct(p.change_percent)], strict=True):
                 cell.text = text
     document.add_paragraph(
         "Source: police.uk street-level crime data (Open Government Licence v3.0); ONS mid-year population "

@@ -37,8 +37,10 @@ from scrutiny.performance.crime_types import (
 from scrutiny.performance.models import (
     Area,
     AreaLsoa,
+    Combination,
     ComparisonGroup,
     CrimeCount,
+    Frequency,
     IndicatorGroup,
     PartnerFigure,
     PartnerIndicator,
@@ -229,10 +231,48 @@ class SeriesPoint:
 
 @dataclass
 class PartnerRow:
+    """A partner's indicator for a period: its figures there, made one (`indicator.combine`).
+
+    `supplied` is how many figures fall within the period, `expected` how many its frequency
+    gives a period of that length. A total or an average of fewer is `incomplete`, and the
+    year before is compared only when it holds as many figures as this period (like with like).
+    """
+
     indicator: PartnerIndicator
     figures: list[PartnerFigure]
     value: Decimal | None
     year_before: Decimal | None
+    supplied: int = 0
+    expected: int = 0
+
+    @property
+    def combine(self) -> str:
+        return self.indicator.combine
+
+    @property
+    def incomplete(self) -> bool:
+        return self.combine != Combination.LATEST and 0 < self.supplied < self.expected
+
+    @property
+    def how(self) -> str:
+        """How the figure was made, in words: 'total of 4 quarterly figures', 'latest (quarterly)'."""
+        if not self.supplied:
+            return ""
+        frequency = self.indicator.get_frequency_display().lower()
+        if self.combine == Combination.LATEST:
+            return f"latest of {self.supplied} {frequency}" if self.supplied > 1 else f"{frequency} figure"
+        kind = "total" if self.combine == Combination.TOTAL else "average"
+        figures = "figure" if self.supplied == 1 else "figures"
+        short = f", {self.expected - self.supplied} not supplied" if self.incomplete else ""
+        return f"{kind} of {self.supplied} {frequency} {figures}{short}"
+
+    @property
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        """The days the figure covers: the latest figure's, or from the first figure's to the last's."""
+        if not self.figures:
+            return None
+        first = self.figures[-1] if self.combine == Combination.LATEST else self.figures[0]
+        return first.period_start, self.figures[-1].period_end
 
     @property
     def change_percent(self) -> float | None:
@@ -453,21 +493,38 @@ def _partner_rows(committee, period: Period, include_confidential: bool) -> list
     figure_manager = PartnerFigure.internal if include_confidential else PartnerFigure.public
     rows = []
     for indicator in indicator_manager.filter(committee=committee).select_related("organisation"):
-        figures = list(
-            figure_manager.filter(
-                indicator=indicator, period_start__gte=period.first, period_end__lte=period.end_date
+        def within(p: Period, indicator=indicator) -> list[PartnerFigure]:
+            return list(figure_manager.filter(indicator=indicator, period_start__gte=p.first, period_end__lte=p.end_date))
+
+        figures = within(period)
+        value = _combined(indicator.combine, figures)
+        if indicator.combine == Combination.LATEST:
+            earlier = [] if not figures else list(
+                figure_manager.filter(indicator=indicator, period_start=_year_before(figures[-1].period_start))
             )
-        )
-        latest = figures[-1] if figures else None
-        year_before = None
-        if latest is not None:
-            earlier = figure_manager.filter(
-                indicator=indicator, period_start=_year_before(latest.period_start)
-            ).first()
-            year_before = earlier.value if earlier else None
-        rows.append(PartnerRow(indicator=indicator, figures=figures, value=latest.value if latest else None,
-                               year_before=year_before))
+        else:
+            earlier = within(period.shifted(-12))
+            if len(earlier) != len(figures):  # like with like: a part-year is not set against a whole one
+                earlier = []
+        rows.append(PartnerRow(indicator=indicator, figures=figures, value=value,
+                               year_before=_combined(indicator.combine, earlier) if figures else None,
+                               supplied=len(figures), expected=_figures_expected(indicator.frequency, period)))
     return rows
+
+
+def _combined(combine: str, figures: Sequence[PartnerFigure]) -> Decimal | None:
+    if not figures:
+        return None
+    if combine == Combination.TOTAL:
+        return sum((f.value for f in figures), Decimal(0))
+    if combine == Combination.AVERAGE:
+        return sum((f.value for f in figures), Decimal(0)) / len(figures)
+    return figures[-1].value
+
+
+def _figures_expected(frequency: str, period: Period) -> int:
+    """How many figures of this frequency a period of whole months holds (quarters and years whole)."""
+    return period.length // {Frequency.MONTHLY: 1, Frequency.QUARTERLY: 3, Frequency.ANNUAL: 12}[frequency]
 
 
 def _year_before(day: dt.date) -> dt.date:

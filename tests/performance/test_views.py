@@ -67,6 +67,7 @@ def test_public_page_shows_figures_charts_and_open_partner_data_only(client, par
     assert "−3 (−9.1%)" in html and "0 (0.0%)" in html
     assert "Deliberate fires" in html and "−25.0%" in html  # 12 against 16
     assert "Quarterly figures" in html  # partners report at their own frequency
+    assert "quarterly figure</span>" in html  # and say how the period's figure was made
     assert SECRET_NAME not in html and SECRET_VALUE not in html and "987,654" not in html
     assert "report-confidential.pdf" not in html
 

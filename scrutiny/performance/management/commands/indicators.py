@@ -54,14 +54,14 @@ def _row(v, *, both: bool) -> dict:
 
 
 def _partner_row(p, *, both: bool, compare: str) -> dict:
-    """A partner's figure in the same columns: its latest figure in the period, against the year before.
+    """A partner's figure in the same columns: its figures in the period made one (the latest, their
+    total or their average, as the indicator says), against the year before.
 
     Partners' figures are compared only with the year before (their periods vary), so with
     `--compare previous` the comparison columns stay empty rather than mean something else.
     """
     value, before = _number(p.value), _number(p.year_before)
     change = None if value is None or before is None else _number(p.value - p.year_before)
-    latest = p.figures[-1] if p.figures else None
     row = {"indicator": p.indicator.name, "count": value}
     if both:
         row |= {"previous": None, "previous_change": None, "previous_change_percent": None,
@@ -78,7 +78,8 @@ def _partner_row(p, *, both: bool, compare: str) -> dict:
         "source": p.indicator.organisation.short_name or p.indicator.organisation.name,
         "unit": p.indicator.unit,
         "frequency": p.indicator.frequency,
-        "period": None if latest is None else {"from": f"{latest.period_start}", "to": f"{latest.period_end}"},
+        "period": None if p.span is None else {"from": f"{p.span[0]}", "to": f"{p.span[1]}"},
+        "combined": p.how or None,
         "year_before": before,
     }
 
