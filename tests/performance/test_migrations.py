@@ -111,3 +111,37 @@ def test_the_counts_table_is_rebuilt_with_its_rows_keyed_and_back_again():
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+# --- 0002: earlier partner uploads linked to their indicator, and confidential when it is -------------
+
+def test_earlier_partner_uploads_are_linked_and_kept_from_the_public_when_in_confidence():
+    import datetime as dt
+
+    from django.apps import apps
+
+    from scrutiny.performance.models import ImportRun, PartnerIndicator
+    from tests.factories import CommitteeFactory, OrganisationFactory
+
+    linking = importlib.import_module("scrutiny.performance.migrations.0002_import_run_partner_indicator")
+    committee, organisation = CommitteeFactory(), OrganisationFactory()
+
+    def indicator(name, slug, exempt):
+        extra = {"exemption_ground": "confidence", "exemption_note": "In confidence."} if exempt else {}
+        return PartnerIndicator.internal.create(committee=committee, organisation=organisation, name=name, slug=slug,
+                                                is_exempt=exempt, **extra)
+
+    fires, iom = indicator("Deliberate fires", "fires", False), indicator("IOM reoffending", "iom", True)
+
+    def upload(source, slug):  # as the earlier code left them: no link, not marked
+        return ImportRun.internal.create(kind="partner", source=source, report={"indicator": slug},
+                                         started_at=dt.datetime(2022, 4, 1, tzinfo=dt.UTC))
+
+    by_slug, by_name = upload("fires.csv", "fires"), upload("IOM reoffending: q1.xlsx", "")
+    either = upload("Deliberate fires: q2.csv", "iom")  # its name says one indicator, its slug the other
+    linking.link_partner_uploads(apps, None)
+    found = {run.pk: (run.partner_indicator_id, run.confidential) for run in ImportRun.internal.all()}
+    assert found[by_slug.pk] == (fires.pk, False)
+    assert found[by_name.pk] == (iom.pk, True)
+    assert found[either.pk] == (None, True)  # not linked to either, and kept from the public as if in confidence
+    assert set(ImportRun.public.values_list("pk", flat=True)) == {by_slug.pk}
