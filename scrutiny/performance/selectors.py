@@ -255,16 +255,18 @@ class PartnerRow:
 
     @property
     def how(self) -> str:
-        """How the figure was made, in words: 'total of 4 quarterly figures', 'latest (quarterly)'."""
+        """How the figure was made, in words: 'total of 4 quarterly figures', 'only 1 of 4 quarterly figures'."""
         if not self.supplied:
             return ""
         frequency = self.indicator.get_frequency_display().lower()
-        if self.combine == Combination.LATEST:
-            return f"latest of {self.supplied} {frequency}" if self.supplied > 1 else f"{frequency} figure"
-        kind = "total" if self.combine == Combination.TOTAL else "average"
-        figures = "figure" if self.supplied == 1 else "figures"
-        short = f", {self.expected - self.supplied} not supplied" if self.incomplete else ""
-        return f"{kind} of {self.supplied} {frequency} {figures}{short}"
+        kind = {Combination.LATEST: "latest", Combination.TOTAL: "total", Combination.AVERAGE: "average"}[self.combine]
+        if self.incomplete:
+            if self.supplied == 1:
+                return f"only 1 of {self.expected} {frequency} figures"
+            return f"{kind} of {self.supplied} of {self.expected} {frequency} figures"
+        if self.supplied == 1:
+            return f"{frequency} figure"
+        return f"{kind} of {self.supplied} {frequency} figures"
 
     @property
     def span(self) -> tuple[dt.date, dt.date] | None:

@@ -32,7 +32,7 @@ def _indicator(committee, *, combine: str, frequency: str, figures: dict[tuple[d
 
 def _row(committee, period: Period):
     home = area_with_lsoas("Dartford", ["L1"], population={2022: 10_000})
-    group = ComparisonGroup.objects.create(committee=committee, area=home)  # the committee's partners come with it
+    group, _ = ComparisonGroup.objects.update_or_create(committee=committee, defaults={"area": home})  # its partners come with it
     report = performance_report(area=home, period=period, compare="last-year", group=group)
     (row,) = report.partner_rows
     return row
@@ -57,7 +57,7 @@ def test_a_total_short_of_figures_says_so_and_is_not_compared():
     _indicator(committee, combine=Combination.TOTAL, frequency="quarterly", figures=figures)
     row = _row(committee, YEAR_2022)
     assert (row.value, row.year_before, row.change_percent) == (30, None, None)
-    assert row.incomplete and row.how == "total of 3 quarterly figures, 1 not supplied"
+    assert row.incomplete and row.how == "total of 3 of 4 quarterly figures"
 
 
 def test_a_rate_is_averaged_over_the_quarter():
@@ -79,7 +79,7 @@ def test_the_latest_figure_is_the_last_in_the_period_against_its_own_a_year_befo
     # October to December 2022: 5, against October to December 2021: 6
     assert (row.value, row.year_before, row.supplied) == (5, 6, 4)
     assert row.span == (dt.date(2022, 10, 1), dt.date(2022, 12, 31))
-    assert row.how == "latest of 4 quarterly" and not row.incomplete
+    assert row.how == "latest of 4 quarterly figures" and not row.incomplete
 
 
 def test_no_figure_in_the_period_is_no_figure_whatever_the_combination():
@@ -87,3 +87,11 @@ def test_no_figure_in_the_period_is_no_figure_whatever_the_combination():
     _indicator(committee, combine=Combination.TOTAL, frequency="annual", figures={(dt.date(2020, 4, 1), dt.date(2021, 3, 31)): "7"})
     row = _row(committee, YEAR_2022)
     assert (row.value, row.year_before, row.supplied, row.expected, row.how, row.span) == (None, None, 0, 1, "", None)
+
+
+def test_one_figure_is_named_as_itself_and_a_lone_one_of_several_says_so():
+    committee = CommitteeFactory()
+    _indicator(committee, combine=Combination.TOTAL, frequency="quarterly", figures={QUARTERS[4]: "10"})
+    assert _row(committee, Period.parse("2022-01", "2022-03")).how == "quarterly figure"  # one of one
+    row = _row(committee, YEAR_2022)
+    assert (row.value, row.incomplete, row.how) == (10, True, "only 1 of 4 quarterly figures")
