@@ -48,9 +48,13 @@ class Viewer:
 
     @classmethod
     def of(cls, request) -> Viewer:
+        # A request refused before anyone's sign-in was looked at (a Host header not ours,
+        # refused by CommonMiddleware ahead of AuthenticationMiddleware) has no user: it is
+        # anonymous, and its error page must not fail for the want of one.
+        user = getattr(request, "user", None)
         viewer = getattr(request, "_scrutiny_viewer", None)
-        if viewer is None or viewer.user is not request.user:
-            viewer = cls(user=request.user)
+        if viewer is None or (user is not None and viewer.user is not user):
+            viewer = cls(user=user if user is not None else AnonymousUser())
             request._scrutiny_viewer = viewer
         return viewer
 

@@ -111,6 +111,15 @@ def test_server_errors_show_a_friendly_page(client, db, monkeypatch):
     assert b"internal detail" not in response.content
 
 
+def test_a_host_not_ours_gets_the_bad_request_page_not_a_crash(client, db):
+    # Refused before sign-in is looked at: the error page is drawn for an anonymous viewer.
+    response = client.get("/", HTTP_HOST="scrutiny.attacker.example")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Sorry, there is a problem with your request" in page
+    assert "Sign out" not in page and "Traceback" not in page and "attacker" not in page
+
+
 def test_sign_in_errors_are_friendly_and_labelled(client, db):
     response = client.post(reverse("login"), {"username": "", "password": ""})
     page = response.content.decode()
