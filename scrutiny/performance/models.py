@@ -393,7 +393,8 @@ class PartnerIndicator(Exemptible):
         "Figure for a period", max_length=10, choices=Combination.choices, default=Combination.LATEST,
         help_text="A count of events is totalled (deliberate fires in a year: its four quarters added); a rate "
                   "or a share is the latest, or the average. A total or an average of fewer figures than the "
-                  "period holds is marked as such, and is not compared with the year before.",
+                  "period holds is marked as such; the year before is compared only when each figure has its "
+                  "own a year earlier.",
     )
     higher_is_better = models.BooleanField(null=True, blank=True)
     description = models.TextField(blank=True)

@@ -32,7 +32,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -128,7 +128,25 @@ def street_files(sources: Sequence[Path | str]) -> Iterator[tuple[list[StreetFil
                 _collect(_unzip(source, Path(tmp) / str(number)), found, skipped, None, label=source.name)
             else:
                 _collect([source], found, skipped, None)
-        yield _without_duplicates(found, skipped), skipped
+        yield _unpatterned(_without_duplicates(found, skipped), Path(tmp) / "links"), skipped
+
+
+#: DuckDB takes each path it reads as a pattern (`*`, `?`, `[ab]`), which could read another
+#: file in its place, or several.
+PATTERN_CHARACTERS = frozenset("*?[]{}")
+
+
+def _unpatterned(files: list[StreetFile], into: Path) -> list[StreetFile]:
+    """The files, any whose path DuckDB would read as a pattern reached through a link of a plain name."""
+    plain = []
+    for number, spec in enumerate(files):
+        if PATTERN_CHARACTERS & set(str(spec.path)):
+            link = into / f"{number:05d}" / spec.path.name  # a police.uk name holds none of them
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(spec.path.resolve())
+            spec = replace(spec, path=link)
+        plain.append(spec)
+    return plain
 
 
 def _collect(
@@ -243,9 +261,16 @@ class DuckDBReader:
         self.con.close()
 
     def aggregate(self, file: StreetFile) -> FileAggregate:
+        import duckdb
+
         columns = self._columns(file)
         self._check_columns(file, columns)
-        self._classify(file, columns, str(file.path))
+        try:
+            self._classify(file, columns, str(file.path))
+        except duckdb.InterruptException:
+            raise
+        except duckdb.Error as exc:  # one file DuckDB cannot make sense of is that file's failure, not the run's
+            raise PoliceFileError(f"{file.name}: could not be read as a police.uk street-level file ({exc}).") from exc
         return self._results({"": FileAggregate(file=file)})[""]
 
     def aggregate_many(
@@ -423,8 +448,9 @@ class DuckDBReader:
                        count(*) FILTER (WHERE k > 0 AND {outside}) AS bad_xy,
                        list({{'t': "Crime type", 'bad': {outside}}}) FILTER (WHERE k = 0) AS odd,
                        count(*) AS n
-                FROM (
-                    SELECT *, {file_id} AS file_id, coalesce(list_position([{known}], "Crime type"), 0) AS k
+                FROM (  -- only the columns used, by name: a file's other columns cannot clash with these
+                    SELECT "Month", "LSOA code", "Crime type", "Latitude", "Longitude", {file_id} AS file_id,
+                           coalesce(list_position([{known}], "Crime type"), 0) AS k
                     FROM read_csv(?, header = true, auto_detect = false, columns = {types}, delim = ',',
                                   quote = '"', escape = '"', null_padding = true, store_rejects = true)
                 )

@@ -233,9 +233,9 @@ class SeriesPoint:
 class PartnerRow:
     """A partner's indicator for a period: its figures there, made one (`indicator.combine`).
 
-    `supplied` is how many figures fall within the period, `expected` how many its frequency
-    gives a period of that length. A total or an average of fewer is `incomplete`, and the
-    year before is compared only when it holds as many figures as this period (like with like).
+    `supplied` is how many figures fall within the period, `expected` how many of its
+    frequency fall wholly within it. A total or an average of fewer is `incomplete`. The year
+    before is compared only when each figure compared has its own a year earlier (like with like).
     """
 
     indicator: PartnerIndicator
@@ -499,18 +499,16 @@ def _partner_rows(committee, period: Period, include_confidential: bool) -> list
             return list(figure_manager.filter(indicator=indicator, period_start__gte=p.first, period_end__lte=p.end_date))
 
         figures = within(period)
-        value = _combined(indicator.combine, figures)
-        if indicator.combine == Combination.LATEST:
-            earlier = [] if not figures else list(
-                figure_manager.filter(indicator=indicator, period_start=_year_before(figures[-1].period_start))
-            )
-        else:
-            earlier = within(period.shifted(-12))
-            if len(earlier) != len(figures):  # like with like: a part-year is not set against a whole one
-                earlier = []
-        rows.append(PartnerRow(indicator=indicator, figures=figures, value=value,
-                               year_before=_combined(indicator.combine, earlier) if figures else None,
-                               supplied=len(figures), expected=_figures_expected(indicator.frequency, period)))
+        compared = figures[-1:] if indicator.combine == Combination.LATEST else figures
+        # Like with like: each figure compared has its own a year before (the same quarter, the
+        # same month), or there is no comparison; a part-year is never set against a whole one.
+        held_before = {f.period_start: f for f in within(period.shifted(-12))}
+        earlier = [held_before.get(_year_before(f.period_start)) for f in compared]
+        rows.append(PartnerRow(
+            indicator=indicator, figures=figures, value=_combined(indicator.combine, figures),
+            year_before=_combined(indicator.combine, earlier) if compared and all(earlier) else None,
+            supplied=len(figures), expected=_figures_expected(indicator.frequency, period, figures),
+        ))
     return rows
 
 
@@ -524,9 +522,16 @@ def _combined(combine: str, figures: Sequence[PartnerFigure]) -> Decimal | None:
     return figures[-1].value
 
 
-def _figures_expected(frequency: str, period: Period) -> int:
-    """How many figures of this frequency a period of whole months holds (quarters and years whole)."""
-    return period.length // {Frequency.MONTHLY: 1, Frequency.QUARTERLY: 3, Frequency.ANNUAL: 12}[frequency]
+def _figures_expected(frequency: str, period: Period, figures: Sequence[PartnerFigure]) -> int:
+    """How many figures of this frequency fall wholly within the period.
+
+    Quarters and years are counted where the partner's own figures start them (a financial
+    year starts in April); with no figure to go by, quarters start in January, April, July and
+    October, and years in April, as the public sector's do.
+    """
+    step = {Frequency.MONTHLY: 1, Frequency.QUARTERLY: 3, Frequency.ANNUAL: 12}[frequency]
+    anchor = figures[0].period_start.month if figures else {Frequency.ANNUAL: 4}.get(frequency, 1)
+    return sum(1 for m in period.months if (m.month - anchor) % step == 0 and month_add(m, step - 1) <= period.last)
 
 
 def _year_before(day: dt.date) -> dt.date:

@@ -50,14 +50,45 @@ def test_a_count_is_totalled_over_the_year_and_set_against_the_year_before():
     assert row.how == "total of 4 quarterly figures"
 
 
-def test_a_total_short_of_figures_says_so_and_is_not_compared():
+def test_a_total_short_of_figures_says_so_and_is_compared_quarter_for_quarter():
     committee = CommitteeFactory()
-    # 2022 lacks its last quarter: 10 + 12 + 8 = 30, three of four; 2021 is whole, so no comparison
+    # 2022 lacks its last quarter: 10 + 12 + 8 = 30, three of four, against 2021's same three: 9 + 11 + 7 = 27
     figures = dict(zip(QUARTERS[:7], ["9", "11", "7", "6", "10", "12", "8"], strict=True))
     _indicator(committee, combine=Combination.TOTAL, frequency="quarterly", figures=figures)
     row = _row(committee, YEAR_2022)
-    assert (row.value, row.year_before, row.change_percent) == (30, None, None)
+    assert (row.value, row.year_before) == (30, 27)
+    assert row.change_percent == pytest.approx(3 * 100 / 27)  # +11.1%
     assert row.incomplete and row.how == "total of 3 of 4 quarterly figures"
+
+
+def test_no_comparison_when_a_figure_has_no_counterpart_a_year_before():
+    committee = CommitteeFactory()
+    # 2022: January to September (30); 2021: April to December only (24). Not like with like.
+    figures = dict(zip(QUARTERS[1:7], ["11", "7", "6", "10", "12", "8"], strict=True))
+    _indicator(committee, combine=Combination.TOTAL, frequency="quarterly", figures=figures)
+    row = _row(committee, YEAR_2022)
+    assert (row.value, row.year_before, row.change_percent) == (30, None, None)
+
+
+def test_the_figures_expected_are_those_wholly_within_the_period():
+    committee = CommitteeFactory()
+    _indicator(committee, combine=Combination.TOTAL, frequency="quarterly",
+               figures=dict(zip(QUARTERS[5:], ["12", "8", "5"], strict=True)))  # April to December 2022
+    # February 2022 to January 2023 holds three whole quarters, all supplied: 12 + 8 + 5 = 25
+    row = _row(committee, Period.parse("2022-02", "2023-01"))
+    assert (row.value, row.supplied, row.expected, row.incomplete) == (25, 3, 3, False)
+    assert row.how == "total of 3 quarterly figures"
+    row = _row(committee, Period.parse("2022-02", "2022-08"))  # one whole quarter: April to June
+    assert (row.value, row.expected, row.how) == (12, 1, "quarterly figure")
+
+
+def test_a_partners_financial_years_are_counted_from_april():
+    committee = CommitteeFactory()
+    _indicator(committee, combine=Combination.TOTAL, frequency="annual",
+               figures={(dt.date(2021, 4, 1), dt.date(2022, 3, 31)): "40", (dt.date(2020, 4, 1), dt.date(2021, 3, 31)): "50"})
+    row = _row(committee, Period.parse("2021-04", "2022-03"))
+    assert (row.value, row.year_before, row.expected, row.how) == (40, 50, 1, "annual figure")
+    assert row.change_percent == pytest.approx(-20.0)
 
 
 def test_a_rate_is_averaged_over_the_quarter():
@@ -86,7 +117,8 @@ def test_no_figure_in_the_period_is_no_figure_whatever_the_combination():
     committee = CommitteeFactory()
     _indicator(committee, combine=Combination.TOTAL, frequency="annual", figures={(dt.date(2020, 4, 1), dt.date(2021, 3, 31)): "7"})
     row = _row(committee, YEAR_2022)
-    assert (row.value, row.year_before, row.supplied, row.expected, row.how, row.span) == (None, None, 0, 1, "", None)
+    # and a calendar year holds no whole financial year (April to March), the public sector's default
+    assert (row.value, row.year_before, row.supplied, row.expected, row.how, row.span) == (None, None, 0, 0, "", None)
 
 
 def test_one_figure_is_named_as_itself_and_a_lone_one_of_several_says_so():

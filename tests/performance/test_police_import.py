@@ -444,3 +444,46 @@ def test_the_cycle_collector_is_held_off_while_importing_and_restored_after(tmp_
         assert not gc.isenabled()  # left as it was found
     finally:
         gc.enable()
+
+
+def test_folders_named_like_patterns_are_read_as_themselves(tmp_path):
+    """DuckDB reads a path as a pattern: 'c*' would also read 'cc', and '[ab]' would read 'a'."""
+    starred, beside = tmp_path / "c*" / "2022-01-kent-street.csv", tmp_path / "cc" / "2022-01-essex-street.csv"
+    bracketed, lookalike = tmp_path / "d[ab]" / "2022-02-kent-street.csv", tmp_path / "da" / "2022-02-kent-street.csv"
+    write_street(starred, [street_row()])
+    write_street(beside, [street_row()] * 5)  # must not be read in the starred file's place
+    write_street(bracketed, [street_row(Month="2022-02")] * 2)
+    write_street(lookalike, [street_row(Month="2022-02")] * 7)
+    plain = tmp_path / "a" / "2022-03-kent-street.csv"
+    write_street(plain, [street_row(Month="2022-03")] * 3)
+    run = police_import(sources=[starred, bracketed, plain])
+    assert {f.name: f.rows_loaded for f in run.police_files.all()} == {
+        "2022-01-kent-street.csv": 1, "2022-02-kent-street.csv": 2, "2022-03-kent-street.csv": 3}
+    assert (total(force="kent"), total(force="essex")) == (6, 0)
+
+
+def test_a_file_with_columns_of_its_own_is_read_and_one_duckdb_cannot_read_fails_alone(tmp_path, monkeypatch):
+    extra = tmp_path / "2022-01-kent-street.csv"
+    columns = [*STREET_COLUMNS, "k", "file_id"]  # names the reader uses inside its query
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows([{**street_row(), "k": "1", "file_id": "9"}] * 4)
+    extra.write_text(buffer.getvalue(), encoding="utf-8")
+    write_street(tmp_path / "2022-02-kent-street.csv", [street_row(Month="2022-02")])
+    run = police_import(sources=[tmp_path])
+    assert {f.name: (f.rows_loaded, f.error) for f in run.police_files.all()} == {
+        "2022-01-kent-street.csv": (4, ""), "2022-02-kent-street.csv": (1, "")}
+
+    import duckdb
+
+    from scrutiny.performance.police import DuckDBReader as Reader
+
+    def refuses(self, file, columns, source, **kwargs):
+        raise duckdb.BinderException("a column DuckDB cannot bind")
+
+    monkeypatch.setattr(Reader, "_classify", refuses)
+    again = police_import(sources=[extra])
+    f = again.police_files.get()
+    assert "could not be read" in f.error and again.status == ImportStatus.FAILED
+    assert total(month=JAN) == 4  # the month held before is as it was

@@ -14,12 +14,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalpartnerindicator',
             name='combine',
-            field=models.CharField(choices=[('latest', 'The latest figure in the period'), ('total', 'The total of the figures in the period'), ('average', 'The average of the figures in the period')], default='latest', help_text='A count of events is totalled (deliberate fires in a year: its four quarters added); a rate or a share is the latest, or the average. A total or an average of fewer figures than the period holds is marked as such, and is not compared with the year before.', max_length=10, verbose_name='Figure for a period'),
+            field=models.CharField(choices=[('latest', 'The latest figure in the period'), ('total', 'The total of the figures in the period'), ('average', 'The average of the figures in the period')], default='latest', help_text='A count of events is totalled (deliberate fires in a year: its four quarters added); a rate or a share is the latest, or the average. A total or an average of fewer figures than the period holds is marked as such; the year before is compared only when each figure has its own a year earlier.', max_length=10, verbose_name='Figure for a period'),
         ),
         migrations.AddField(
             model_name='partnerindicator',
             name='combine',
-            field=models.CharField(choices=[('latest', 'The latest figure in the period'), ('total', 'The total of the figures in the period'), ('average', 'The average of the figures in the period')], default='latest', help_text='A count of events is totalled (deliberate fires in a year: its four quarters added); a rate or a share is the latest, or the average. A total or an average of fewer figures than the period holds is marked as such, and is not compared with the year before.', max_length=10, verbose_name='Figure for a period'),
+            field=models.CharField(choices=[('latest', 'The latest figure in the period'), ('total', 'The total of the figures in the period'), ('average', 'The average of the figures in the period')], default='latest', help_text='A count of events is totalled (deliberate fires in a year: its four quarters added); a rate or a share is the latest, or the average. A total or an average of fewer figures than the period holds is marked as such; the year before is compared only when each figure has its own a year earlier.', max_length=10, verbose_name='Figure for a period'),
         ),
         migrations.AddConstraint(
             model_name='partnerindicator',
