@@ -11,7 +11,7 @@ same run, each in its own process (so each peak memory is its own):
 - write floor (for the record, not a goal): the database alone taking the rows the import
   stores, built beforehand, in one statement of its fastest kind (the driver's executemany
   on SQLite, one COPY on PostgreSQL) and one transaction: what any import pays to store;
-- import: `scrutiny import-police` (DuckDB aggregation, then one transaction per force);
+- import: `scrutiny import-police` (DuckDB aggregation, then one transaction per month);
 - naive: a hand-written pandas loader (read_csv, a loop over the rows, a dict of counts,
   Django bulk_create), what a script written in an afternoon would do;
 - indicators: one CSP with a 15-member comparison group over 12 months, 11 more months of

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -77,12 +78,14 @@ def police_import(
     `source_label` is what the import history shows as the source (default: the paths), e.g.
     the names of files uploaded on the web, which are stored under a temporary folder.
 
-    Each file is stored in its own transaction (delete the force's month, insert its counts,
-    record the month), so a month is either wholly the old data or wholly the new, even if
-    the process dies; a file that fails leaves its month as it was and the import goes on.
+    A month's files (every force's) are stored in one transaction (delete the forces' month,
+    insert their counts, record the months and the files), so each force's month is either
+    wholly the old data or wholly the new, even if the process dies; should the database
+    refuse a file, the month's files are stored again one by one, and only that file's month
+    stays as it was (`_police_files_store`).
 
     `progress` hears how far it has gone while the files are read (DuckDB's progress of the
-    one pass) and after each file is stored, estimated from the files' sizes (progress.py).
+    one pass) and after each month is stored, estimated from the files' sizes (progress.py).
     """
     run = _run_start(kind=ImportKind.POLICE, source=source_label or ", ".join(str(s) for s in sources), by=by)
     own_reader = reader is None
@@ -114,13 +117,20 @@ def police_import(
                 (m.force, m.month): m.rows_loaded
                 for m in PoliceMonth.objects.filter(month__in={f.month for f in files}, force__in={f.force for f in files})
             }
-            rows_read = stored_bytes = 0
-            for done, spec in enumerate(files):
-                tell("storing", read_share + (1 - read_share) * stored_bytes / total_bytes, done, rows_read, spec.name)
-                record = _police_file(run=run, spec=spec, reader=reader, dry_run=dry_run, read=read.get(spec.path),
-                                      replaced_rows=held.get((spec.force, spec.month), 0))
-                rows_read += record.rows_read
-                stored_bytes += sizes[spec.path]
+            rows_read = stored_bytes = done = 0
+            for _month, month_files in itertools.groupby(files, key=lambda f: f.month):
+                batch = list(month_files)
+                tell("storing", read_share + (1 - read_share) * stored_bytes / total_bytes, done, rows_read,
+                     batch[0].name)
+                records = [
+                    _police_file(run=run, spec=spec, reader=reader, read=read.get(spec.path),
+                                 replaced_rows=held.get((spec.force, spec.month), 0))
+                    for spec in batch
+                ]
+                _police_files_store(run=run, records=records, dry_run=dry_run)
+                rows_read += sum(record.rows_read for record, _ in records)
+                stored_bytes += sum(sizes[spec.path] for spec in batch)
+                done += len(batch)
             tell("done", 1.0, len(files), rows_read, "")
     except PoliceFileError as exc:
         return _run_finish(run, status=ImportStatus.FAILED, message=str(exc))
@@ -152,9 +162,10 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 
 def _police_file(
-    *, run: ImportRun, spec: StreetFile, reader: PoliceReader, dry_run: bool, read: FileAggregate | Exception | None,
+    *, run: ImportRun, spec: StreetFile, reader: PoliceReader, read: FileAggregate | Exception | None,
     replaced_rows: int,
-) -> PoliceFile:
+) -> tuple[PoliceFile, FileAggregate | None]:
+    """A file's record in the history, with what it holds (None: it could not be read, as the record says)."""
     record = PoliceFile(run=run, name=spec.name, force=spec.force, month=spec.month)
     try:
         if isinstance(read, Exception):
@@ -162,42 +173,64 @@ def _police_file(
         aggregate = read if read is not None else reader.aggregate(spec)
     except PoliceFileError as exc:
         record.error = str(exc)
-        record.save()
-        return record
+        return record, None
     record.rows_read = aggregate.rows_read
     record.rows_loaded = aggregate.rows_counted
     record.rejects = aggregate.rejects
     record.warnings = aggregate.warnings
     record.examples = aggregate.examples
     record.replaced_rows = replaced_rows
-    if dry_run:
-        record.save()
-        return record
-    try:
-        with transaction.atomic():
-            _replace_month(run=run, aggregate=aggregate)
+    return record, aggregate
+
+
+def _police_files_store(*, run: ImportRun, records: Sequence[tuple[PoliceFile, FileAggregate | None]],
+                        dry_run: bool) -> None:
+    """Store a month's files, with their records, in one transaction; should the database refuse
+    that, each file in a transaction of its own, so one it refuses leaves its month as it was and
+    the others are stored.
+
+    Each force's month is replaced whole either way (the old counts or the new, even if the
+    process dies); together, a national month costs one statement of each kind rather than 43.
+    """
+    readable = [(record, aggregate) for record, aggregate in records if aggregate is not None]
+    if dry_run or not readable:
+        PoliceFile.objects.bulk_create([record for record, _ in records])
+        return
+    PoliceFile.objects.bulk_create([record for record, aggregate in records if aggregate is None])
+    if len(readable) > 1:
+        try:
+            with transaction.atomic():
+                _replace_months(run=run, aggregates=[aggregate for _, aggregate in readable])
+                PoliceFile.objects.bulk_create([record for record, _ in readable])
+            return
+        except Exception:  # tried again file by file, below, where each failure is recorded
+            for record, _ in readable:
+                record.pk = None
+    for record, aggregate in readable:
+        try:
+            with transaction.atomic():
+                _replace_months(run=run, aggregates=[aggregate])
+                record.save()
+        except Exception as exc:
+            record.pk = None
+            record.rows_loaded = 0
+            record.error = f"Not stored: {exc}. The month held before is unchanged."
             record.save()
-    except Exception as exc:
-        record.pk = None
-        record.rows_loaded = 0
-        record.error = f"Not stored: {exc}. The month held before is unchanged."
-        record.save()
-    return record
 
 
-def _replace_month(*, run: ImportRun, aggregate: FileAggregate) -> None:
-    spec = aggregate.file
+def _replace_months(*, run: ImportRun, aggregates: Sequence[FileAggregate]) -> None:
+    """Each file's force's month replaced by its counts, in the caller's transaction."""
     if connection.vendor == "postgresql":
         # Not waiting for each month's commit to reach the disk: a crash of the server could
         # lose the last moment's months, each whole (back to what was held), never half of
         # one; the import's closing record, committed as usual, makes every month durable.
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
-    counts_delete(force=spec.force, month=spec.month)
-    counts_insert(force=spec.force, month=spec.month, lsoa_rows=aggregate.lsoa_rows)
-    PoliceMonth.objects.bulk_create(  # one statement: insert, or update the month held
-        [PoliceMonth(force=spec.force, month=spec.month, run=run, rows_loaded=aggregate.rows_counted,
-                     force_name=aggregate.force_name[:120])],
+    counts_delete_many(keys=[(a.file.force, a.file.month) for a in aggregates])
+    counts_insert_many(blocks=[(a.file.force, a.file.month, a.lsoa_rows) for a in aggregates])
+    PoliceMonth.objects.bulk_create(  # one statement: insert, or update the months held
+        [PoliceMonth(force=a.file.force, month=a.file.month, run=run, rows_loaded=a.rows_counted,
+                     force_name=a.force_name[:120]) for a in aggregates],
         update_conflicts=True, unique_fields=["force", "month"], update_fields=["run", "rows_loaded", "force_name"],
     )
 
@@ -215,10 +248,21 @@ def counts_by_lsoa(counts: Iterable[tuple[str, str, int]]) -> list[tuple]:
 
 
 def counts_delete(*, force: str, month: dt.date) -> None:
-    """Remove a force's month of counts, in the caller's transaction (one plain statement:
-    the table has no relations or signals for Django's deletion to attend to)."""
+    """Remove a force's month of counts, in the caller's transaction."""
+    counts_delete_many(keys=[(force, month)])
+
+
+def counts_delete_many(*, keys: Iterable[tuple[str, dt.date]]) -> None:
+    """Remove each (force, month) of counts, in the caller's transaction: a statement per month,
+    plain SQL (the table has no relations or signals for Django's deletion to attend to)."""
+    forces_by_month: dict[dt.date, list[str]] = {}
+    for force, month in keys:
+        forces_by_month.setdefault(month, []).append(force)
+    table = CrimeCount._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {CrimeCount._meta.db_table} WHERE force = %s AND month = %s", [force, month])  # noqa: S608
+        for month, forces in forces_by_month.items():
+            marks = ", ".join(["%s"] * len(forces))
+            cursor.execute(f"DELETE FROM {table} WHERE month = %s AND force IN ({marks})", [month, *forces])  # noqa: S608
 
 
 def counts_insert(*, force: str, month: dt.date, lsoa_rows: Sequence[tuple]) -> None:
@@ -227,19 +271,25 @@ def counts_insert(*, force: str, month: dt.date, lsoa_rows: Sequence[tuple]) -> 
     `lsoa_rows`: a tuple per LSOA, its code then a count per type in CRIME_TYPES order
     (`counts_by_lsoa` makes them from (LSOA, type, n)).
     """
-    if not force or any(c in force for c in "\t\n\r\\\x00"):
-        # Never so from a police.uk file's name; refused, as COPY text and SQL text cannot carry it.
-        raise ValueError(f"Not a force's code: {force!r}.")
+    counts_insert_many(blocks=[(force, month, lsoa_rows)])
+
+
+def counts_insert_many(*, blocks: Sequence[tuple[str, dt.date, Sequence[tuple]]]) -> None:
+    """Write forces' months of counts, each (force, month, lsoa_rows) as for `counts_insert`, in the caller's transaction."""
+    for force, _month, _rows in blocks:
+        if not force or any(c in force for c in "\t\n\r\\\x00"):
+            # Never so from a police.uk file's name; refused, as COPY text and SQL text cannot carry it.
+            raise ValueError(f"Not a force's code: {force!r}.")
     table = CrimeCount._meta.db_table
     columns = "force, month, lsoa_code, " + ", ".join(COUNT_FIELDS.values())
-    month_text = f"{month:%Y-%m-%d}"
     if connection.vendor == "postgresql":
-        # COPY: the fastest way into PostgreSQL. One block of COPY text, not a call per row:
-        # the values are codes and numbers, none holding a tab, newline or backslash.
-        prefix = f"{force}\t{month_text}\t"
-        text = "".join(prefix + "\t".join(map(str, row)) + "\n" for row in lsoa_rows)
+        # COPY: the fastest way into PostgreSQL. A block of COPY text per force's month, not a
+        # call per row (the values are codes and numbers, none holding a tab, newline or
+        # backslash), each sent as soon as it is made, so the server stores one while the next is made.
         with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            copy.write(text.encode())
+            for force, month, lsoa_rows in blocks:
+                prefix = f"{force}\t{month:%Y-%m-%d}\t"
+                copy.write("".join(prefix + "\t".join(map(str, row)) + "\n" for row in lsoa_rows).encode())
         return
     connection.ensure_connection()
     # The driver's own executemany, Django's wrapper and date adapter left out (a third of a
@@ -247,8 +297,9 @@ def counts_insert(*, force: str, month: dt.date, lsoa_rows: Sequence[tuple]) -> 
     # into the statement as quoted text (the month as the ISO text SQLite stores), so each
     # row's tuple goes to the driver as it came from the reader.
     marks = ", ".join(["?"] * (1 + len(CRIME_TYPES)))
-    constants = f"{_sql_text(force)}, {_sql_text(month_text)}"
-    connection.connection.executemany(f"INSERT INTO {table} ({columns}) VALUES ({constants}, {marks})", lsoa_rows)  # noqa: S608
+    for force, month, lsoa_rows in blocks:
+        constants = f"{_sql_text(force)}, {_sql_text(f'{month:%Y-%m-%d}')}"
+        connection.connection.executemany(f"INSERT INTO {table} ({columns}) VALUES ({constants}, {marks})", lsoa_rows)  # noqa: S608
 
 
 def _sql_text(value: str) -> str:

@@ -19,7 +19,7 @@ from scrutiny.performance.generator import generate
 
 pytestmark = pytest.mark.own_database
 
-MONTHS = ["2022-01", "2022-02", "2022-03", "2022-04", "2022-05", "2022-06"]
+MONTHS = [f"2022-{month:02d}" for month in range(1, 13)]
 FORCES = ["kent", "sussex", "surrey"]
 
 
@@ -51,18 +51,20 @@ def test_sigkill_mid_import_leaves_each_month_old_or_new(tmp_path):
     migrate = scrutiny(db, "migrate", "--noinput")
     assert migrate.wait(timeout=300) == 0, migrate.stderr.read().decode()
 
-    old = generate(out_dir=tmp_path / "old", months=MONTHS, forces=FORCES, lsoas=600, rows_per_month=6000, seed=1)
+    old = generate(out_dir=tmp_path / "old", months=MONTHS, forces=FORCES, lsoas=3000, rows_per_month=3000, seed=1)
     first = scrutiny(db, "import-police", str(tmp_path / "old"), "--quiet-progress")
     assert first.wait(timeout=300) == 0, first.stderr.read().decode()
     before = totals(db)
     assert {k: v[0] for k, v in before.items()} == {(f.force, f.month): f.rows_counted for f in old.files}
 
-    new = generate(out_dir=tmp_path / "new", months=MONTHS, forces=FORCES, lsoas=600, rows_per_month=60000, seed=2)
+    # A month's forces are stored together, a transaction per month: months big enough that
+    # storing them takes long enough to be caught part-way.
+    new = generate(out_dir=tmp_path / "new", months=MONTHS, forces=FORCES, lsoas=3000, rows_per_month=30000, seed=2)
     second = scrutiny(db, "import-police", str(tmp_path / "new"), "--quiet-progress")
     deadline = time.monotonic() + 120
     # Kill it once it has stored at least one month of the new data, and before it is done.
     while time.monotonic() < deadline and second.poll() is None and stored_files(db, 2) < 1:
-        time.sleep(0.02)
+        time.sleep(0.005)
     assert second.poll() is None, "the import finished before it could be killed: make the files bigger"
     second.send_signal(signal.SIGKILL)
     second.wait(timeout=30)

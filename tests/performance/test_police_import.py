@@ -183,19 +183,68 @@ def test_failure_while_writing_leaves_the_month_as_it_was(tmp_path, monkeypatch)
     assert total() == 2
 
     write_street(path, [street_row(**{"LSOA code": f"E01{24100 + i:06d}"}) for i in range(50)])
-    real_insert = services.counts_insert
+    real_insert = services.counts_insert_many
 
-    def half_then_crash(*, force, month, lsoa_rows):
-        real_insert(force=force, month=month, lsoa_rows=lsoa_rows[: len(lsoa_rows) // 2])
+    def half_then_crash(*, blocks):
+        real_insert(blocks=[(force, month, rows[: len(rows) // 2]) for force, month, rows in blocks])
         raise OSError("disk full")
 
-    monkeypatch.setattr(services, "counts_insert", half_then_crash)
+    monkeypatch.setattr(services, "counts_insert_many", half_then_crash)
     run = police_import(sources=[path])
     f = run.police_files.get()
     assert "disk full" in f.error and "unchanged" in f.error
     assert total() == 2  # the old month, whole: the half-written new one was rolled back
     assert PoliceMonth.objects.get().rows_loaded == 2
     assert run.status == ImportStatus.FAILED
+
+
+def test_a_month_is_stored_together_and_one_file_refused_leaves_only_its_own_month(tmp_path, monkeypatch):
+    """A month's files go into the database together; if it refuses them, each is stored alone,
+    so the one it refuses keeps its old month, with the reason, and the others are stored."""
+    forces = ("kent", "surrey", "sussex")
+    for force in forces:
+        write_street(tmp_path / "old" / f"2022-01-{force}-street.csv", [street_row()])
+    police_import(sources=[tmp_path / "old"])
+    for force in forces:
+        write_street(tmp_path / "new" / f"2022-01-{force}-street.csv", [street_row()] * 3)
+
+    statements: list[int] = []
+    real_insert = services.counts_insert_many
+
+    def refusing_surrey(*, blocks):
+        statements.append(len(blocks))
+        real_insert(blocks=blocks)  # written, then refused: the transaction must undo it
+        if any(force == "surrey" for force, _month, _rows in blocks):
+            raise OSError("surrey refused")
+
+    monkeypatch.setattr(services, "counts_insert_many", refusing_surrey)
+    run = police_import(sources=[tmp_path / "new"])
+
+    assert statements == [3, 1, 1, 1]  # the month together, then file by file
+    assert {f.force: f.error for f in run.police_files.all()} == {
+        "kent": "", "sussex": "",
+        "surrey": "Not stored: surrey refused. The month held before is unchanged.",
+    }
+    assert {f: total(force=f) for f in forces} == {"kent": 3, "surrey": 1, "sussex": 3}
+    assert dict(PoliceMonth.objects.values_list("force", "rows_loaded")) == {"kent": 3, "surrey": 1, "sussex": 3}
+    assert run.status == ImportStatus.COMPLETED and run.rows_loaded == 6
+
+
+def test_a_month_together_is_one_insert_and_one_delete(tmp_path, django_assert_max_num_queries):
+    forces = [f"force{i}" for i in range(10)]
+    for force in forces:
+        write_street(tmp_path / f"2022-01-{force}-street.csv", [street_row()] * 2)
+    police_import(sources=[tmp_path])
+    reader = DuckDBReader()
+    try:
+        # Once again: every month replaced. The run's own records and the history, the months
+        # held looked up, a delete, the counts, the months and the files: not a statement per file.
+        with django_assert_max_num_queries(12):
+            run = police_import(sources=[tmp_path], reader=reader)
+    finally:
+        reader.close()
+    assert run.rows_loaded == 20 and total() == 20
+    assert PoliceFile.objects.filter(run=run).count() == 10
 
 
 def test_reader_crash_marks_run_failed_and_stores_nothing(tmp_path):
