@@ -245,13 +245,18 @@ class CrimeCount(models.Model):
     """An LSOA's month as a force published it: recorded crimes (and ASB incidents) by type.
 
     One column per police.uk crime type (`crime_types.COUNT_FIELDS`); `count_of(type)` reads one.
-    The key is the force, month and LSOA itself, with no surrogate id to keep beside it: on
-    SQLite the table is stored in key order (WITHOUT ROWID, migration 0005), one B-tree fewer
-    to write. (A later migration that makes SQLite remake the table would drop that, silently:
+    The key is the LSOA, month and force themselves, in that order, with no surrogate id: the
+    one index serves both the indicators (an area's LSOAs over a span of months) and the
+    uniqueness, so storing a row updates one B-tree, not two (migration 0007). On SQLite the
+    table is stored in key order (WITHOUT ROWID), an LSOA's months side by side. Replacing a
+    force's month finds its rows by month: on PostgreSQL through a BRIN index on the month
+    (`crime_count_month_brin`, made by migration 0007 outside Django's state: a few pages,
+    as rows arrive month by month); on SQLite by a scan, done only when the month is held.
+    (A later migration that makes SQLite remake the table would drop WITHOUT ROWID, silently:
     the table keeps working, a little slower.)
     """
 
-    pk = models.CompositePrimaryKey("force", "month", "lsoa_code")
+    pk = models.CompositePrimaryKey("lsoa_code", "month", "force")
     force = models.CharField(max_length=64)
     month = models.DateField()
     lsoa_code = models.CharField(max_length=16)
@@ -278,7 +283,6 @@ class CrimeCount(models.Model):
             ),
             models.CheckConstraint(condition=first_day_of_month("month"), name="crime_count_month_first_day"),
         ]
-        indexes = [models.Index(fields=["lsoa_code", "month"], name="crime_count_lsoa_month")]
 
     def __str__(self) -> str:
         return f"{self.lsoa_code} {self.month:%Y-%m}: {self.total}"

@@ -374,9 +374,9 @@ class DuckDBReader:
             "GROUP BY file_id, file_path ORDER BY file_id"
         ).fetchall()
         # Counted rows come back as they will be stored, a tuple per LSOA, all files' in one
-        # list cut file by file (in the order of the table's key, which makes inserting them
-        # cheaper): at national scale a loop in Python over (LSOA, type) pairs took as long
-        # as the reading.
+        # list cut file by file (each file's in LSOA order, the order of the table's key,
+        # which makes inserting them cheaper): at national scale a loop in Python over
+        # (LSOA, type) pairs took as long as the reading.
         columns = ", ".join(f"c{i}" for i in range(len(CRIME_TYPES)))
         rows = self.con.execute(f"SELECT lsoa, {columns} FROM street_counts ORDER BY file_id, lsoa").fetchall()  # noqa: S608
         start = 0

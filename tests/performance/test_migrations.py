@@ -113,6 +113,60 @@ def test_the_counts_table_is_rebuilt_with_its_rows_keyed_and_back_again():
         executor.migrate(executor.loader.graph.leaf_nodes())
 
 
+# --- 0007: the counts keyed by LSOA, month and force: one index where there were two ------------------
+
+BEFORE_LSOA_KEY = ("performance", "0006_partner_indicator_combine")
+LSOA_KEYED = ("performance", "0007_crime_count_keyed_by_lsoa_month_force")
+A_TAKEN_KEY = ("INSERT INTO performance_crimecount (force, month, lsoa_code, burglary, anti_social_behaviour, "
+               "bicycle_theft, criminal_damage_and_arson, drugs, other_crime, other_theft, possession_of_weapons, "
+               "public_order, robbery, shoplifting, theft_from_the_person, vehicle_crime, "
+               "violence_and_sexual_offences) "
+               "VALUES ('kent', '2022-01-01', 'E01000001', 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_counts_table_is_keyed_by_lsoa_month_and_force_with_one_index_and_back_again():
+    from django.db import IntegrityError, transaction
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    try:
+        executor.migrate([BEFORE_LSOA_KEY])
+        old = executor.loader.project_state(BEFORE_LSOA_KEY).apps.get_model("performance", "CrimeCount")
+        for force, month, lsoa, burglary, drugs in KEY_ROWS:
+            old.objects.create(force=force, month=month, lsoa_code=lsoa, burglary=burglary, drugs=drugs)
+
+        executor = MigrationExecutor(connection)
+        executor.migrate([LSOA_KEYED])
+        assert _held() == sorted(KEY_ROWS)
+        keyed = _table_sql()
+        assert "crime_count_lsoa_month" not in keyed  # the key serves the indicators' reads
+        if connection.vendor == "sqlite":
+            assert keyed.split(" | ")[0].endswith("WITHOUT ROWID")
+            assert 'PRIMARY KEY ("lsoa_code", "month", "force")' in keyed
+        else:
+            assert "(lsoa_code, month, force)" in keyed and "_rebuilt" not in keyed
+            assert "crime_count_month_brin CREATE INDEX crime_count_month_brin" in keyed and "USING brin (month)" in keyed
+        with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(A_TAKEN_KEY)
+
+        executor = MigrationExecutor(connection)
+        executor.migrate([BEFORE_LSOA_KEY])  # and back: keyed by force, month and LSOA, the index made again
+        assert _held() == sorted(KEY_ROWS)
+        before = _table_sql()
+        assert "crime_count_lsoa_month" in before and "brin" not in before
+        if connection.vendor == "sqlite":
+            assert before.split(" | ")[0].endswith("WITHOUT ROWID")
+            assert 'PRIMARY KEY ("force", "month", "lsoa_code")' in before
+        else:
+            assert "(force, month, lsoa_code)" in before
+        with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(A_TAKEN_KEY)
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 # --- 0002: earlier partner uploads linked to their indicator, and confidential when it is -------------
 
 def test_earlier_partner_uploads_are_linked_and_kept_from_the_public_when_in_confidence():

@@ -28,10 +28,13 @@ def test_a_row_counts_something_and_once_per_force_month_and_lsoa():
     with pytest.raises(IntegrityError), transaction.atomic():
         CrimeCount.objects.create(force="kent", month=dt.date(2022, 1, 1), lsoa_code="E01024144")
     _count().save()
-    with pytest.raises(IntegrityError), transaction.atomic():  # the key is force, month and LSOA
+    with pytest.raises(IntegrityError), transaction.atomic():  # the key is the LSOA, month and force
         CrimeCount.objects.create(force="kent", month=dt.date(2022, 1, 1), lsoa_code="E01024144", drugs=2)
     assert CrimeCount.objects.count() == 1
-    assert CrimeCount.objects.get(pk=("kent", dt.date(2022, 1, 1), "E01024144")).drugs == 0
+    assert CrimeCount.objects.get(pk=("E01024144", dt.date(2022, 1, 1), "kent")).drugs == 0
+    # Another force's count of the same LSOA and month is its own (a force's border).
+    CrimeCount.objects.create(force="met", month=dt.date(2022, 1, 1), lsoa_code="E01024144", drugs=2)
+    assert CrimeCount.objects.count() == 2
 
 
 def test_counts_are_written_with_the_force_as_given_even_with_a_quote_in_it():
