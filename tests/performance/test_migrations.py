@@ -73,6 +73,13 @@ def _table_sql() -> str:
         return " | ".join(row[0] for row in cursor.fetchall())
 
 
+def _hold_key_rows(executor, state) -> None:
+    """KEY_ROWS stored as the counts table was at migration `state`."""
+    model = executor.loader.project_state(state).apps.get_model("performance", "CrimeCount")
+    for force, month, lsoa, burglary, drugs in KEY_ROWS:
+        model.objects.create(force=force, month=month, lsoa_code=lsoa, burglary=burglary, drugs=drugs)
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_counts_table_is_rebuilt_with_its_rows_keyed_and_back_again():
     from django.db import IntegrityError, transaction
@@ -81,9 +88,7 @@ def test_the_counts_table_is_rebuilt_with_its_rows_keyed_and_back_again():
     executor = MigrationExecutor(connection)
     try:
         executor.migrate([BEFORE_KEY])
-        old = executor.loader.project_state(BEFORE_KEY).apps.get_model("performance", "CrimeCount")
-        for force, month, lsoa, burglary, drugs in KEY_ROWS:
-            old.objects.create(force=force, month=month, lsoa_code=lsoa, burglary=burglary, drugs=drugs)
+        _hold_key_rows(executor, BEFORE_KEY)
         assert "id" in _table_sql()
 
         executor = MigrationExecutor(connection)
@@ -132,9 +137,7 @@ def test_the_counts_table_is_keyed_by_lsoa_month_and_force_with_one_index_and_ba
     executor = MigrationExecutor(connection)
     try:
         executor.migrate([BEFORE_LSOA_KEY])
-        old = executor.loader.project_state(BEFORE_LSOA_KEY).apps.get_model("performance", "CrimeCount")
-        for force, month, lsoa, burglary, drugs in KEY_ROWS:
-            old.objects.create(force=force, month=month, lsoa_code=lsoa, burglary=burglary, drugs=drugs)
+        _hold_key_rows(executor, BEFORE_LSOA_KEY)
 
         executor = MigrationExecutor(connection)
         executor.migrate([LSOA_KEYED])
