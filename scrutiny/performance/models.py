@@ -250,8 +250,9 @@ class CrimeCount(models.Model):
     uniqueness, so storing a row updates one B-tree, not two (migration 0007). On SQLite the
     table is stored in key order (WITHOUT ROWID), an LSOA's months side by side. Replacing a
     force's month finds its rows by month: on PostgreSQL through a BRIN index on the month
-    (`crime_count_month_brin`, made by migration 0007 outside Django's state: a few pages,
-    as rows arrive month by month); on SQLite by a scan, done only when the month is held.
+    (`crime_count_month_brin`, made by migration 0007 outside Django's state, so a later
+    migration that rebuilds the table must make it again: a few pages, as rows arrive month
+    by month); on SQLite by a scan, done only when the month is held.
     (A later migration that makes SQLite remake the table would drop WITHOUT ROWID, silently:
     the table keeps working, a little slower.)
     """
