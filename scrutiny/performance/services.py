@@ -254,11 +254,6 @@ def counts_by_lsoa(counts: Iterable[tuple[str, str, int]]) -> list[tuple]:
     return [(lsoa, *row) for lsoa, row in rows.items()]
 
 
-def counts_delete(*, force: str, month: dt.date) -> None:
-    """Remove a force's month of counts, in the caller's transaction."""
-    counts_delete_many(keys=[(force, month)])
-
-
 def counts_delete_many(*, keys: Iterable[tuple[str, dt.date]]) -> None:
     """Remove each (force, month) of counts, in the caller's transaction: a statement per month,
     plain SQL (the table has no relations or signals for Django's deletion to attend to)."""
