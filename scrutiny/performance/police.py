@@ -421,11 +421,12 @@ class DuckDBReader:
         """The rows of one file (or, with `file` None, of a list of files, each known by its place in the list)
         grouped and classified.
 
-        Rows are grouped by their raw month and LSOA, with a count per crime type spelt as
-        police.uk spells it: a month holds many rows of each LSOA, so the checks run once per
-        group, and the counts come out in the table's shape. Rows of any other spelling (a
-        stray space, an unknown type, a blank) are kept in the group as a short list, `odd`,
-        sorted out after (`_settle_sql`).
+        Rows are grouped by their raw month and LSOA, with a count per crime type: a month holds
+        many rows of each LSOA, so the checks run once per group, and the counts come out in the
+        table's shape. A type is looked up as spelt, and only if that fails once trimmed (the
+        lookup is lazy: the trim costs nothing for the rows spelt as police.uk spells them).
+        The types not known either way (a blank, a misspelling) are kept in the group as a
+        short list, `unknown`, to be rejected and shown as examples after (`_settle_sql`).
         """
         if file is None:
             expected, file_id, file_path, join = "expected", "file_index", "file_path", "JOIN street_files USING (file_id)"
@@ -438,19 +439,21 @@ class DuckDBReader:
         outside = (f"NOT (coalesce({lat} BETWEEN {LAT_RANGE[0]} AND {LAT_RANGE[1]}, false) AND "
                    f"coalesce({lon} BETWEEN {LON_RANGE[0]} AND {LON_RANGE[1]}, false))")
         known = _sql_list(CRIME_TYPES)
-        # Each row's type as its place in CRIME_TYPES (1 to 14; 0: spelt otherwise), found once:
+        # Each row's type as its place in CRIME_TYPES (1 to 14; 0: not a type), found once:
         # counting by number rather than comparing names for each column was a tenth quicker.
         per_type = ", ".join(f"count(*) FILTER (WHERE k = {i + 1}) AS c{i}" for i in range(len(CRIME_TYPES)))
         # Only constants and the file's own header, quoted, are put into the statement.
         return f"""
             WITH g AS (
                 SELECT file_id, "Month" AS m0, "LSOA code" AS l0, {per_type},
-                       count(*) FILTER (WHERE k > 0 AND {outside}) AS bad_xy,
-                       list({{'t': "Crime type", 'bad': {outside}}}) FILTER (WHERE k = 0) AS odd,
+                       count(*) FILTER (WHERE k > 0 AND bad) AS bad_xy,
+                       list("Crime type") FILTER (WHERE k = 0) AS unknown,
                        count(*) AS n
                 FROM (  -- only the columns used, by name: a file's other columns cannot clash with these
-                    SELECT "Month", "LSOA code", "Crime type", "Latitude", "Longitude", {file_id} AS file_id,
-                           coalesce(list_position([{known}], "Crime type"), 0) AS k
+                    SELECT "Month", "LSOA code", "Crime type", {file_id} AS file_id,
+                           coalesce(list_position([{known}], "Crime type"),
+                                    list_position([{known}], trim("Crime type")), 0) AS k,
+                           {outside} AS bad
                     FROM read_csv(?, header = true, auto_detect = false, columns = {types}, delim = ',',
                                   quote = '"', escape = '"', null_padding = true, store_rejects = true)
                 )
@@ -474,26 +477,16 @@ class DuckDBReader:
     def _settle_sql(self) -> str:
         """From the classified groups, the counts per file and LSOA, and the rejects with examples.
 
-        A group's `odd` rows are counted under the type they name once trimmed, or rejected
-        as `unknown_crime_type`; a group all of whose rows were rejected leaves no counts.
+        Groups whose month and LSOA are the same once trimmed are counted together; a group's
+        `unknown` rows are rejected as `unknown_crime_type`, and a group all of whose rows were
+        rejected leaves no counts.
         """
-        known = _sql_list(CRIME_TYPES)
         kinds = range(len(CRIME_TYPES))
-        odd_counts = ", ".join(f"(t = {_sql_list([t])})::BIGINT AS c{i}" for i, t in enumerate(CRIME_TYPES))
         sums = ", ".join(f"sum(c{i})::BIGINT AS c{i}" for i in kinds)
         return f"""
-            CREATE OR REPLACE TEMP TABLE street_odd AS
-                SELECT file_id, file_path, l, trim(coalesce(o.t, '')) AS t, o.bad AS bad
-                FROM (SELECT file_id, file_path, l, unnest(odd) AS o
-                      FROM street_groups WHERE status = 'ok' AND odd IS NOT NULL);
             CREATE OR REPLACE TEMP TABLE street_counts AS
                 SELECT file_id, file_path, l AS lsoa, {sums}, sum(bad_xy)::BIGINT AS bad_xy
-                FROM (
-                    SELECT file_id, file_path, l, {", ".join(f"c{i}" for i in kinds)}, bad_xy
-                    FROM street_groups WHERE status = 'ok'
-                    UNION ALL
-                    SELECT file_id, file_path, l, {odd_counts}, bad::BIGINT FROM street_odd WHERE t IN ({known})
-                )
+                FROM street_groups WHERE status = 'ok'
                 GROUP BY file_id, file_path, l
                 HAVING {" + ".join(f"sum(c{i})" for i in kinds)} > 0;
             CREATE OR REPLACE TEMP TABLE street_rejects AS
@@ -502,7 +495,9 @@ class DuckDBReader:
                     WHEN status = 'malformed_lsoa' THEN l END AS example, sum(n)::BIGINT AS n
                 FROM street_groups WHERE status <> 'ok' GROUP BY ALL
                 UNION ALL
-                SELECT file_path, 'unknown_crime_type', t, count(*) FROM street_odd WHERE t NOT IN ({known}) GROUP BY ALL;
+                SELECT file_path, 'unknown_crime_type', trim(coalesce(t, '')), count(*)
+                FROM (SELECT file_path, unnest(unknown) AS t FROM street_groups WHERE status = 'ok' AND unknown IS NOT NULL)
+                GROUP BY ALL;
         """  # noqa: S608
 
     def _examples(self, by_path: dict[str, FileAggregate]) -> None:
