@@ -77,11 +77,23 @@ class FileAggregate:
     force_name: str = ""
     rows_read: int = 0
     rows_counted: int = 0
-    #: The counts as stored: a tuple per LSOA, its code then a count per type in CRIME_TYPES order.
-    lsoa_rows: list[tuple] = field(default_factory=list)
     rejects: dict[str, int] = field(default_factory=dict)
     warnings: dict[str, int] = field(default_factory=dict)
     examples: dict[str, list[str]] = field(default_factory=dict)
+    #: Set while the counts are still held by the reader that made them (see HeldCounts).
+    held: HeldCounts | None = field(default=None, repr=False, compare=False)
+    _rows: list[tuple] = field(default_factory=list, repr=False)
+
+    @property
+    def lsoa_rows(self) -> list[tuple]:
+        """The counts as stored: a tuple per LSOA, its code then a count per type in CRIME_TYPES order."""
+        if self.held is not None:
+            self._rows, self.held = self.held.rows(self.file.path), None
+        return self._rows
+
+    @lsoa_rows.setter
+    def lsoa_rows(self, rows: list[tuple]) -> None:
+        self._rows, self.held = rows, None
 
     @property
     def counts(self) -> list[tuple[str, str, int]]:
@@ -91,6 +103,62 @@ class FileAggregate:
     @property
     def rows_rejected(self) -> int:
         return sum(self.rejects.values())
+
+
+class HeldCounts:
+    """A batch's counts left in DuckDB until asked for, by a reader made with `hold_counts=True`.
+
+    Asked as tuples (`FileAggregate.lsoa_rows`), every file's come at once, as an eager reader
+    would have fetched them. Asked as PostgreSQL COPY text (`copy_text`), files' counts come as
+    text made by DuckDB, part by part: no Python tuple is made for them.
+    They last as long as the reader: asked for after it closed, they raise PoliceFileError.
+    """
+
+    def __init__(self, con, *, counts: str, files: str, ids: dict[Path, int], lsoas: dict[Path, int]) -> None:
+        self.con, self.counts_table, self.files_table = con, counts, files
+        self.ids, self.lsoas = ids, lsoas
+        self._rows: dict[Path, list[tuple]] | None = None
+        self.open = True
+
+    def _check(self) -> None:
+        if not self.open:
+            raise PoliceFileError("The counts were held by a police.uk reader that has since closed.")
+
+    def rows(self, path: Path) -> list[tuple]:
+        self._check()
+        if self._rows is None:
+            columns = ", ".join(f"c{i}" for i in range(len(CRIME_TYPES)))
+            rows = self.con.execute(
+                f"SELECT lsoa, {columns} FROM {self.counts_table} ORDER BY file_id, lsoa"  # noqa: S608
+            ).fetchall()
+            self._rows, start = {}, 0
+            for file_path in sorted(self.ids, key=self.ids.__getitem__):  # the rows' order
+                self._rows[file_path] = rows[start:start + self.lsoas.get(file_path, 0)]
+                start += self.lsoas.get(file_path, 0)
+        return self._rows[path]
+
+    def copy_text(self, paths: Sequence[Path], *, part_rows: int = 8000) -> Iterator[str]:
+        """The counts of these files as COPY text lines (force, month, LSOA, a count per type),
+        in parts of about `part_rows` lines, each in key order: DuckDB makes the next part while
+        the server stores the last (a third quicker than one text made first)."""
+        self._check()
+        values = ", ".join(["f.force", "f.expected || '-01'", "c.lsoa", *(f"c.c{i}" for i in range(len(CRIME_TYPES)))])
+        part: list[int] = []
+        rows = 0
+        for number, path in enumerate(paths, start=1):
+            part.append(self.ids[path])
+            rows += self.lsoas.get(path, 0)
+            if rows >= part_rows or number == len(paths):
+                # Only the tables' names, made here, go into the statement; the files go as a parameter.
+                (text,) = self.con.execute(
+                    f"SELECT string_agg(concat_ws(chr(9), {values}) || chr(10), '' "  # noqa: S608
+                    f"ORDER BY c.lsoa, f.expected, f.force) FROM {self.counts_table} c "
+                    f"JOIN {self.files_table} f USING (file_id) WHERE file_id IN (SELECT unnest(?::BIGINT[]))",
+                    [part],
+                ).fetchone()
+                if text:
+                    yield text
+                part, rows = [], 0
 
 
 @dataclass(frozen=True)
@@ -252,12 +320,18 @@ def _sql_list(values: Iterable[str]) -> str:
 class DuckDBReader:
     """Aggregates files with DuckDB: in C++, in parallel, whatever their size."""
 
-    def __init__(self, threads: int | None = None) -> None:
+    def __init__(self, threads: int | None = None, *, hold_counts: bool = False) -> None:
+        """`hold_counts`: a batch's counts stay in DuckDB until asked for (HeldCounts), for a
+        caller that wants them as COPY text; else every aggregate comes with its tuples."""
         import duckdb
 
         self.con = duckdb.connect(config={"threads": threads} if threads else {})
+        self.hold_counts = hold_counts
+        self._held: list[HeldCounts] = []
 
     def close(self) -> None:
+        for held in self._held:
+            held.open = False
         self.con.close()
 
     def aggregate(self, file: StreetFile) -> FileAggregate:
@@ -311,7 +385,8 @@ class DuckDBReader:
                     progress=None if progress is None else (lambda r: tell(r * batch_share)),
                     poll_interval=poll_interval,
                 )
-                batch = self._results({str(f.path): FileAggregate(file=f) for f in standard})
+                batch = self._results({str(f.path): FileAggregate(file=f) for f in standard},
+                                      hold=self.hold_counts)
                 results.update({a.file.path: a for a in batch.values()})
                 batched = {f.path for f in standard}
                 done_bytes = sum(sizes[path] for path in batched)
@@ -345,10 +420,11 @@ class DuckDBReader:
             months = [spec.month_text if (spec := parse_street_name(Path(p))) else "" for p in source]
             # DuckDB numbers the files it reads by their place in the list (file_index): grouping
             # by that number rather than by the file's path was a tenth of the reading.
+            forces = [spec.force if (spec := parse_street_name(Path(p))) else "" for p in source]
             self.con.execute("CREATE OR REPLACE TEMP TABLE street_files AS "
                              "SELECT unnest(?::BIGINT[]) AS file_id, unnest(?::VARCHAR[]) AS file_path, "
-                             "unnest(?::VARCHAR[]) AS expected",
-                             [list(range(len(source))), list(source), months])
+                             "unnest(?::VARCHAR[]) AS expected, unnest(?::VARCHAR[]) AS force",
+                             [list(range(len(source))), list(source), months, forces])
         sql = f"CREATE OR REPLACE TEMP TABLE street_groups AS {self._classify_sql(file, columns)}"
         if progress is None:
             self.con.execute(sql, [source])
@@ -365,7 +441,9 @@ class DuckDBReader:
             self.con.execute("SET enable_progress_bar = false")
         self.con.execute(self._settle_sql())
 
-    def _results(self, by_path: dict[str, FileAggregate]) -> dict[str, FileAggregate]:
+    def _results(self, by_path: dict[str, FileAggregate], *, hold: bool = False) -> dict[str, FileAggregate]:
+        """Each file's counts, rejects, warnings and examples; `hold` (a batch's only): the
+        counts left in DuckDB, each aggregate's `held` saying where."""
         for result in by_path.values():
             result.force_name = _force_name(result.file)
         counted = " + ".join(f"c{i}" for i in range(len(CRIME_TYPES)))
@@ -377,13 +455,19 @@ class DuckDBReader:
         # list cut file by file (each file's in LSOA order, the order of the table's key,
         # which makes inserting them cheaper): at national scale a loop in Python over
         # (LSOA, type) pairs took as long as the reading.
-        columns = ", ".join(f"c{i}" for i in range(len(CRIME_TYPES)))
-        rows = self.con.execute(f"SELECT lsoa, {columns} FROM street_counts ORDER BY file_id, lsoa").fetchall()  # noqa: S608
+        if hold:
+            held = self._hold(by_path, lsoas={path: lsoas for path, lsoas, *_ in files})
+            for result in by_path.values():
+                result.held = held
+        else:
+            columns = ", ".join(f"c{i}" for i in range(len(CRIME_TYPES)))
+            rows = self.con.execute(f"SELECT lsoa, {columns} FROM street_counts ORDER BY file_id, lsoa").fetchall()  # noqa: S608
         start = 0
         for path, lsoas, n, bad_xy in files:
             result = by_path[path]
-            result.lsoa_rows = rows[start:start + lsoas]
-            start += lsoas
+            if not hold:
+                result.lsoa_rows = rows[start:start + lsoas]
+                start += lsoas
             result.rows_read += n
             result.rows_counted = n
             if bad_xy:
@@ -397,6 +481,18 @@ class DuckDBReader:
         self._examples(by_path)
         self._unreadable(by_path)
         return by_path
+
+    def _hold(self, by_path: dict[str, FileAggregate], *, lsoas: dict[str, int]) -> HeldCounts:
+        """The batch's counts and files kept under names of their own, which no later reading replaces."""
+        number = len(self._held)
+        ids = {by_path[path].file.path: file_id
+               for path, file_id in self.con.execute("SELECT file_path, file_id FROM street_files").fetchall()}
+        self.con.execute(f"ALTER TABLE street_counts RENAME TO held_counts_{number}; "
+                         f"ALTER TABLE street_files RENAME TO held_files_{number}")
+        held = HeldCounts(self.con, counts=f"held_counts_{number}", files=f"held_files_{number}", ids=ids,
+                          lsoas={by_path[path].file.path: n for path, n in lsoas.items()})
+        self._held.append(held)
+        return held
 
     def _unreadable(self, by_path: dict[str, FileAggregate]) -> None:
         single = len(by_path) == 1 and "" in by_path

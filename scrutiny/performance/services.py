@@ -89,7 +89,8 @@ def police_import(
     """
     run = _run_start(kind=ImportKind.POLICE, source=source_label or ", ".join(str(s) for s in sources), by=by)
     own_reader = reader is None
-    reader = reader or DuckDBReader()
+    # On PostgreSQL the counts go in as COPY text, which DuckDB makes from the counts it holds.
+    reader = reader or DuckDBReader(hold_counts=connection.vendor == "postgresql")
     try:
         with cyclic_gc_paused(), street_files(sources) as (files, skipped):
             run.report = {"skipped": [{"name": s.name, "reason": s.reason} for s in skipped], "files": len(files)}
@@ -234,7 +235,7 @@ def _replace_months(*, run: ImportRun, aggregates: Sequence[FileAggregate], dele
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
     if delete:
         counts_delete_many(keys=delete)
-    counts_insert_many(blocks=[(a.file.force, a.file.month, a.lsoa_rows) for a in aggregates])
+    counts_write(aggregates=aggregates)
     PoliceMonth.objects.bulk_create(  # one statement: insert, or update the months held
         [PoliceMonth(force=a.file.force, month=a.file.month, run=run, rows_loaded=a.rows_counted,
                      force_name=a.force_name[:120]) for a in aggregates],
@@ -267,6 +268,19 @@ def counts_delete_many(*, keys: Iterable[tuple[str, dt.date]]) -> None:
             cursor.execute(f"DELETE FROM {table} WHERE month = %s AND force IN ({marks})", [month, *forces])  # noqa: S608
 
 
+def counts_write(*, aggregates: Sequence[FileAggregate]) -> None:
+    """Write files' counts (none held for their forces' months: the caller deleted them), in the
+    caller's transaction: on PostgreSQL as COPY text made by the reader that holds them, if one
+    does (HeldCounts), else from their tuples."""
+    held = {id(a.held): a.held for a in aggregates}
+    if connection.vendor == "postgresql" and len(held) == 1 and None not in held.values():
+        (source,) = held.values()
+        counts_copy_text(forces=[a.file.force for a in aggregates],
+                         text=source.copy_text([a.file.path for a in aggregates]))
+    else:
+        counts_insert_many(blocks=[(a.file.force, a.file.month, a.lsoa_rows) for a in aggregates])
+
+
 def counts_insert(*, force: str, month: dt.date, lsoa_rows: Sequence[tuple]) -> None:
     """Write a force's month of counts (none held for it: the caller deleted them), in the caller's transaction.
 
@@ -276,14 +290,33 @@ def counts_insert(*, force: str, month: dt.date, lsoa_rows: Sequence[tuple]) -> 
     counts_insert_many(blocks=[(force, month, lsoa_rows)])
 
 
-def counts_insert_many(*, blocks: Sequence[tuple[str, dt.date, Sequence[tuple]]]) -> None:
-    """Write forces' months of counts, each (force, month, lsoa_rows) as for `counts_insert`, in the caller's transaction."""
-    for force, _month, _rows in blocks:
+def _forces_check(forces: Iterable[str]) -> None:
+    for force in forces:
         if not force or any(c in force for c in "\t\n\r\\\x00"):
             # Never so from a police.uk file's name; refused, as COPY text and SQL text cannot carry it.
             raise ValueError(f"Not a force's code: {force!r}.")
+
+
+COUNT_COLUMNS = "force, month, lsoa_code, " + ", ".join(COUNT_FIELDS.values())
+
+
+def counts_copy_text(*, forces: Sequence[str], text: Iterable[str]) -> None:
+    """Write counts given as PostgreSQL COPY text, in parts, a line per row of COUNT_COLUMNS, of
+    these forces only, none held for them (the caller deleted them), in the caller's transaction.
+
+    Each part is sent as soon as it comes, so the server stores one while the next is made.
+    """
+    _forces_check(forces)
+    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {CrimeCount._meta.db_table} ({COUNT_COLUMNS}) FROM STDIN") as copy:
+        for part in text:
+            copy.write(part.encode())
+
+
+def counts_insert_many(*, blocks: Sequence[tuple[str, dt.date, Sequence[tuple]]]) -> None:
+    """Write forces' months of counts, each (force, month, lsoa_rows) as for `counts_insert`, in the caller's transaction."""
+    _forces_check(force for force, _month, _rows in blocks)
     table = CrimeCount._meta.db_table
-    columns = "force, month, lsoa_code, " + ", ".join(COUNT_FIELDS.values())
+    columns = COUNT_COLUMNS
     if connection.vendor == "postgresql":
         # COPY: the fastest way into PostgreSQL. A block of COPY text per force's month, not a
         # call per row (the values are codes and numbers, none holding a tab, newline or

@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from scrutiny.performance import services
 from scrutiny.performance.crime_types import CRIME_TYPES, STREET_COLUMNS
@@ -209,15 +210,15 @@ def test_a_month_is_stored_together_and_one_file_refused_leaves_only_its_own_mon
         write_street(tmp_path / "new" / f"2022-01-{force}-street.csv", [street_row()] * 3)
 
     statements: list[int] = []
-    real_insert = services.counts_insert_many
+    real_write = services.counts_write
 
-    def refusing_surrey(*, blocks):
-        statements.append(len(blocks))
-        real_insert(blocks=blocks)  # written, then refused: the transaction must undo it
-        if any(force == "surrey" for force, _month, _rows in blocks):
+    def refusing_surrey(*, aggregates):
+        statements.append(len(aggregates))
+        real_write(aggregates=aggregates)  # written, then refused: the transaction must undo it
+        if any(a.file.force == "surrey" for a in aggregates):
             raise OSError("surrey refused")
 
-    monkeypatch.setattr(services, "counts_insert_many", refusing_surrey)
+    monkeypatch.setattr(services, "counts_write", refusing_surrey)
     run = police_import(sources=[tmp_path / "new"])
 
     assert statements == [3, 1, 1, 1]  # the month together, then file by file
@@ -347,6 +348,75 @@ def test_one_pass_over_many_files_equals_file_by_file(tmp_path):
                 key = (c.lsoa_code, f"{c.month:%Y-%m}", crime_type)
                 by_key[key] = by_key.get(key, 0) + c.count_of(crime_type)
     assert by_key == manifest.counts
+    assert run.status == ImportStatus.COMPLETED
+
+
+def test_held_counts_come_as_tuples_or_as_copy_text_in_key_order(tmp_path):
+    """A reader that holds a batch's counts in DuckDB gives the same counts as one that fetches
+    them at once, as tuples or as COPY text (part by part, each part in the table's key order),
+    whatever it reads meanwhile; once it is closed, counts never fetched are refused, not empty."""
+    from scrutiny.performance.generator import generate
+    from scrutiny.performance.police import street_files
+
+    generate(out_dir=tmp_path, months=["2022-01", "2022-02"], forces=["kent", "essex", "sussex"],
+             lsoas=200, rows_per_month=3000, seed=5)
+    eager, holding, closed = DuckDBReader(), DuckDBReader(hold_counts=True), DuckDBReader(hold_counts=True)
+    try:
+        with street_files([tmp_path]) as (files, _):
+            expected = eager.aggregate_many(files)
+            held = holding.aggregate_many(files)
+            never_fetched = closed.aggregate_many(files)
+            holding.aggregate(files[0])  # a file read alone after the batch leaves the batch's counts be
+            (source,) = {id(a.held): a.held for a in held.values()}.values()
+            for month in ("2022-01", "2022-02"):
+                paths = [f.path for f in files if f.month_text == month]
+                parts = list(source.copy_text(paths, part_rows=150))
+                assert len(parts) > 1
+                for part in parts:
+                    keys = [(line.split("\t")[2], line.split("\t")[1], line.split("\t")[0]) for line in part.splitlines()]
+                    assert keys == sorted(keys)
+                lines = "".join(parts).splitlines()
+                assert sorted(lines) == sorted(
+                    f"{a.file.force}\t{a.file.month:%Y-%m-%d}\t" + "\t".join(map(str, row))
+                    for a in (expected[p] for p in paths) for row in a.lsoa_rows
+                )
+            for path, aggregate in held.items():
+                assert aggregate.lsoa_rows == expected[path].lsoa_rows and aggregate.lsoa_rows
+                assert aggregate.held is None  # fetched once, then its own
+    finally:
+        eager.close()
+        holding.close()
+        closed.close()
+    with pytest.raises(PoliceFileError, match="since closed"):
+        next(iter(never_fetched.values())).lsoa_rows  # noqa: B018 (the property fetches)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY text is PostgreSQL's")
+def test_on_postgresql_counts_go_in_as_copy_text_and_a_failure_midway_leaves_the_month(tmp_path, monkeypatch):
+    forces = ("kent", "surrey", "sussex")
+    for force in forces:
+        write_street(tmp_path / "old" / f"2022-01-{force}-street.csv", [street_row()])
+    police_import(sources=[tmp_path / "old"])
+    for force in forces:
+        write_street(tmp_path / "new" / f"2022-01-{force}-street.csv",
+                     [street_row(**{"LSOA code": f"E01{24100 + i:06d}"}) for i in range(40)])
+    real_copy = services.counts_copy_text
+    sent: list[int] = []
+
+    def half_then_crash(*, forces, text):
+        parts = list(text)
+        sent.append(len("".join(parts).splitlines()))
+        real_copy(forces=forces, text=["".join(parts)[: len("".join(parts)) // 2].rsplit("\n", 1)[0] + "\n"])
+        raise OSError("disk full")
+
+    monkeypatch.setattr(services, "counts_copy_text", half_then_crash)
+    run = police_import(sources=[tmp_path / "new"])
+    assert sent == [120, 40, 40, 40]  # as COPY text: the month together, then (refused) file by file
+    assert {f: total(force=f) for f in forces} == {"kent": 1, "surrey": 1, "sussex": 1}
+    assert all("disk full" in f.error for f in run.police_files.all())
+    monkeypatch.undo()
+    run = police_import(sources=[tmp_path / "new"])
+    assert {f: total(force=f) for f in forces} == {"kent": 40, "surrey": 40, "sussex": 40}
     assert run.status == ImportStatus.COMPLETED
 
 
