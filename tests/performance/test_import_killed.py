@@ -1,7 +1,8 @@
 """An import killed with SIGKILL mid-way leaves every month whole: the old data or the new, never half.
 
-A real process, a real database file, a real kill: the import runs in a child process on a
-SQLite file, and is killed once it has started replacing months.
+A real process, a real database, a real kill: the import runs in a child process, on a SQLite
+file or on a PostgreSQL database made for the test (where the counts go in by COPY), and is
+killed once it has started replacing months.
 """
 
 import os
@@ -10,6 +11,9 @@ import sqlite3
 import subprocess
 import sys
 import time
+import uuid
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,33 +25,75 @@ pytestmark = pytest.mark.own_database
 
 MONTHS = [f"2022-{month:02d}" for month in range(1, 13)]
 FORCES = ["kent", "sussex", "surrey"]
+POSTGRES = "postgres://postgres@127.0.0.1:5432"
 
 
-def scrutiny(db: Path, *args: str, **kwargs) -> subprocess.Popen:
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}"}
+class Database:
+    """The child's database, as DATABASE_URL, and a connection to look into it from here."""
+
+    def __init__(self, url: str, connect, mark: str) -> None:
+        self.url, self.connect, self.mark = url, connect, mark
+
+    def query(self, sql: str, params=()) -> list[tuple]:
+        with closing(self.connect()) as con:
+            return con.execute(sql.replace("?", self.mark), params).fetchall()
+
+
+@contextmanager
+def sqlite_database(tmp_path: Path) -> Iterator[Database]:
+    db = tmp_path / "scrutiny.sqlite3"
+    yield Database(f"sqlite:///{db}", lambda: sqlite3.connect(db, timeout=30), "?")
+
+
+@contextmanager
+def postgres_database() -> Iterator[Database]:
+    """A database of the test's own on the local server, dropped afterwards (CI requires one)."""
+    import psycopg
+
+    try:
+        admin = psycopg.connect(f"{POSTGRES}/postgres", autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as exc:
+        if os.environ.get("SCRUTINY_REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"SCRUTINY_REQUIRE_POSTGRES=1 but no PostgreSQL at {POSTGRES}: {exc}", pytrace=False)
+        pytest.skip(f"no PostgreSQL at {POSTGRES}")
+    name = f"scrutiny_killed_{uuid.uuid4().hex[:12]}"
+    with closing(admin):
+        admin.execute(f"CREATE DATABASE {name}")
+        try:
+            yield Database(f"{POSTGRES}/{name}", lambda: psycopg.connect(f"{POSTGRES}/{name}", autocommit=True), "%s")
+        finally:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, tmp_path) -> Iterator[Database]:
+    with sqlite_database(tmp_path) if request.param == "sqlite" else postgres_database() as db:
+        yield db
+
+
+def scrutiny(db: Database, *args: str, **kwargs) -> subprocess.Popen:
+    env = {**os.environ, "DATABASE_URL": db.url}
     return subprocess.Popen(  # noqa: S603 (the project's own command)
         [sys.executable, "-m", "scrutiny", *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs
     )
 
 
-def totals(db: Path) -> dict[tuple[str, str], tuple[int, int | None]]:
+def totals(db: Database) -> dict[tuple[str, str], tuple[int, int | None]]:
     """(force, month) -> (sum of counts held, rows_loaded recorded for it)."""
-    with sqlite3.connect(db, timeout=30) as con:
-        held = {
-            (f, m[:7]): n
-            for f, m, n in con.execute("SELECT force, month, SUM(" + " + ".join(COUNT_FIELDS.values()) + ") FROM performance_crimecount GROUP BY force, month")  # noqa: S608 (column names only)
-        }
-        recorded = {(f, m[:7]): n for f, m, n in con.execute("SELECT force, month, rows_loaded FROM performance_policemonth")}
+    held = {
+        (f, str(m)[:7]): n
+        for f, m, n in db.query("SELECT force, month, SUM(" + " + ".join(COUNT_FIELDS.values()) + ") FROM performance_crimecount GROUP BY force, month")  # noqa: S608 (column names only)
+    }
+    recorded = {(f, str(m)[:7]): n for f, m, n in db.query("SELECT force, month, rows_loaded FROM performance_policemonth")}
     return {key: (held.get(key, 0), recorded.get(key)) for key in held.keys() | recorded.keys()}
 
 
-def stored_files(db: Path, run_id: int) -> int:
-    with sqlite3.connect(db, timeout=30) as con:
-        return con.execute("SELECT count(*) FROM performance_policemonth WHERE run_id = ?", [run_id]).fetchone()[0]
+def stored_files(db: Database, run_id: int) -> int:
+    return db.query("SELECT count(*) FROM performance_policemonth WHERE run_id = ?", [run_id])[0][0]
 
 
-def test_sigkill_mid_import_leaves_each_month_old_or_new(tmp_path):
-    db = tmp_path / "scrutiny.sqlite3"
+def test_sigkill_mid_import_leaves_each_month_old_or_new(tmp_path, database):
+    db = database
     migrate = scrutiny(db, "migrate", "--noinput")
     assert migrate.wait(timeout=300) == 0, migrate.stderr.read().decode()
 
@@ -78,8 +124,7 @@ def test_sigkill_mid_import_leaves_each_month_old_or_new(tmp_path):
         assert held in (old_totals[key], new_totals[key]), f"{key}: neither the old month nor the new"
         replaced += held == new_totals[key] != old_totals[key]
     assert 1 <= replaced < len(new_totals)
-    with sqlite3.connect(db) as con:
-        status = con.execute("SELECT status FROM performance_importrun WHERE id = 2").fetchone()[0]
+    status = db.query("SELECT status FROM performance_importrun WHERE id = 2")[0][0]
     assert status == "running"  # shown as "Running (or interrupted)" in the history
 
     # Importing again completes the job: every month is now the new one.
