@@ -36,7 +36,7 @@ times in every file big enough to hold them, each row with at most one problem:
 - `other_month`: a well-formed month, the one before the file's;
 - `malformed_lsoa`: a damaged LSOA code ("E0190001", "EO1900012", lower case);
 - `unknown_crime_type`: "Violent crime", "Public disorder and weapons", "Burglry", …;
-- `bad_coordinates`: the LSOA is there but a coordinate is "abc", blank or 999.0 — the row is
+- `bad_coordinates`: the LSOA is there but a coordinate is "abc", "n/a", blank or 999.0 — the row is
   still valid (the LSOA places it): importers count it and only warn;
 - `quoted_location`: not a problem at all, a Location with commas and quotes that must be quoted.
   (The real Kent files have none; they exercise the CSV reader.)
@@ -855,7 +855,7 @@ class _FileWriter:
             row[0] = "" if is_asb else (row[0] or self._crime_id())
             row[10] = "" if is_asb else (row[10] or self._outcome("Other crime"))
         elif kind == "bad_coordinates":
-            row[4], row[5] = rng.choice((("abc", row[5]), ("", ""), (row[4], "999.0"), (row[4], "")))
+            row[4], row[5] = rng.choice((("abc", row[5]), ("", ""), (row[4], "999.0"), (row[4], ""), (row[4], "n/a")))
         elif kind == "quoted_location":
             row[6] = rng.choice(QUOTED_LOCATIONS)
 

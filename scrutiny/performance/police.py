@@ -69,7 +69,7 @@ class StreetFile:
         return f"{self.month:%Y-%m}"
 
 
-@dataclass
+@dataclass(eq=False)  # its counts may be held elsewhere (HeldCounts): no field-by-field equality
 class FileAggregate:
     """What one file holds: counts of the rows counted, and every other row with its reason."""
 
@@ -150,6 +150,8 @@ class HeldCounts:
             rows += self.lsoas.get(path, 0)
             if rows >= part_rows or number == len(paths):
                 # Only the tables' names, made here, go into the statement; the files go as a parameter.
+                # No value is NULL (concat_ws would leave it out); were one, the server would refuse the
+                # line for want of a column, never store it shifted.
                 (text,) = self.con.execute(
                     f"SELECT string_agg(concat_ws(chr(9), {values}) || chr(10), '' "  # noqa: S608
                     f"ORDER BY c.lsoa, f.expected, f.force) FROM {self.counts_table} c "
@@ -381,7 +383,7 @@ class DuckDBReader:
             batch_share = sum(sizes[f.path] for f in standard) / total
             try:
                 self._classify(
-                    None, STREET_COLUMNS, [str(f.path) for f in standard],
+                    None, STREET_COLUMNS, [str(f.path) for f in standard], batch=standard,
                     progress=None if progress is None else (lambda r: tell(r * batch_share)),
                     poll_interval=poll_interval,
                 )
@@ -414,17 +416,17 @@ class DuckDBReader:
             )
 
     def _classify(self, file: StreetFile | None, columns: Sequence[str], source, progress: ReadProgress | None = None,
-                  poll_interval: float = 0.2) -> None:
+                  poll_interval: float = 0.2, batch: Sequence[StreetFile] = ()) -> None:
+        """Classify and count one `file`, or (`file` None) the `batch` of files, `source` their paths in order."""
         self.con.execute("DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans")
-        if file is None:  # each file's own month, from its name, looked up once rather than per row
-            months = [spec.month_text if (spec := parse_street_name(Path(p))) else "" for p in source]
+        if file is None:  # each file's own month and force, as the import records them, rather than per row
             # DuckDB numbers the files it reads by their place in the list (file_index): grouping
             # by that number rather than by the file's path was a tenth of the reading.
-            forces = [spec.force if (spec := parse_street_name(Path(p))) else "" for p in source]
             self.con.execute("CREATE OR REPLACE TEMP TABLE street_files AS "
                              "SELECT unnest(?::BIGINT[]) AS file_id, unnest(?::VARCHAR[]) AS file_path, "
                              "unnest(?::VARCHAR[]) AS expected, unnest(?::VARCHAR[]) AS force",
-                             [list(range(len(source))), list(source), months, forces])
+                             [list(range(len(source))), list(source), [spec.month_text for spec in batch],
+                              [spec.force for spec in batch]])
         sql = f"CREATE OR REPLACE TEMP TABLE street_groups AS {self._classify_sql(file, columns)}"
         if progress is None:
             self.con.execute(sql, [source])
@@ -542,14 +544,16 @@ class DuckDBReader:
         return f"""
             WITH g AS (
                 SELECT file_id, "Month" AS m0, "LSOA code" AS l0, {per_type},
-                       count(*) FILTER (WHERE k > 0 AND bad) AS bad_xy,
+                       count(*) FILTER (WHERE k > 0 AND {outside}) AS bad_xy,
                        list("Crime type") FILTER (WHERE k = 0) AS unknown,
                        count(*) AS n
                 FROM (  -- only the columns used, by name: a file's other columns cannot clash with these
-                    SELECT "Month", "LSOA code", "Crime type", {file_id} AS file_id,
+                    -- The coordinates are cast above this projection, never in it: there, DuckDB
+                    -- 2.0 would push the try_cast into the CSV reader as a plain cast, and reject
+                    -- the row of a bad latitude as unreadable (duckdb/duckdb#23818).
+                    SELECT "Month", "LSOA code", "Crime type", "Latitude", "Longitude", {file_id} AS file_id,
                            coalesce(list_position([{known}], "Crime type"),
-                                    list_position([{known}], trim("Crime type")), 0) AS k,
-                           {outside} AS bad
+                                    list_position([{known}], trim("Crime type")), 0) AS k
                     FROM read_csv(?, header = true, auto_detect = false, columns = {types}, delim = ',',
                                   quote = '"', escape = '"', null_padding = true, store_rejects = true)
                 )

@@ -148,6 +148,28 @@ def test_crime_types_spelt_otherwise_are_trimmed_or_rejected(tmp_path):
     assert CrimeCount.objects.count() == 1
 
 
+@pytest.mark.parametrize("files", [1, 2], ids=["alone", "in one pass with another"])
+def test_a_coordinate_that_is_not_a_number_only_warns(tmp_path, files):
+    """A latitude or longitude that is not a number is a warning on a counted row, and nothing on
+    a rejected one, whichever way the file is read (DuckDB once rejected such a latitude's row as
+    unreadable, casting it in the CSV reader: duckdb/duckdb#23818)."""
+    rows = [
+        street_row(),
+        street_row(**{"Latitude": "abc"}),
+        street_row(**{"Longitude": "abc"}),
+        street_row(**{"Latitude": "n/a", "Longitude": "n/a", "Crime type": "Drugs"}),
+        street_row(**{"Latitude": "abc", "Month": "2022-13"}),  # rejected for its month, not unreadable
+    ]
+    write_street(tmp_path / "2022-01-kent-street.csv", rows)
+    if files == 2:
+        write_street(tmp_path / "2022-01-essex-street.csv", rows)
+    run = police_import(sources=[tmp_path])
+    for f in run.police_files.all():
+        assert (f.rows_read, f.rows_loaded) == (5, 4), f.name
+        assert f.rejects == {"malformed_month": 1} and f.warnings == {"bad_coordinates": 3}, f.name
+    assert total(force="kent", crime_type="Burglary") == 3 and total(force="kent", crime_type="Drugs") == 1
+
+
 def test_dry_run_stores_nothing_but_reports(tmp_path):
     path = tmp_path / "2022-01-kent-street.csv"
     write_street(path, MESSY_ROWS)
