@@ -347,7 +347,7 @@ class DuckDBReader:
             raise
         except duckdb.Error as exc:  # one file DuckDB cannot make sense of is that file's failure, not the run's
             raise PoliceFileError(f"{file.name}: could not be read as a police.uk street-level file ({exc}).") from exc
-        return self._results({"": FileAggregate(file=file)})[""]
+        return self._results([FileAggregate(file=file)])[0]
 
     def aggregate_many(
         self, files: Sequence[StreetFile], progress: ReadProgress | None = None, poll_interval: float = 0.2
@@ -387,9 +387,8 @@ class DuckDBReader:
                     progress=None if progress is None else (lambda r: tell(r * batch_share)),
                     poll_interval=poll_interval,
                 )
-                batch = self._results({str(f.path): FileAggregate(file=f) for f in standard},
-                                      hold=self.hold_counts)
-                results.update({a.file.path: a for a in batch.values()})
+                batch = self._results([FileAggregate(file=f) for f in standard], hold=self.hold_counts)
+                results.update({a.file.path: a for a in batch})
                 batched = {f.path for f in standard}
                 done_bytes = sum(sizes[path] for path in batched)
             except duckdb.Error:
@@ -423,9 +422,9 @@ class DuckDBReader:
             # DuckDB numbers the files it reads by their place in the list (file_index): grouping
             # by that number rather than by the file's path was a tenth of the reading.
             self.con.execute("CREATE OR REPLACE TEMP TABLE street_files AS "
-                             "SELECT unnest(?::BIGINT[]) AS file_id, unnest(?::VARCHAR[]) AS file_path, "
+                             "SELECT unnest(?::BIGINT[]) AS file_id, "
                              "unnest(?::VARCHAR[]) AS expected, unnest(?::VARCHAR[]) AS force",
-                             [list(range(len(source))), list(source), [spec.month_text for spec in batch],
+                             [list(range(len(source))), [spec.month_text for spec in batch],
                               [spec.force for spec in batch]])
         sql = f"CREATE OR REPLACE TEMP TABLE street_groups AS {self._classify_sql(file, columns)}"
         if progress is None:
@@ -443,30 +442,31 @@ class DuckDBReader:
             self.con.execute("SET enable_progress_bar = false")
         self.con.execute(self._settle_sql())
 
-    def _results(self, by_path: dict[str, FileAggregate], *, hold: bool = False) -> dict[str, FileAggregate]:
-        """Each file's counts, rejects, warnings and examples; `hold` (a batch's only): the
-        counts left in DuckDB, each aggregate's `held` saying where."""
-        for result in by_path.values():
+    def _results(self, aggregates: list[FileAggregate], *, hold: bool = False) -> list[FileAggregate]:
+        """Each file's counts, rejects, warnings and examples, the files in the order read (DuckDB's
+        `file_id`, their place in the list); `hold` (a batch's only): the counts left in DuckDB,
+        each aggregate's `held` saying where."""
+        for result in aggregates:
             result.force_name = _force_name(result.file)
         counted = " + ".join(f"c{i}" for i in range(len(CRIME_TYPES)))
         files = self.con.execute(
-            f"SELECT file_path, count(*), sum({counted})::BIGINT, sum(bad_xy)::BIGINT FROM street_counts "  # noqa: S608
-            "GROUP BY file_id, file_path ORDER BY file_id"
+            f"SELECT file_id, count(*), sum({counted})::BIGINT, sum(bad_xy)::BIGINT FROM street_counts "  # noqa: S608
+            "GROUP BY file_id ORDER BY file_id"
         ).fetchall()
         # Counted rows come back as they will be stored, a tuple per LSOA, all files' in one
         # list cut file by file (each file's in LSOA order, the order of the table's key,
         # which makes inserting them cheaper): at national scale a loop in Python over
         # (LSOA, type) pairs took as long as the reading.
         if hold:
-            held = self._hold(by_path, lsoas={path: lsoas for path, lsoas, *_ in files})
-            for result in by_path.values():
+            held = self._hold(aggregates, lsoas={file_id: lsoas for file_id, lsoas, *_ in files})
+            for result in aggregates:
                 result.held = held
         else:
             columns = ", ".join(f"c{i}" for i in range(len(CRIME_TYPES)))
             rows = self.con.execute(f"SELECT lsoa, {columns} FROM street_counts ORDER BY file_id, lsoa").fetchall()  # noqa: S608
         start = 0
-        for path, lsoas, n, bad_xy in files:
-            result = by_path[path]
+        for file_id, lsoas, n, bad_xy in files:
+            result = aggregates[file_id]
             if not hold:
                 result.lsoa_rows = rows[start:start + lsoas]
                 start += lsoas
@@ -474,36 +474,36 @@ class DuckDBReader:
             result.rows_counted = n
             if bad_xy:
                 result.warnings["bad_coordinates"] = bad_xy
-        for path, status, n in self.con.execute(
-            "SELECT file_path, status, sum(n)::BIGINT FROM street_rejects GROUP BY ALL"
+        for file_id, status, n in self.con.execute(
+            "SELECT file_id, status, sum(n)::BIGINT FROM street_rejects GROUP BY ALL"
         ).fetchall():
-            result = by_path[path]
+            result = aggregates[file_id]
             result.rows_read += n
             result.rejects[status] = n
-        self._examples(by_path)
-        self._unreadable(by_path)
-        return by_path
+        self._examples(aggregates)
+        self._unreadable(aggregates)
+        return aggregates
 
-    def _hold(self, by_path: dict[str, FileAggregate], *, lsoas: dict[str, int]) -> HeldCounts:
+    def _hold(self, aggregates: list[FileAggregate], *, lsoas: dict[int, int]) -> HeldCounts:
         """The batch's counts and files kept under names of their own, which no later reading replaces."""
         number = len(self._held)
-        ids = {by_path[path].file.path: file_id
-               for path, file_id in self.con.execute("SELECT file_path, file_id FROM street_files").fetchall()}
         self.con.execute(f"ALTER TABLE street_counts RENAME TO held_counts_{number}; "
                          f"ALTER TABLE street_files RENAME TO held_files_{number}")
-        held = HeldCounts(self.con, counts=f"held_counts_{number}", files=f"held_files_{number}", ids=ids,
-                          lsoas={by_path[path].file.path: n for path, n in lsoas.items()})
+        held = HeldCounts(self.con, counts=f"held_counts_{number}", files=f"held_files_{number}",
+                          ids={a.file.path: file_id for file_id, a in enumerate(aggregates)},
+                          lsoas={aggregates[file_id].file.path: n for file_id, n in lsoas.items()})
         self._held.append(held)
         return held
 
-    def _unreadable(self, by_path: dict[str, FileAggregate]) -> None:
-        single = len(by_path) == 1 and "" in by_path
+    def _unreadable(self, aggregates: list[FileAggregate]) -> None:
+        # DuckDB's own tables of rejected lines know each file by its path (by number, per scan).
+        by_path = {str(a.file.path): a for a in aggregates}
         rows = self.con.execute(
             "SELECT s.file_path, list(e.line ORDER BY e.line) FROM reject_errors e "
             "JOIN reject_scans s ON s.scan_id = e.scan_id AND s.file_id = e.file_id GROUP BY ALL"
         ).fetchall()
         for path, lines in rows:
-            result = by_path["" if single else path]
+            result = aggregates[0] if len(aggregates) == 1 else by_path[path]
             result.rejects["unreadable"] = len(lines)
             result.rows_read += len(lines)
             result.examples["unreadable"] = [f"line {line}" for line in lines[:5]]
@@ -527,9 +527,9 @@ class DuckDBReader:
         short list, `unknown`, to be rejected and shown as examples after (`_settle_sql`).
         """
         if file is None:
-            expected, file_id, file_path, join = "expected", "file_index", "file_path", "JOIN street_files USING (file_id)"
+            expected, file_id, join = "expected", "file_index", "JOIN street_files USING (file_id)"
         else:
-            expected, file_id, file_path, join = f"'{file.month_text}'", "0", "''", ""
+            expected, file_id, join = f"'{file.month_text}'", "0", ""
         # The file's own header, in its order: no sniffing, which a damaged line can mislead.
         types = "{" + ", ".join(f"{_sql_list([c or f'column{i}'])}: 'VARCHAR'" for i, c in enumerate(columns)) + "}"
         lat = "try_cast(\"Latitude\" AS DOUBLE)"  # the cast allows spaces around the number
@@ -559,18 +559,17 @@ class DuckDBReader:
                 )
                 GROUP BY ALL
             ), r AS (
-                SELECT g.*, {file_path} AS file_path, trim(coalesce(m0, '')) AS m, trim(coalesce(l0, '')) AS l,
-                       {expected} AS expected
+                SELECT g.*, trim(coalesce(m0, '')) AS m, trim(coalesce(l0, '')) AS l, {expected} AS expected
                 FROM g {join}
             )
-            SELECT
+            SELECT  -- only what the settling uses: a wide table of groups is slow to make
                 CASE
                     WHEN NOT regexp_full_match(m, '[0-9]{{4}}-(0[1-9]|1[0-2])') THEN 'malformed_month'
                     WHEN m <> expected THEN 'other_month'
                     WHEN l = '' THEN 'no_lsoa'
                     WHEN NOT regexp_full_match(l, '[EW]01[0-9]{{6}}') THEN 'malformed_lsoa'
                     ELSE 'ok'
-                END AS status, *
+                END AS status, file_id, m, l, {", ".join(f"c{i}" for i in range(len(CRIME_TYPES)))}, bad_xy, unknown, n
             FROM r
         """  # noqa: S608
 
@@ -585,28 +584,28 @@ class DuckDBReader:
         sums = ", ".join(f"sum(c{i})::BIGINT AS c{i}" for i in kinds)
         return f"""
             CREATE OR REPLACE TEMP TABLE street_counts AS
-                SELECT file_id, file_path, l AS lsoa, {sums}, sum(bad_xy)::BIGINT AS bad_xy
+                SELECT file_id, l AS lsoa, {sums}, sum(bad_xy)::BIGINT AS bad_xy
                 FROM street_groups WHERE status = 'ok'
-                GROUP BY file_id, file_path, l
+                GROUP BY file_id, l
                 HAVING {" + ".join(f"sum(c{i})" for i in kinds)} > 0;
             CREATE OR REPLACE TEMP TABLE street_rejects AS
-                SELECT file_path, status, CASE
+                SELECT file_id, status, CASE
                     WHEN status IN ('malformed_month', 'other_month') THEN m
                     WHEN status = 'malformed_lsoa' THEN l END AS example, sum(n)::BIGINT AS n
                 FROM street_groups WHERE status <> 'ok' GROUP BY ALL
                 UNION ALL
-                SELECT file_path, 'unknown_crime_type', trim(coalesce(t, '')), count(*)
-                FROM (SELECT file_path, unnest(unknown) AS t FROM street_groups WHERE status = 'ok' AND unknown IS NOT NULL)
+                SELECT file_id, 'unknown_crime_type', trim(coalesce(t, '')), count(*)
+                FROM (SELECT file_id, unnest(unknown) AS t FROM street_groups WHERE status = 'ok' AND unknown IS NOT NULL)
                 GROUP BY ALL;
         """  # noqa: S608
 
-    def _examples(self, by_path: dict[str, FileAggregate]) -> None:
+    def _examples(self, aggregates: list[FileAggregate]) -> None:
         rows = self.con.execute(
-            "SELECT file_path, status, list(DISTINCT example) FROM street_rejects "
+            "SELECT file_id, status, list(DISTINCT example) FROM street_rejects "
             "WHERE status <> 'no_lsoa' GROUP BY ALL"
         ).fetchall()
-        for path, status, values in rows:
-            by_path[path].examples[status] = sorted(repr(v) for v in values if v is not None)[:5] or ["(blank)"]
+        for file_id, status, values in rows:
+            aggregates[file_id].examples[status] = sorted(repr(v) for v in values if v is not None)[:5] or ["(blank)"]
 
 
 def _force_name(file: StreetFile, *, look: int = 100) -> str:
