@@ -46,3 +46,17 @@ def test_counts_are_written_with_the_force_as_given_even_with_a_quote_in_it():
         "o'neill-test", dt.date(2022, 3, 1), "E01024144", 4, 4)
     with pytest.raises(ValueError, match="Not a force"):
         counts_insert(force="bad\x00force", month=dt.date(2022, 3, 1), lsoa_rows=[("E01024145", 1, *([0] * 13))])
+
+
+def test_the_table_as_migrated_finds_a_month_by_its_own_index():
+    """A month to replace is found by an index on the month: on PostgreSQL a BRIN index made
+    outside Django's state (migration 0007), which a later migration that rebuilt the table
+    would lose without a word. (On SQLite a month to replace is found by a scan of the table.)"""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the BRIN index is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = %s", [CrimeCount._meta.db_table])
+        indexes = [definition for (definition,) in cursor.fetchall()]
+    assert any("crime_count_month_brin" in d and "USING brin (month)" in d for d in indexes), indexes
