@@ -376,7 +376,7 @@ class DuckDBReader:
             except PoliceFileError as exc:
                 results[file.path] = exc
                 continue
-            if tuple(columns) == STREET_COLUMNS:
+            if tuple(columns) == STREET_COLUMNS and _holds_rows(file):
                 standard.append(file)
         batched: set[Path] = set()
         if len(standard) > 1:
@@ -499,7 +499,8 @@ class DuckDBReader:
         # DuckDB's own tables of rejected lines know each file by its path (by number, per scan).
         by_path = {str(a.file.path): a for a in aggregates}
         rows = self.con.execute(
-            "SELECT s.file_path, list(e.line ORDER BY e.line) FROM reject_errors e "
+            # DuckDB logs an error per extra column of a line: a line is one row, however many.
+            "SELECT s.file_path, list(DISTINCT e.line ORDER BY e.line) FROM reject_errors e "
             "JOIN reject_scans s ON s.scan_id = e.scan_id AND s.file_id = e.file_id GROUP BY ALL"
         ).fetchall()
         for path, lines in rows:
@@ -606,6 +607,18 @@ class DuckDBReader:
         ).fetchall()
         for file_id, status, values in rows:
             aggregates[file_id].examples[status] = sorted(repr(v) for v in values if v is not None)[:5] or ["(blank)"]
+
+
+def _holds_rows(file: StreetFile) -> bool:
+    """Whether a file holds anything after its header line: one that does not is read on its own,
+    as DuckDB 2.0, reading it in one pass with others, could lose the broken last line of a
+    file after it (neither counted nor rejected)."""
+    try:
+        with open(file.path, "rb") as fh:
+            fh.readline()
+            return bool(fh.read(4096).strip())
+    except OSError:
+        return True  # the reading says what is wrong with it
 
 
 def _force_name(file: StreetFile, *, look: int = 100) -> str:

@@ -12,7 +12,8 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
 
@@ -35,14 +36,21 @@ class Database:
         self.url, self.connect, self.mark = url, connect, mark
 
     def query(self, sql: str, params=()) -> list[tuple]:
+        return self.queries((sql, params))[0]
+
+    def queries(self, *statements: tuple[str, Sequence]) -> list[list[tuple]]:
+        """Each statement's rows, all read in one transaction: one snapshot of the database."""
         with closing(self.connect()) as con:
-            return con.execute(sql.replace("?", self.mark), params).fetchall()
+            con.execute("BEGIN" if self.mark == "?" else "BEGIN ISOLATION LEVEL REPEATABLE READ")
+            rows = [con.execute(sql.replace("?", self.mark), params).fetchall() for sql, params in statements]
+            con.execute("COMMIT")
+            return rows
 
 
 @contextmanager
 def sqlite_database(tmp_path: Path) -> Iterator[Database]:
     db = tmp_path / "scrutiny.sqlite3"
-    yield Database(f"sqlite:///{db}", lambda: sqlite3.connect(db, timeout=30), "?")
+    yield Database(f"sqlite:///{db}", lambda: sqlite3.connect(db, timeout=30, isolation_level=None), "?")
 
 
 @contextmanager
@@ -79,12 +87,13 @@ def scrutiny(db: Database, *args: str, **kwargs) -> subprocess.Popen:
 
 
 def totals(db: Database) -> dict[tuple[str, str], tuple[int, int | None]]:
-    """(force, month) -> (sum of counts held, rows_loaded recorded for it)."""
-    held = {
-        (f, str(m)[:7]): n
-        for f, m, n in db.query("SELECT force, month, SUM(" + " + ".join(COUNT_FIELDS.values()) + ") FROM performance_crimecount GROUP BY force, month")  # noqa: S608 (column names only)
-    }
-    recorded = {(f, str(m)[:7]): n for f, m, n in db.query("SELECT force, month, rows_loaded FROM performance_policemonth")}
+    """(force, month) -> (sum of counts held, rows_loaded recorded for it), as at one moment."""
+    counts, months = db.queries(
+        ("SELECT force, month, SUM(" + " + ".join(COUNT_FIELDS.values()) + ") FROM performance_crimecount GROUP BY force, month", ()),  # noqa: S608 (column names only)
+        ("SELECT force, month, rows_loaded FROM performance_policemonth", ()),
+    )
+    held = {(f, str(m)[:7]): n for f, m, n in counts}
+    recorded = {(f, str(m)[:7]): n for f, m, n in months}
     return {key: (held.get(key, 0), recorded.get(key)) for key in held.keys() | recorded.keys()}
 
 
@@ -133,3 +142,50 @@ def test_sigkill_mid_import_leaves_each_month_old_or_new(tmp_path, database):
     assert {k: v[0] for k, v in totals(db).items()} == new_totals
 
 
+
+
+#: The import command, killed by itself at a set point: once the second month's counts are
+#: written, before its months are recorded and its transaction committed.
+KILLED_INSIDE_THE_SECOND_MONTH = """
+import os, signal, sys
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scrutiny.settings")
+import django
+django.setup()
+from scrutiny.performance.models import PoliceMonth
+upsert, calls = PoliceMonth.objects.bulk_create, []
+def bulk_create(*args, **kwargs):
+    calls.append(1)
+    if len(calls) == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return upsert(*args, **kwargs)
+PoliceMonth.objects.bulk_create = bulk_create
+from django.core.management import execute_from_command_line
+execute_from_command_line(sys.argv)
+"""
+
+
+def test_sigkill_inside_a_month_leaves_it_old_whole_and_the_month_before_new(tmp_path, database):
+    """Where the timed kill above may fall between two months, this one falls inside one: a
+    month's forces are stored in one transaction with their records, all or none."""
+    db = database
+    assert scrutiny(db, "migrate", "--noinput").wait(timeout=300) == 0
+    months = MONTHS[:4]
+    old = generate(out_dir=tmp_path / "old", months=months, forces=FORCES, lsoas=300, rows_per_month=500, seed=1)
+    assert scrutiny(db, "import-police", str(tmp_path / "old"), "--quiet-progress").wait(timeout=300) == 0
+    before = {k: v[0] for k, v in totals(db).items()}
+    assert before == {(f.force, f.month): f.rows_counted for f in old.files}
+    new = generate(out_dir=tmp_path / "new", months=months, forces=FORCES, lsoas=300, rows_per_month=700, seed=2)
+    child = subprocess.Popen(  # noqa: S603 (the project's own command, patched to die)
+        [sys.executable, "-c", KILLED_INSIDE_THE_SECOND_MONTH, "import-police", str(tmp_path / "new"), "--quiet-progress"],
+        env={**os.environ, "DATABASE_URL": db.url}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert child.wait(timeout=300) == -signal.SIGKILL, child.stderr.read().decode()[-2000:]
+
+    new_totals = {(f.force, f.month): f.rows_counted for f in new.files}
+    assert all(before[key] != n for key, n in new_totals.items())  # so each month says which it holds
+    new_by_month: dict[str, set[bool]] = defaultdict(set)
+    for key, (held, recorded) in totals(db).items():
+        assert held == recorded, f"{key}: {held} counted but {recorded} recorded"
+        assert held in (before[key], new_totals[key]), f"{key}: neither the old month nor the new"
+        new_by_month[key[1]].add(held == new_totals[key])
+    assert dict(new_by_month) == {months[0]: {True}, **{m: {False} for m in months[1:]}}

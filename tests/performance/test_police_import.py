@@ -442,6 +442,33 @@ def test_on_postgresql_counts_go_in_as_copy_text_and_a_failure_midway_leaves_the
     assert run.status == ImportStatus.COMPLETED
 
 
+@pytest.mark.parametrize("files", [1, 2], ids=["alone", "in one pass with another"])
+def test_a_line_with_columns_too_many_is_one_unreadable_row(tmp_path, files):
+    extra = "x,2022-01,Kent Police,Kent Police,0.2,51.4,loc,E01024144,n,Burglary,o,c,ONE,TWO,THREE\n"
+    write_street(tmp_path / "2022-01-kent-street.csv", [street_row()], extra_lines=extra)
+    if files == 2:
+        write_street(tmp_path / "2022-01-essex-street.csv", [street_row()])
+    run = police_import(sources=[tmp_path])
+    kent = run.police_files.get(force="kent")
+    assert (kent.rows_read, kent.rows_loaded, kent.rejects) == (2, 1, {"unreadable": 1})
+    assert kent.examples["unreadable"] == ["line 3"]
+
+
+def test_a_file_of_only_its_header_does_not_hide_another_files_broken_line(tmp_path):
+    """Read in one pass with a file holding only its header, DuckDB 2.0 lost the broken last line
+    of a file after it (neither counted nor rejected); such files are read on their own."""
+    broken = 'x,2022-01,"unterminated\n'
+    for force, rows, extra in [("avon", [street_row()], ""), ("bedford", [street_row()], broken), ("cheshire", [], ""),
+                               ("dorset", [street_row()], ""), ("essex", [street_row()], broken)]:
+        write_street(tmp_path / f"2022-01-{force}-street.csv", rows, extra_lines=extra)
+    run = police_import(sources=[tmp_path])
+    files = {f.force: f for f in run.police_files.all()}
+    assert {force: (f.rows_read, f.rows_loaded, f.rejects) for force, f in files.items()} == {
+        "avon": (1, 1, {}), "bedford": (2, 1, {"unreadable": 1}), "cheshire": (0, 0, {}),
+        "dorset": (1, 1, {}), "essex": (2, 1, {"unreadable": 1}),
+    }
+
+
 def test_a_broken_file_among_many_does_not_stop_the_others(tmp_path):
     write_street(tmp_path / "2022-01-kent-street.csv", [street_row()])
     write_street(tmp_path / "2022-01-essex-street.csv", [street_row()], extra_lines='x,2022-01,"unterminated\n')
