@@ -549,16 +549,18 @@ def test_duckdb_pass_reports_its_progress_in_order(tmp_path):
     from scrutiny.performance.generator import generate
     from scrutiny.performance.police import street_files
 
+    # Big enough, and watched often enough, for DuckDB to be caught part-way (its pass over
+    # 150,000 rows now takes 0.07 s, and was once seen only at its start and end).
     generate(out_dir=tmp_path, months=["2022-01"], forces=["kent", "essex", "sussex", "surrey"], lsoas=1000,
-             rows_per_month=150_000, seed=3)
+             rows_per_month=400_000, seed=3)
     heard: list[float] = []
     reader = DuckDBReader()
     try:
         with street_files([tmp_path]) as (files, _skipped):
-            read = reader.aggregate_many(files, progress=heard.append, poll_interval=0.005)
+            read = reader.aggregate_many(files, progress=heard.append, poll_interval=0.001)
     finally:
         reader.close()
-    assert sum(a.rows_read for a in read.values()) == 150_000
+    assert sum(a.rows_read for a in read.values()) == 400_000
     assert heard[0] == 0.0 and heard[-1] == 1.0 and heard == sorted(heard)
     assert any(0 < v < 1 for v in heard), heard  # it moved during the one pass, not only at its end
 
