@@ -316,14 +316,13 @@ def counts_insert_many(*, blocks: Sequence[tuple[str, dt.date, Sequence[tuple]]]
     """Write forces' months of counts, each (force, month, lsoa_rows) as for `counts_insert`, in the caller's transaction."""
     _forces_check(force for force, _month, _rows in blocks)
     table = CrimeCount._meta.db_table
-    columns = COUNT_COLUMNS
     if connection.vendor == "postgresql":
         # COPY: the fastest way into PostgreSQL. A block of COPY text per force's month, not a
         # call per row (the values are codes and numbers, none holding a tab, newline or
         # backslash), each sent as soon as it is made, so the server stores one while the next is
         # made. Each line is one %-format of the row's tuple: twice as quick as joining its values.
         line = "\t".join(["%s"] * (1 + len(CRIME_TYPES))) + "\n"
-        with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({COUNT_COLUMNS}) FROM STDIN") as copy:
             for force, month, lsoa_rows in blocks:
                 prefix = f"{force}\t{month:%Y-%m-%d}\t".replace("%", "%%")
                 copy.write("".join(map((prefix + line).__mod__, lsoa_rows)).encode())
@@ -336,7 +335,7 @@ def counts_insert_many(*, blocks: Sequence[tuple[str, dt.date, Sequence[tuple]]]
     marks = ", ".join(["?"] * (1 + len(CRIME_TYPES)))
     for force, month, lsoa_rows in blocks:
         constants = f"{_sql_text(force)}, {_sql_text(f'{month:%Y-%m-%d}')}"
-        connection.connection.executemany(f"INSERT INTO {table} ({columns}) VALUES ({constants}, {marks})", lsoa_rows)  # noqa: S608
+        connection.connection.executemany(f"INSERT INTO {table} ({COUNT_COLUMNS}) VALUES ({constants}, {marks})", lsoa_rows)  # noqa: S608
 
 
 def _sql_text(value: str) -> str:
