@@ -256,7 +256,7 @@ def main() -> None:
     if args.database:
         os.environ["BENCH_DATABASE_URL"] = args.database
     sys.path.insert(0, str(ROOT))
-    from scrutiny.performance.generator import generate
+    from scrutiny.dev.police_data import generate
 
     figures: dict = {"rows": args.rows, "forces": args.forces, "lsoas": args.lsoas, "runs": args.runs,
                      "database": "postgresql" if args.database else "sqlite"}

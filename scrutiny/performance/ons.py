@@ -31,7 +31,8 @@ The mess handled, all of it found in the published files:
   "mid-2019", "mid_2015"), else the title rows ("..., mid-2015"); a long-form file with a Year
   column holds several years.
 
-`write_kent_fixtures` cuts the small Kent files shipped in `data/kent/` from the published ones.
+The small Kent files shipped in `data/kent/` are cut from the published ones by
+`scrutiny.dev.kent_fixtures`.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ import operator
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Generic, Protocol, TypeVar, cast
 
@@ -106,17 +107,6 @@ KENT_DISTRICTS: dict[str, str] = {
 KENT_COUNTY = "E10000016"
 ENGLAND = "E92000001"
 KENT_FIXTURES_DIR = Path(__file__).resolve().parent / "data" / "kent"
-
-#: The published files the Kent fixtures are cut from, relative to the shared data folder.
-KENT_SOURCES = {
-    "lsoa": "ons/LSOA11_WD17_LAD17_EW_lookup.csv",
-    "district": "ons/LAD19_CSP19_PFA19_EW_lookup.csv",
-    "population": (
-        "ons/population_mid2015_LAD_MYE2.xls",
-        "ons/population_mid2019_LAD.csv",
-        "ons/population_mid2020_LAD.csv",
-    ),
-}
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -891,61 +881,6 @@ def _population_rows(
     return rows
 
 
-# --- the Kent fixtures ---------------------------------------------------------------------
-
-
-def write_kent_fixtures(
-    shared_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str]
-) -> dict[str, Path]:
-    """Cut the small Kent files in `data/kent/` from the published ONS files in `shared_dir`.
-
-    The lookups keep the ONS header and rows as published (the rows for the 13 districts of the
-    Kent Police area); the populations are written in long form, `Code,Name,Geography,Year,All
-    ages`, for those districts, Kent County and England, for every year in the source files.
-    """
-    shared, out = Path(shared_dir), Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    written = {
-        "lsoa": _cut_lookup(shared / KENT_SOURCES["lsoa"], out / "lsoa_ward_district.csv", _LSOA_SPEC),
-        "district": _cut_lookup(
-            shared / KENT_SOURCES["district"], out / "district_csp_force.csv", _DISTRICT_SPEC
-        ),
-    }
-    wanted = [ENGLAND, KENT_COUNTY, *sorted(KENT_DISTRICTS)]
-    reads = [read_population(shared / path) for path in KENT_SOURCES["population"]]
-    rows = [
-        row for read in sorted(reads, key=lambda r: r.year or 0) for code in wanted if (row := read.get(code))
-    ]
-    target = out / "population_kent.csv"
-    with target.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["Code", "Name", "Geography", "Year", "All ages"])
-        writer.writerows([r.code, r.name, r.geography, r.year, r.population] for r in rows)
-    written["population"] = target
-    return written
-
-
-def _cut_lookup(source: Path, target: Path, spec: _LookupSpec) -> Path:
-    table = _open_table(source.read_bytes(), source.name)
-    header = _find_header(
-        table, table.sheet_names, lambda cells: bool(_lookup_columns(cells, spec).get("district"))
-    )
-    if header is None:
-        raise OnsFormatError(f"{source.name}: no district code column; expected {spec.description}.")
-    district = _lookup_columns(header.cells, spec)["district"]
-    column = district[max(district)]["CD"]
-    kept: Iterable[list[str]] = (
-        [_text(c) for c in cells]
-        for _, cells in header.rest
-        if len(cells) > column and _text(cells[column]) in KENT_DISTRICTS
-    )
-    with target.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header.cells)
-        writer.writerows(kept)
-    return target
-
-
 __all__ = [
     "CODE_RE",
     "ENGLAND",
@@ -967,6 +902,5 @@ __all__ = [
     "read_district_lookup",
     "read_lsoa_lookup",
     "read_population",
-    "write_kent_fixtures",
     "year_from_text",
 ]

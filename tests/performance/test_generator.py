@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from scrutiny.performance.crime_types import ANTI_SOCIAL_BEHAVIOUR, CRIME_TYPES, STREET_COLUMNS
-from scrutiny.performance.generator import (
+from scrutiny.dev.police_data import (
     FORCE_SLUGS,
     LOOKUP_NAMES,
     MESS_KINDS,

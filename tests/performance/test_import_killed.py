@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from scrutiny.performance.crime_types import COUNT_FIELDS
-from scrutiny.performance.generator import generate
+from scrutiny.dev.police_data import generate
 
 pytestmark = pytest.mark.own_database
 

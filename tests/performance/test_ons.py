@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from scrutiny.dev.kent_fixtures import write_kent_fixtures
 from scrutiny.performance.ons import (
     KENT_DISTRICTS,
     KENT_FIXTURES_DIR,
@@ -24,7 +25,6 @@ from scrutiny.performance.ons import (
     read_district_lookup,
     read_lsoa_lookup,
     read_population,
-    write_kent_fixtures,
     year_from_text,
 )
 

@@ -344,7 +344,7 @@ def test_command_prints_report_and_progress(tmp_path):
 
 def test_one_pass_over_many_files_equals_file_by_file(tmp_path):
     """The parallel pass and the file-by-file reading agree on every count, reject and example."""
-    from scrutiny.performance.generator import generate
+    from scrutiny.dev.police_data import generate
     from scrutiny.performance.police import street_files
 
     manifest = generate(out_dir=tmp_path, months=["2022-01", "2022-02"], forces=["kent", "essex", "sussex"],
@@ -377,7 +377,7 @@ def test_held_counts_come_as_tuples_or_as_copy_text_in_key_order(tmp_path):
     """A reader that holds a batch's counts in DuckDB gives the same counts as one that fetches
     them at once, as tuples or as COPY text (part by part, each part in the table's key order),
     whatever it reads meanwhile; once it is closed, counts never fetched are refused, not empty."""
-    from scrutiny.performance.generator import generate
+    from scrutiny.dev.police_data import generate
     from scrutiny.performance.police import street_files
 
     generate(out_dir=tmp_path, months=["2022-01", "2022-02"], forces=["kent", "essex", "sussex"],
@@ -546,7 +546,7 @@ def test_import_progress_moves_while_reading_and_storing(tmp_path):
 
 
 def test_duckdb_pass_reports_its_progress_in_order(tmp_path):
-    from scrutiny.performance.generator import generate
+    from scrutiny.dev.police_data import generate
     from scrutiny.performance.police import street_files
 
     # Big enough, and watched often enough, for DuckDB to be caught part-way (its pass over

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from scrutiny.performance.generator import FORCE_SLUGS, FileManifest, generate
+from scrutiny.dev.police_data import FORCE_SLUGS, FileManifest, generate
 
 
 def _forces(value: str) -> int | list[str]:
