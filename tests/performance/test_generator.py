@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from scrutiny.performance.crime_types import ANTI_SOCIAL_BEHAVIOUR, CRIME_TYPES, STREET_COLUMNS
 from scrutiny.dev.police_data import (
     FORCE_SLUGS,
     LOOKUP_NAMES,
@@ -21,6 +20,7 @@ from scrutiny.dev.police_data import (
     build_geography,
     generate,
 )
+from scrutiny.performance.crime_types import ANTI_SOCIAL_BEHAVIOUR, CRIME_TYPES, STREET_COLUMNS
 
 MONTHS = ["2022-01", "2022-02"]
 SMALL = {"months": MONTHS, "forces": 3, "lsoas": 90, "rows_per_month": 1500, "seed": 7}

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from scrutiny.performance.crime_types import COUNT_FIELDS
 from scrutiny.dev.police_data import generate
+from scrutiny.performance.crime_types import COUNT_FIELDS
 
 pytestmark = pytest.mark.own_database
 

@@ -3,11 +3,11 @@
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 
 from scrutiny.performance import services
 from scrutiny.performance.crime_types import CRIME_TYPES, STREET_COLUMNS
@@ -232,15 +232,15 @@ def test_a_month_is_stored_together_and_one_file_refused_leaves_only_its_own_mon
         write_street(tmp_path / "new" / f"2022-01-{force}-street.csv", [street_row()] * 3)
 
     statements: list[int] = []
-    real_write = services.counts_write
+    real_insert = services.counts_insert_many
 
-    def refusing_surrey(*, aggregates):
-        statements.append(len(aggregates))
-        real_write(aggregates=aggregates)  # written, then refused: the transaction must undo it
-        if any(a.file.force == "surrey" for a in aggregates):
+    def refusing_surrey(*, blocks):
+        statements.append(len(blocks))
+        real_insert(blocks=blocks)  # written, then refused: the transaction must undo it
+        if any(force == "surrey" for force, _month, _rows in blocks):
             raise OSError("surrey refused")
 
-    monkeypatch.setattr(services, "counts_write", refusing_surrey)
+    monkeypatch.setattr(services, "counts_insert_many", refusing_surrey)
     run = police_import(sources=[tmp_path / "new"])
 
     assert statements == [3, 1, 1, 1]  # the month together, then file by file
@@ -373,48 +373,9 @@ def test_one_pass_over_many_files_equals_file_by_file(tmp_path):
     assert run.status == ImportStatus.COMPLETED
 
 
-def test_held_counts_come_as_tuples_or_as_copy_text_in_key_order(tmp_path):
-    """A reader that holds a batch's counts in DuckDB gives the same counts as one that fetches
-    them at once, as tuples or as COPY text (part by part, each part in the table's key order),
-    whatever it reads meanwhile; once it is closed, counts never fetched are refused, not empty."""
-    from scrutiny.dev.police_data import generate
-    from scrutiny.performance.police import street_files
-
-    generate(out_dir=tmp_path, months=["2022-01", "2022-02"], forces=["kent", "essex", "sussex"],
-             lsoas=200, rows_per_month=3000, seed=5)
-    eager, holding, closed = DuckDBReader(), DuckDBReader(hold_counts=True), DuckDBReader(hold_counts=True)
-    try:
-        with street_files([tmp_path]) as (files, _):
-            expected = eager.aggregate_many(files)
-            held = holding.aggregate_many(files)
-            never_fetched = closed.aggregate_many(files)
-            holding.aggregate(files[0])  # a file read alone after the batch leaves the batch's counts be
-            (source,) = {id(a.held): a.held for a in held.values()}.values()
-            for month in ("2022-01", "2022-02"):
-                paths = [f.path for f in files if f.month_text == month]
-                parts = list(source.copy_text(paths, part_rows=150))
-                assert len(parts) > 1
-                for part in parts:
-                    keys = [(line.split("\t")[2], line.split("\t")[1], line.split("\t")[0]) for line in part.splitlines()]
-                    assert keys == sorted(keys)
-                lines = "".join(parts).splitlines()
-                assert sorted(lines) == sorted(
-                    f"{a.file.force}\t{a.file.month:%Y-%m-%d}\t" + "\t".join(map(str, row))
-                    for a in (expected[p] for p in paths) for row in a.lsoa_rows
-                )
-            for path, aggregate in held.items():
-                assert aggregate.lsoa_rows == expected[path].lsoa_rows and aggregate.lsoa_rows
-                assert aggregate.held is None  # fetched once, then its own
-    finally:
-        eager.close()
-        holding.close()
-        closed.close()
-    with pytest.raises(PoliceFileError, match="since closed"):
-        next(iter(never_fetched.values())).lsoa_rows  # noqa: B018 (the property fetches)
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY text is PostgreSQL's")
-def test_on_postgresql_counts_go_in_as_copy_text_and_a_failure_midway_leaves_the_month(tmp_path, monkeypatch):
+def test_a_failure_midway_through_a_months_counts_leaves_every_force_as_it_was(tmp_path, monkeypatch):
+    """Half of each statement's counts written, then the database fails: the month together,
+    then each force alone, all rolled back; imported again, every force's month is the new one."""
     forces = ("kent", "surrey", "sussex")
     for force in forces:
         write_street(tmp_path / "old" / f"2022-01-{force}-street.csv", [street_row()])
@@ -422,19 +383,20 @@ def test_on_postgresql_counts_go_in_as_copy_text_and_a_failure_midway_leaves_the
     for force in forces:
         write_street(tmp_path / "new" / f"2022-01-{force}-street.csv",
                      [street_row(**{"LSOA code": f"E01{24100 + i:06d}"}) for i in range(40)])
-    real_copy = services.counts_copy_text
+    real_insert = services.counts_insert_many
     sent: list[int] = []
 
-    def half_then_crash(*, forces, text):
-        parts = list(text)
-        sent.append(len("".join(parts).splitlines()))
-        real_copy(forces=forces, text=["".join(parts)[: len("".join(parts)) // 2].rsplit("\n", 1)[0] + "\n"])
+    def half_then_crash(*, blocks):
+        rows = [(force, month, row) for force, month, lsoa_rows in blocks for row in lsoa_rows]
+        sent.append(len(rows))
+        real_insert(blocks=[(force, month, [row]) for force, month, row in rows[: len(rows) // 2]])
         raise OSError("disk full")
 
-    monkeypatch.setattr(services, "counts_copy_text", half_then_crash)
+    monkeypatch.setattr(services, "counts_insert_many", half_then_crash)
     run = police_import(sources=[tmp_path / "new"])
-    assert sent == [120, 40, 40, 40]  # as COPY text: the month together, then (refused) file by file
+    assert sent == [120, 40, 40, 40]  # the month together, then (refused) file by file
     assert {f: total(force=f) for f in forces} == {"kent": 1, "surrey": 1, "sussex": 1}
+    assert dict(PoliceMonth.objects.values_list("force", "rows_loaded")) == {"kent": 1, "surrey": 1, "sussex": 1}
     assert all("disk full" in f.error for f in run.police_files.all())
     monkeypatch.undo()
     run = police_import(sources=[tmp_path / "new"])
@@ -549,8 +511,8 @@ def test_duckdb_pass_reports_its_progress_in_order(tmp_path):
     from scrutiny.dev.police_data import generate
     from scrutiny.performance.police import street_files
 
-    # Big enough, and watched often enough, for DuckDB to be caught part-way (its pass over
-    # 150,000 rows now takes 0.07 s, and was once seen only at its start and end).
+    # Big enough, and watched often enough, for DuckDB to be caught part-way (a smaller pass
+    # was once seen only at its start and end).
     generate(out_dir=tmp_path, months=["2022-01"], forces=["kent", "essex", "sussex", "surrey"], lsoas=1000,
              rows_per_month=400_000, seed=3)
     heard: list[float] = []
@@ -565,15 +527,48 @@ def test_duckdb_pass_reports_its_progress_in_order(tmp_path):
     assert any(0 < v < 1 for v in heard), heard  # it moved during the one pass, not only at its end
 
 
-def test_command_progress_bar_shows_intermediate_percentages(tmp_path):
-    from scrutiny.performance.progress import ImportProgress, ProgressBar
+def _percents(text: str) -> list[int]:
+    return [int(m) for m in re.findall(r"(?:^|\r)\s*(\d+)%\|", text, flags=re.MULTILINE)]
+
+
+STEPS = (0.0, 0.05, 0.31, 0.5, 0.74, 1.0)
+
+
+def _shown(bar) -> None:
+    from scrutiny.performance.progress import ImportProgress
+
+    for fraction in STEPS:
+        done = fraction == 1
+        bar(ImportProgress("done" if done else "reading", fraction, 2 if done else 0, 2, 12 if done else 0,
+                           "" if done else "reading the files"))
+
+
+def test_progress_bar_on_a_log_writes_a_line_at_each_tenth():
+    from scrutiny.performance.progress import ProgressBar
 
     stream = io.StringIO()
-    bar = ProgressBar(stream)
-    for fraction in (0.0, 0.05, 0.31, 0.5, 0.74, 1.0):
-        bar(ImportProgress("done" if fraction == 1 else "reading", fraction, 0, 2, 0, "reading the files"))
-    percents = [line.split("]")[1].split("%")[0].strip() for line in stream.getvalue().splitlines()]
-    assert percents == ["0", "31", "50", "74", "100"]  # every tenth step on a log; 5% is within the first
+    _shown(ProgressBar(stream))
+    lines = stream.getvalue().splitlines()
+    assert _percents(stream.getvalue()) == [0, 31, 50, 74, 100]  # 5% is within the first tenth
+    assert "\r" not in stream.getvalue() and len(lines) == 5  # plain lines, nothing redrawn
+    assert "reading: 0/2 files stored, 0 rows  reading the files" in lines[1]
+    assert lines[-1].startswith("100%|" + "#" * 30 + "|") and "done: 2/2 files stored, 12 rows" in lines[-1]
+
+
+def test_progress_bar_on_a_terminal_redraws_one_line_at_every_step():
+    from scrutiny.performance.progress import ProgressBar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Terminal()
+    _shown(ProgressBar(stream))
+    text = stream.getvalue()
+    assert text.count("\n") == 1 and text.endswith("\n")  # one line, redrawn, ended once done
+    shown = _percents(text)
+    assert shown == sorted(shown) and {0, 5, 31, 50, 74, 100} <= set(shown)  # every step, none skipped
+    assert "done: 2/2 files stored, 12 rows" in text.rsplit("\r", 1)[-1]
 
 
 def test_import_history_page_shows_what_was_not_counted_and_why(client, tmp_path):
@@ -597,38 +592,6 @@ def test_import_history_page_shows_what_was_not_counted_and_why(client, tmp_path
                   "not counted, malformed LSOA: 1", "not counted, unknown crime type: 2", "not counted, unreadable: 1",
                   "warning, bad coordinates: 2"):
         assert words in html, words
-
-
-def test_the_cycle_collector_is_held_off_while_importing_and_restored_after(tmp_path):
-    import gc
-
-    from scrutiny.performance.services import cyclic_gc_paused
-
-    write_street(tmp_path / "2022-01-kent-street.csv", [street_row()])
-    seen: list[bool] = []
-
-    class Watching(DuckDBReader):
-        def aggregate_many(self, files, progress=None, poll_interval=0.2):
-            seen.append(gc.isenabled())
-            return super().aggregate_many(files, progress, poll_interval)
-
-    assert gc.isenabled()
-    reader = Watching()
-    try:
-        police_import(sources=[tmp_path], reader=reader)
-    finally:
-        reader.close()
-    assert seen == [False] and gc.isenabled()
-    with pytest.raises(RuntimeError), cyclic_gc_paused():
-        raise RuntimeError("an import that fails")
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with cyclic_gc_paused():
-            pass
-        assert not gc.isenabled()  # left as it was found
-    finally:
-        gc.enable()
 
 
 def test_folders_named_like_patterns_are_read_as_themselves(tmp_path):
@@ -664,11 +627,21 @@ def test_a_file_with_columns_of_its_own_is_read_and_one_duckdb_cannot_read_fails
 
     from scrutiny.performance.police import DuckDBReader as Reader
 
-    def refuses(self, file, columns, source, **kwargs):
+    def refuses(self, files, columns, **kwargs):
         raise duckdb.BinderException("a column DuckDB cannot bind")
 
-    monkeypatch.setattr(Reader, "_classify", refuses)
+    monkeypatch.setattr(Reader, "_read", refuses)
     again = police_import(sources=[extra])
     f = again.police_files.get()
     assert "could not be read" in f.error and again.status == ImportStatus.FAILED
     assert total(month=JAN) == 4  # the month held before is as it was
+
+
+def test_a_header_naming_a_column_twice_is_refused_with_the_reason(tmp_path):
+    path = tmp_path / "2022-01-kent-street.csv"
+    columns = [*STREET_COLUMNS, "Month"]
+    path.write_text(",".join(columns) + "\n" + ",".join([*street_row().values(), "2022-01"]) + "\n", encoding="utf-8")
+    run = police_import(sources=[path])
+    f = run.police_files.get()
+    assert "names a column twice: 'Month'" in f.error and f.rows_loaded == 0
+    assert run.status == ImportStatus.FAILED and not CrimeCount.objects.exists()

@@ -1,8 +1,28 @@
+from __future__ import annotations
+
+from argparse import ArgumentParser
+from typing import Any
+
 from django.core.management.base import BaseCommand, CommandError
 
-from scrutiny.performance.models import ImportStatus
+from scrutiny.performance.models import ImportStatus, PoliceFile
 from scrutiny.performance.progress import ProgressBar
 from scrutiny.performance.services import police_import
+
+
+def _kinds(counts: dict[str, int]) -> str:
+    return ", ".join(f"{k.replace('_', ' ')} {v:,}" for k, v in sorted(counts.items()))
+
+
+def _describe(f: PoliceFile) -> str:
+    line = f"{f.name}: {f.rows_read:,} rows read, {f.rows_loaded:,} counted; rejected: {_kinds(f.rejects) or 'none'}"
+    if f.warnings:
+        line += f"; warnings: {_kinds(f.warnings)}"
+    if f.replaced_rows:
+        line += f"; replaces {f.replaced_rows:,} rows held before"
+    if f.error:
+        line += f"; REFUSED: {f.error}"
+    return line
 
 
 class Command(BaseCommand):
@@ -11,24 +31,17 @@ class Command(BaseCommand):
         "YYYY-MM-<force>-street.csv files). Each force's month replaces what was held for it."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("paths", nargs="+", help="Folders, zip archives or street-level CSV files.")
         parser.add_argument("--dry-run", action="store_true", help="Read and report; store nothing.")
         parser.add_argument("--quiet-progress", action="store_true", help="No progress bar.")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
+        # The bar writes to the stream itself: Django's wrapper would end and colour each redraw.
         bar = None if options["quiet_progress"] else ProgressBar(self.stderr._out)
         run = police_import(sources=options["paths"], dry_run=options["dry_run"], progress=bar)
         for f in run.police_files.all():
-            rejects = ", ".join(f"{k.replace('_', ' ')} {v:,}" for k, v in sorted(f.rejects.items())) or "none"
-            line = f"{f.name}: {f.rows_read:,} rows read, {f.rows_loaded:,} counted; rejected: {rejects}"
-            if f.warnings:
-                line += "; warnings: " + ", ".join(f"{k.replace('_', ' ')} {v:,}" for k, v in sorted(f.warnings.items()))
-            if f.replaced_rows:
-                line += f"; replaces {f.replaced_rows:,} rows held before"
-            if f.error:
-                line += f"; REFUSED: {f.error}"
-            self.stdout.write(line)
+            self.stdout.write(_describe(f))
         for skipped in run.report.get("skipped", []):
             self.stdout.write(f"skipped {skipped['name']}: {skipped['reason']}")
         self.stdout.write(
