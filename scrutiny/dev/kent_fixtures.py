@@ -13,16 +13,14 @@ from pathlib import Path
 
 from scrutiny.performance.ons import ENGLAND, KENT_COUNTY, KENT_DISTRICTS, read_population
 
-#: The published files the Kent fixtures are cut from, relative to the shared data folder.
-KENT_SOURCES = {
-    "lsoa": "ons/LSOA11_WD17_LAD17_EW_lookup.csv",
-    "district": "ons/LAD19_CSP19_PFA19_EW_lookup.csv",
-    "population": (
-        "ons/population_mid2015_LAD_MYE2.xls",
-        "ons/population_mid2019_LAD.csv",
-        "ons/population_mid2020_LAD.csv",
-    ),
-}
+# The published files the Kent fixtures are cut from, relative to the shared data folder.
+LSOA_SOURCE = "ons/LSOA11_WD17_LAD17_EW_lookup.csv"
+DISTRICT_SOURCE = "ons/LAD19_CSP19_PFA19_EW_lookup.csv"
+POPULATION_SOURCES = (
+    "ons/population_mid2015_LAD_MYE2.xls",
+    "ons/population_mid2019_LAD.csv",
+    "ons/population_mid2020_LAD.csv",
+)
 _DISTRICT_CODE = re.compile(r"^LAD\d{2}CD$")
 
 
@@ -36,11 +34,11 @@ def write_kent_fixtures(shared_dir: str | os.PathLike[str], out_dir: str | os.Pa
     shared, out = Path(shared_dir), Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = {
-        "lsoa": _cut_lookup(shared / KENT_SOURCES["lsoa"], out / "lsoa_ward_district.csv"),
-        "district": _cut_lookup(shared / KENT_SOURCES["district"], out / "district_csp_force.csv"),
+        "lsoa": _cut_lookup(shared / LSOA_SOURCE, out / "lsoa_ward_district.csv"),
+        "district": _cut_lookup(shared / DISTRICT_SOURCE, out / "district_csp_force.csv"),
     }
     wanted = [ENGLAND, KENT_COUNTY, *sorted(KENT_DISTRICTS)]
-    reads = [read_population(shared / path) for path in KENT_SOURCES["population"]]
+    reads = [read_population(shared / path) for path in POPULATION_SOURCES]
     rows = [row for read in sorted(reads, key=lambda r: r.year or 0) for code in wanted if (row := read.get(code))]
     target = out / "population_kent.csv"
     with target.open("w", encoding="utf-8", newline="") as handle:

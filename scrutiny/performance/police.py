@@ -178,7 +178,7 @@ def _unzip(archive: Path, into: Path) -> list[Path]:
 
 
 def _unzip_members(archive: Path, into: Path) -> list[Path]:
-    paths = []
+    paths: list[Path] = []
     with zipfile.ZipFile(archive) as zf:
         for info in zf.infolist():
             name = Path(info.filename).name

@@ -75,9 +75,7 @@ class ProgressBar:
         self.stream = stream
         self.label = label
         self.started = time.monotonic()
-        self.bar: tqdm[None] | None = None
-        if stream.isatty():
-            self.bar = tqdm(total=100, file=stream, bar_format=BAR_FORMAT, dynamic_ncols=True)
+        self.bar = tqdm(total=100, file=stream, bar_format=BAR_FORMAT, dynamic_ncols=True) if stream.isatty() else None
         self._tenth = -1
 
     def __call__(self, progress: ImportProgress) -> None:

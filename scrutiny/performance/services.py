@@ -276,8 +276,8 @@ def crime_counts_analyze() -> None:
 
     An areas import changes which LSOAs an area holds, which the indicators' join starts from.
     A police import does not call this: the indicators read the counts by their key (LSOA
-    first), which the planner takes with or without statistics, and autovacuum analyses the
-    table in time. Only the columns queries filter and join on are sampled.
+    first), which serves them with or without fresh statistics, until autovacuum (or anyone)
+    analyses the table. Only the columns queries filter and join on are sampled.
     """
     columns = {CrimeCount: "lsoa_code, month", AreaLsoa: "area_id, lsoa_code"}
     if connection.vendor == "postgresql":

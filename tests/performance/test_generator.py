@@ -283,7 +283,7 @@ def test_command_writes_files_and_says_what(tmp_path):
 
 
 def test_thousands_of_lsoas_imported_in_one_pass_agree_with_the_manifest(tmp_path):
-    """At a scale nearer the real one (1,500 LSOAs over four forces), still in about a second."""
+    """At a scale nearer the real one: 1,500 LSOAs over four forces."""
     from scrutiny.performance.police import DuckDBReader, street_files
 
     m = generate(out_dir=tmp_path, months=["2022-01"], forces=4, lsoas=1500, rows_per_month=30_000, seed=11)

@@ -1,6 +1,9 @@
+from __future__ import annotations
+
 import argparse
 import time
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -34,7 +37,7 @@ class Command(BaseCommand):
         "for a synthetic geography: for tests and the import benchmark. No network."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         add = parser.add_argument
         add("out_dir", type=Path, help="Folder to write into.")
         add("--months", nargs="+", default=["2022-01"], help="YYYY-MM (default 2022-01).")
@@ -56,7 +59,7 @@ class Command(BaseCommand):
         add("--cross-border-rate", type=float, default=0.01, help="Rows in other forces' LSOAs.")
         add("--quiet", action="store_true", help="Only the summary, not a line per file.")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         root: Path = options["out_dir"]
         started = time.perf_counter()
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sys
 from argparse import ArgumentParser
 from typing import Any
 
@@ -37,8 +38,9 @@ class Command(BaseCommand):
         parser.add_argument("--quiet-progress", action="store_true", help="No progress bar.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        # The bar writes to the stream itself: Django's wrapper would end and colour each redraw.
-        bar = None if options["quiet_progress"] else ProgressBar(self.stderr._out)
+        # The bar writes to the stream itself (the one given to call_command, else the process's):
+        # self.stderr, Django's wrapper of it, would end and colour each redraw.
+        bar = None if options["quiet_progress"] else ProgressBar(options.get("stderr") or sys.stderr)
         run = police_import(sources=options["paths"], dry_run=options["dry_run"], progress=bar)
         for f in run.police_files.all():
             self.stdout.write(_describe(f))
