@@ -130,11 +130,11 @@ def street_files(sources: Sequence[Path | str]) -> Iterator[tuple[list[StreetFil
             if not source.exists():
                 raise PoliceFileError(f"{source}: no such file or folder.")
             if source.is_dir():
-                _collect(sorted(p for p in source.rglob("*.csv") if p.is_file()), found, skipped, source)
+                _collect(sorted(p for p in source.rglob("*.csv") if p.is_file()), found, skipped)
             elif zipfile.is_zipfile(source):
-                _collect(_unzip(source, Path(tmp) / str(number)), found, skipped, None, label=source.name)
+                _collect(_unzip(source, Path(tmp) / str(number)), found, skipped, label=source.name)
             else:
-                _collect([source], found, skipped, None)
+                _collect([source], found, skipped)
         yield _unpatterned(_without_duplicates(found, skipped), Path(tmp) / "links"), skipped
 
 
@@ -145,7 +145,7 @@ PATTERN_CHARACTERS = frozenset("*?[]{}")
 
 def _unpatterned(files: list[StreetFile], into: Path) -> list[StreetFile]:
     """The files, any whose path DuckDB would read as a pattern reached through a link of a plain name."""
-    plain = []
+    plain: list[StreetFile] = []
     for number, spec in enumerate(files):
         if PATTERN_CHARACTERS & set(str(spec.path)):
             link = into / f"{number:05d}" / spec.path.name  # a police.uk name holds none of them
@@ -156,9 +156,7 @@ def _unpatterned(files: list[StreetFile], into: Path) -> list[StreetFile]:
     return plain
 
 
-def _collect(
-    paths: Iterable[Path], found: list[StreetFile], skipped: list[Skipped], root: Path | None, label: str = ""
-) -> None:
+def _collect(paths: Iterable[Path], found: list[StreetFile], skipped: list[Skipped], label: str = "") -> None:
     for path in paths:
         spec = parse_street_name(path)
         shown = f"{label}:{path.name}" if label else path.name
