@@ -46,7 +46,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Generic, Protocol, TypeVar, cast
+from typing import Generic, Protocol, TypedDict, TypeVar, cast
 
 CODE_RE = re.compile(r"^[EWSNK]\d{8}$")
 HEADER_SCAN_ROWS = 20
@@ -107,8 +107,14 @@ KENT_COUNTY = "E10000016"
 ENGLAND = "E92000001"
 KENT_FIXTURES_DIR = Path(__file__).resolve().parent / "data" / "kent"
 
+class _KentSources(TypedDict):
+    lsoa: str
+    district: str
+    population: tuple[str, ...]
+
+
 #: The published files the Kent fixtures are cut from, relative to the shared data folder.
-KENT_SOURCES = {
+KENT_SOURCES: _KentSources = {
     "lsoa": "ons/LSOA11_WD17_LAD17_EW_lookup.csv",
     "district": "ons/LAD19_CSP19_PFA19_EW_lookup.csv",
     "population": (
@@ -563,15 +569,15 @@ def _shorten(text: str, limit: int = 100) -> str:
 
 
 @dataclasses.dataclass(frozen=True)
-class _LookupSpec:
+class _LookupSpec(Generic[RowT]):
     kind: str
     description: str
     entities: tuple[tuple[str, frozenset[str]], ...]  # (field prefix, header prefixes)
     example: str
-    row_type: type[LsoaRow] | type[DistrictRow]
+    row_type: type[RowT]
 
 
-_LSOA_SPEC = _LookupSpec(
+_LSOA_SPEC: _LookupSpec[LsoaRow] = _LookupSpec(
     kind="lsoa",
     description="an ONS LSOA to ward to local authority district lookup",
     entities=(
@@ -582,7 +588,7 @@ _LSOA_SPEC = _LookupSpec(
     example="LSOA11CD, LSOA11NM, WD17CD, WD17NM, LAD17CD, LAD17NM",
     row_type=LsoaRow,
 )
-_DISTRICT_SPEC = _LookupSpec(
+_DISTRICT_SPEC: _LookupSpec[DistrictRow] = _LookupSpec(
     kind="district",
     description="an ONS local authority district to community safety partnership to police force area lookup",
     entities=(
@@ -595,7 +601,7 @@ _DISTRICT_SPEC = _LookupSpec(
 )
 
 
-def _lookup_columns(cells: Sequence[str], spec: _LookupSpec) -> dict[str, dict[str, dict[str, int]]]:
+def _lookup_columns(cells: Sequence[str], spec: _LookupSpec[RowT]) -> dict[str, dict[str, dict[str, int]]]:
     """entity -> vintage ("17") -> part ("CD", "NM", "NMW") -> column index."""
     found: dict[str, dict[str, dict[str, int]]] = {}
     for index, cell in enumerate(cells):
@@ -608,7 +614,7 @@ def _lookup_columns(cells: Sequence[str], spec: _LookupSpec) -> dict[str, dict[s
     return {e: {yy: parts for yy, parts in v.items() if "CD" in parts} for e, v in found.items()}
 
 
-def _lookup_read(source: Source, spec: _LookupSpec) -> LookupRead:
+def _lookup_read(source: Source, spec: _LookupSpec[RowT]) -> LookupRead[RowT]:
     data, name = _read_source(source)
     table = _open_table(data, name)
     needed = [entity for entity, _ in spec.entities]
@@ -659,14 +665,14 @@ def _lookup_rows(
     index: dict[str, int],
     needed: list[str],
     key: str,
-    spec: _LookupSpec,
-) -> list[LsoaRow | DistrictRow]:
+    spec: _LookupSpec[RowT],
+) -> list[RowT]:
     codes = [index[f"{e}_code"] for e in needed]
     all_codes = operator.itemgetter(*codes, -1)  # -1: the "" appended below, so a tuple whatever the count
     names = [(index[f"{e}_name"], index[f"{e}_code"]) for e in needed if f"{e}_name" in index]
     texts_to_repair = [i for f, i in index.items() if not f.endswith("_code")]
     row_values = operator.itemgetter(*[index.get(f.name, -1) for f in dataclasses.fields(spec.row_type)])
-    rows: list[LsoaRow | DistrictRow] = []
+    rows: list[RowT] = []
     first: dict[str, tuple[int, list[str]]] = {}
     for line, texts, _cells in _data_rows(header, report, index[key]):
         texts.append("")  # what a column the file lacks reads as
@@ -925,7 +931,7 @@ def write_kent_fixtures(
     return written
 
 
-def _cut_lookup(source: Path, target: Path, spec: _LookupSpec) -> Path:
+def _cut_lookup(source: Path, target: Path, spec: _LookupSpec[RowT]) -> Path:
     table = _open_table(source.read_bytes(), source.name)
     header = _find_header(
         table, table.sheet_names, lambda cells: bool(_lookup_columns(cells, spec).get("district"))
