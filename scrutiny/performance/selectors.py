@@ -38,6 +38,7 @@ from scrutiny.performance.crime_types import (
 )
 from scrutiny.performance.models import (
     Area,
+    AreaLevel,
     AreaLsoa,
     Combination,
     ComparisonGroup,
@@ -416,7 +417,7 @@ def _why_no_data(area: Area, period: Period) -> str:
 
 def _county_of(area: Area) -> Area | None:
     node = area.parent
-    while node is not None and node.level != "county":
+    while node is not None and node.level != AreaLevel.COUNTY:
         node = node.parent
     return node
 
