@@ -24,6 +24,11 @@ test: install assets sysdeps
 	SCRUTINY_SECRET_KEY=check SCRUTINY_PLAIN_STATIC=1 $(BIN)/scrutiny makemigrations --check --dry-run --verbosity 1
 	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
+## typecheck: mypy --strict with django-stubs over scrutiny/ (the plugin loads the settings, which need a key)
+.PHONY: typecheck
+typecheck: install
+	SCRUTINY_SECRET_KEY=check SCRUTINY_PLAIN_STATIC=1 $(BIN)/mypy $(MYPY_ARGS)
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip

@@ -17,7 +17,11 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
+
+# Lets the classes django-stubs makes generic be written so at run time too (admin.ModelAdmin[Area]).
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("SCRUTINY_VAR_DIR", Path.cwd() / "var")).resolve()

@@ -1,9 +1,20 @@
+from __future__ import annotations
+
+from typing import TypedDict
+
 from django.conf import settings
+from django.http import HttpRequest
 
 from scrutiny.access.policy import Viewer
 
 
-def site(request):
+class SiteContext(TypedDict):
+    site_name: str
+    site_operator: str
+    viewer: Viewer
+
+
+def site(request: HttpRequest) -> SiteContext:
     viewer = Viewer.of(request)
     return {
         "site_name": settings.SITE_NAME,

@@ -37,7 +37,7 @@ def demo_accounts_ensure() -> list[tuple[DemoAccount, bool]]:
     """Create the two accounts if missing. Existing accounts are left alone (idempotent)."""
     User = get_user_model()
     group = officer_group_ensure()
-    results = []
+    results: list[tuple[DemoAccount, bool]] = []
     officer, created = User.objects.get_or_create(username=OFFICER.username, defaults={"is_staff": True})
     if created:
         officer.set_password(OFFICER.password)
@@ -51,7 +51,8 @@ def demo_accounts_ensure() -> list[tuple[DemoAccount, bool]]:
     person = Person.objects.get(slug=MEMBER_PERSON_SLUG)
     if person.user_id != member.pk:
         person.user = member
-        person._change_reason = "Demo member account linked"
+        # simple_history reads this attribute, which no model declares, when it records the save.
+        person._change_reason = "Demo member account linked"  # type: ignore[attr-defined]
         person.save()
     results.append((MEMBER, created))
     return results

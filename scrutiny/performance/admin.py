@@ -4,9 +4,14 @@ Partner indicators given in confidence are exempt: the admin hides them (and the
 from staff the access policy does not let see exempt business.
 """
 
+from __future__ import annotations
+
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
-from django.http import Http404
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from simple_history.admin import SimpleHistoryAdmin
 
 from scrutiny.access.policy import Viewer
@@ -25,7 +30,7 @@ from .models import (
 
 
 @admin.register(Area)
-class AreaAdmin(admin.ModelAdmin):
+class AreaAdmin(admin.ModelAdmin[Area]):
     list_display = ["name", "code", "level", "parent", "vintage"]
     list_filter = ["level"]
     search_fields = ["name", "code"]
@@ -35,20 +40,20 @@ class AreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(ComparisonGroup)
-class ComparisonGroupAdmin(SimpleHistoryAdmin):
+class ComparisonGroupAdmin(SimpleHistoryAdmin[ComparisonGroup]):
     list_display = ["name", "area", "county", "committee"]
     search_fields = ["name", "area__name", "note"]
     filter_horizontal = ["members"]
     raw_id_fields = ["area", "county"]
 
 
-class IndicatorGroupTypeInline(admin.TabularInline):
+class IndicatorGroupTypeInline(admin.TabularInline[IndicatorGroupType, IndicatorGroup]):
     model = IndicatorGroupType
     extra = 1
 
 
 @admin.register(IndicatorGroup)
-class IndicatorGroupAdmin(SimpleHistoryAdmin):
+class IndicatorGroupAdmin(SimpleHistoryAdmin[IndicatorGroup]):
     list_display = ["name", "position", "is_priority", "committee"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
@@ -71,16 +76,16 @@ class PartnerIndicatorAdmin(ExemptAwareAdmin):
     inlines = [PartnerFigureInline]
 
 
-class PoliceFileInline(admin.TabularInline):
+class PoliceFileInline(admin.TabularInline[PoliceFile, ImportRun]):
     model = PoliceFile
     extra = 0
     can_delete = False
-    fields = ["name", "force", "month", "rows_read", "rows_loaded", "rejects", "warnings", "replaced_rows", "error"]
-    readonly_fields = fields
+    readonly_fields = ("name", "force", "month", "rows_read", "rows_loaded", "rejects", "warnings", "replaced_rows", "error")
+    fields = readonly_fields
 
 
 @admin.register(ImportRun)
-class ImportRunAdmin(admin.ModelAdmin):
+class ImportRunAdmin(admin.ModelAdmin[ImportRun]):
     """The import history: read only, as the record of what was loaded and what was rejected.
 
     An upload of figures given in confidence names its indicator: staff the access policy does
@@ -93,17 +98,19 @@ class ImportRunAdmin(admin.ModelAdmin):
     search_fields = ["source", "message"]
     inlines = [PoliceFileInline]
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ImportRun]:
         manager = ImportRun.internal if Viewer.of(request).may_see_any_exempt() else ImportRun.public
         return manager.all()
 
-    def history_view(self, request, object_id, extra_context=None):
+    def history_view(
+        self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         if not self.get_queryset(request).filter(pk=unquote(object_id)).exists():
             raise Http404("No such record.")
         return super().history_view(request, object_id, extra_context)
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: ImportRun | None = None) -> bool:
         return False

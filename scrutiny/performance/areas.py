@@ -8,8 +8,11 @@ Each load is one transaction: a failed load changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import partial
+from typing import TypedDict, TypeVar
 
+from django.contrib.auth.models import User
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -41,7 +44,18 @@ class AreaRefused(ValueError):
     pass
 
 
-def _report(read_report: ons.ReadReport) -> dict:
+class ReadReportJson(TypedDict):
+    """How a file was read, as an import run's report keeps it."""
+
+    format: str
+    rows_read: int
+    rows_kept: int
+    issues: dict[str, int]  # label -> rows
+    examples: dict[str, list[str]]  # label -> "line n: detail"
+    notes: list[str]
+
+
+def _report(read_report: ons.ReadReport) -> ReadReportJson:
     return {
         "format": read_report.format,
         "rows_read": read_report.rows_read,
@@ -52,7 +66,17 @@ def _report(read_report: ons.ReadReport) -> dict:
     }
 
 
-def _run(kind: str, source: str, by, *, rows_read: int, rows_loaded: int, report: dict, dry_run: bool, message: str):
+def _run(
+    kind: ImportKind,
+    source: str,
+    by: User | None,
+    *,
+    rows_read: int,
+    rows_loaded: int,
+    report: Mapping[str, object],
+    dry_run: bool,
+    message: str,
+) -> ImportRun:
     now = timezone.now()
     return ImportRun.internal.create(
         kind=kind, source=source[:500], started_at=now, finished_at=now, by=by,
@@ -62,24 +86,13 @@ def _run(kind: str, source: str, by, *, rows_read: int, rows_loaded: int, report
     )
 
 
-def areas_import(*, source, name: str = "", dry_run: bool = False, by=None) -> ImportRun:
+def areas_import(*, source: ons.Source, name: str = "", dry_run: bool = False, by: User | None = None) -> ImportRun:
     """Load an ONS lookup: LSOA to ward to district, or district to CSP to police force area."""
     label = name or str(source)
-    try:
-        read = ons.read_lsoa_lookup(source)
-    except ons.OnsFormatError as lsoa_error:
-        if hasattr(source, "seek"):
-            source.seek(0)
-        try:
-            read = ons.read_district_lookup(source)
-        except ons.OnsFormatError:
-            raise AreaRefused(
-                f"{label}: neither an LSOA to ward to district lookup nor a district to CSP to police force "
-                f"area lookup ({lsoa_error})."
-            ) from None
+    read, load = _lookup_read(source, label)
     with transaction.atomic():
-        loaded = _lsoa_lookup_load(read) if read.kind == "lsoa" else _district_lookup_load(read)
-        report = {**_report(read.report), "vintages": dict(read.vintages), **loaded}
+        loaded = load()
+        report: dict[str, object] = {**_report(read.report), "vintages": dict(read.vintages), **loaded}
         message = ", ".join(f"{n:,} {what}" for what, n in loaded.items()) + (" (dry run: nothing stored)" if dry_run else "")
         if dry_run:
             transaction.set_rollback(True)
@@ -91,6 +104,27 @@ def areas_import(*, source, name: str = "", dry_run: bool = False, by=None) -> I
                 report=report, dry_run=dry_run, message=message)
 
 
+LookupRead = ons.LookupRead[ons.LsoaRow] | ons.LookupRead[ons.DistrictRow]
+
+
+def _lookup_read(source: ons.Source, label: str) -> tuple[LookupRead, Callable[[], dict[str, int]]]:
+    """The file read as an LSOA lookup, else as a district lookup, with what loads it."""
+    try:
+        lsoa = ons.read_lsoa_lookup(source)
+    except ons.OnsFormatError as lsoa_error:
+        if hasattr(source, "seek"):
+            source.seek(0)
+        try:
+            district = ons.read_district_lookup(source)
+        except ons.OnsFormatError:
+            raise AreaRefused(
+                f"{label}: neither an LSOA to ward to district lookup nor a district to CSP to police force "
+                f"area lookup ({lsoa_error})."
+            ) from None
+        return district, partial(_district_lookup_load, district)
+    return lsoa, partial(_lsoa_lookup_load, lsoa)
+
+
 def _upsert(code: str, name: str, level: str, vintage: str, parent: Area | None = None) -> Area:
     area, _ = Area.objects.update_or_create(
         code=code, defaults={"name": name, "level": level, "vintage": vintage, **({"parent": parent} if parent else {})}
@@ -98,7 +132,10 @@ def _upsert(code: str, name: str, level: str, vintage: str, parent: Area | None 
     return area
 
 
-def _chunks(items: list, size: int = 2000):
+T = TypeVar("T")
+
+
+def _chunks(items: Sequence[T], size: int = 2000) -> Iterator[Sequence[T]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
@@ -125,7 +162,7 @@ def _bulk_upsert(entries: dict[str, tuple[str, str, str, int | None]]) -> dict[s
     return result
 
 
-def _lsoa_lookup_load(read: ons.LookupRead) -> dict[str, int]:
+def _lsoa_lookup_load(read: ons.LookupRead[ons.LsoaRow]) -> dict[str, int]:
     vintage = read.vintages
     rows = read.rows
     districts = _bulk_upsert(
@@ -149,7 +186,7 @@ def _lsoa_lookup_load(read: ons.LookupRead) -> dict[str, int]:
     return {"LSOAs": len(lsoas), "wards": len(wards), "districts": len(districts), "areas made of parts rebuilt": rebuilt}
 
 
-def _district_lookup_load(read: ons.LookupRead) -> dict[str, int]:
+def _district_lookup_load(read: ons.LookupRead[ons.DistrictRow]) -> dict[str, int]:
     vintage = read.vintages
     wholes: dict[str, Area] = {}
     for row in read.rows:
@@ -245,7 +282,9 @@ def area_define(*, code: str, name: str, parts: Sequence[str], level: str = Area
     return area
 
 
-def population_import(*, source, name: str = "", year: int | None = None, dry_run: bool = False, by=None) -> ImportRun:
+def population_import(
+    *, source: ons.Source, name: str = "", year: int | None = None, dry_run: bool = False, by: User | None = None
+) -> ImportRun:
     """Load ONS mid-year estimates: every area in the file gets its year's figure (replacing one held)."""
     label = name or str(source)
     try:

@@ -27,7 +27,7 @@ import html
 import math
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -213,7 +213,8 @@ def nice_ticks(low: float, high: float, *, target: int = 5, integer: bool = Fals
 
 
 def _tick_text(tick: Decimal, step: Decimal, suffix: str = "", signed: bool = False) -> str:
-    decimals = max(0, -step.normalize().as_tuple().exponent)
+    exponent = step.normalize().as_tuple().exponent  # a letter only for NaN and infinities, never a step
+    decimals = max(0, -exponent) if isinstance(exponent, int) else 0
     return (format_signed if signed else format_number)(float(tick), decimals) + suffix
 
 
@@ -229,7 +230,7 @@ def chart_id(title: str, *content: object) -> str:
     return f"chart-{slug}-{digest}"
 
 
-def _attrs(attributes: dict[str, object]) -> str:
+def _attrs(attributes: Mapping[str, object]) -> str:
     out = []
     for key, value in attributes.items():
         if value is None:
@@ -521,11 +522,11 @@ def _trend_summary(
     known = [(day, v) for day, v in zip(months, current, strict=True) if v is not None]
     if not known:
         return [*out, f"No data for {current_label}."]
-    latest_index = max(i for i, v in enumerate(current) if v is not None)
-    latest_day, latest = months[latest_index], current[latest_index]
-    sentence = f"Latest month, {_month(latest_day)}: {current_label} {format_number(latest)}"
-    if previous is not None and previous[latest_index] is not None:
-        sentence += f"; {previous_label} {format_number(previous[latest_index])}"
+    latest_index, latest = [(i, v) for i, v in enumerate(current) if v is not None][-1]
+    sentence = f"Latest month, {_month(months[latest_index])}: {current_label} {format_number(latest)}"
+    year_before = None if previous is None else previous[latest_index]
+    if year_before is not None:
+        sentence += f"; {previous_label} {format_number(year_before)}"
     out.append(sentence + ".")
     if len(known) > 1:
         high_day, high = max(known, key=lambda pair: pair[1])  # the first of equal values

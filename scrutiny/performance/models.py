@@ -11,6 +11,8 @@ time); the raw rows stay in the files. A month of a force is replaced whole, in 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, cast
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -18,6 +20,10 @@ from simple_history.models import HistoricalRecords
 
 from scrutiny.core.models import Exemptible
 from scrutiny.performance.crime_types import COUNT_FIELDS, CRIME_TYPES
+
+if TYPE_CHECKING:
+    from django.db.backends.base.base import BaseDatabaseWrapper
+    from django.db.models.sql.compiler import SQLCompiler
 
 
 class AreaLevel(models.TextChoices):
@@ -32,7 +38,10 @@ class AreaLevel(models.TextChoices):
     CUSTOM = "custom", "Area defined by the partnership"
 
 
-CrimeType = models.TextChoices("CrimeType", [(t, t) for t in CRIME_TYPES])
+# The police.uk names, labelled in title case as the functional TextChoices this replaces
+# labelled them (its members were named by the types themselves, which no code could spell),
+# so the migrations' state is unchanged.
+CRIME_TYPE_CHOICES: list[tuple[str, str]] = [(t, t.title()) for t in CRIME_TYPES]
 
 
 class DayOfMonth(models.Func):
@@ -46,7 +55,9 @@ class DayOfMonth(models.Func):
     template = "EXTRACT(DAY FROM %(expressions)s)"
     output_field = models.IntegerField()
 
-    def as_sqlite(self, compiler, connection, **extra_context):
+    def as_sqlite(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
+    ) -> tuple[str, tuple[Any, ...]]:
         return self.as_sql(compiler, connection, template="CAST(substr(%(expressions)s, 9, 2) AS INTEGER)", **extra_context)
 
 
@@ -135,16 +146,20 @@ class ImportStatus(models.TextChoices):
     FAILED = "failed", "Failed: nothing stored"
 
 
-class ImportRunQuerySet(models.QuerySet):
+class ImportRunQuerySet(models.QuerySet["ImportRun"]):
     def open_to_public(self) -> ImportRunQuerySet:
         """Without the uploads of partner figures given in confidence: their source and report
         name the indicator, which is itself exempt information."""
         return self.exclude(confidential=True).exclude(partner_indicator__is_exempt=True)
 
 
-class PublicImportRunManager(models.Manager.from_queryset(ImportRunQuerySet)):
+ImportRunManager = models.Manager.from_queryset(ImportRunQuerySet)
+
+
+class PublicImportRunManager(ImportRunManager["ImportRun"]):
     def get_queryset(self) -> ImportRunQuerySet:
-        return super().get_queryset().open_to_public()
+        # The plugin types a from_queryset manager's get_queryset as a plain QuerySet.
+        return cast(ImportRunQuerySet, super().get_queryset()).open_to_public()
 
 
 class ImportRun(models.Model):
@@ -179,7 +194,7 @@ class ImportRun(models.Model):
         help_text="An upload of figures given in confidence: seen only by those who may see exempt business.",
     )
 
-    internal = models.Manager.from_queryset(ImportRunQuerySet)()
+    internal = ImportRunManager()
     public = PublicImportRunManager()
 
     class Meta:
@@ -237,7 +252,7 @@ class PoliceMonth(models.Model):
         return f"{self.force} {self.month:%Y-%m}"
 
 
-def _count_field(crime_type: str) -> models.PositiveIntegerField:
+def _count_field(crime_type: str) -> models.PositiveIntegerField[int, int]:
     return models.PositiveIntegerField(crime_type, default=0)
 
 
@@ -289,11 +304,12 @@ class CrimeCount(models.Model):
         return f"{self.lsoa_code} {self.month:%Y-%m}: {self.total}"
 
     def count_of(self, crime_type: str) -> int:
-        return getattr(self, COUNT_FIELDS[crime_type])
+        count: int = getattr(self, COUNT_FIELDS[crime_type])
+        return count
 
     @property
     def total(self) -> int:
-        return sum(getattr(self, name) for name in COUNT_FIELDS.values())
+        return sum(self.count_of(crime_type) for crime_type in COUNT_FIELDS)
 
 
 class ComparisonGroup(models.Model):
@@ -345,7 +361,7 @@ class IndicatorGroup(models.Model):
 
 class IndicatorGroupType(models.Model):
     group = models.ForeignKey(IndicatorGroup, on_delete=models.CASCADE, related_name="types")
-    crime_type = models.CharField(max_length=40, choices=CrimeType.choices)
+    crime_type = models.CharField(max_length=40, choices=CRIME_TYPE_CHOICES)
 
     class Meta:
         constraints = [
@@ -371,14 +387,18 @@ class Combination(models.TextChoices):
     AVERAGE = "average", "The average of the figures in the period"
 
 
-class PartnerIndicatorQuerySet(models.QuerySet):
+class PartnerIndicatorQuerySet(models.QuerySet["PartnerIndicator"]):
     def open_to_public(self) -> PartnerIndicatorQuerySet:
         return self.filter(is_exempt=False)
 
 
-class PublicPartnerIndicatorManager(models.Manager.from_queryset(PartnerIndicatorQuerySet)):
+PartnerIndicatorManager = models.Manager.from_queryset(PartnerIndicatorQuerySet)
+
+
+class PublicPartnerIndicatorManager(PartnerIndicatorManager["PartnerIndicator"]):
     def get_queryset(self) -> PartnerIndicatorQuerySet:
-        return super().get_queryset().open_to_public()
+        # The plugin types a from_queryset manager's get_queryset as a plain QuerySet.
+        return cast(PartnerIndicatorQuerySet, super().get_queryset()).open_to_public()
 
 
 class PartnerIndicator(Exemptible):
@@ -404,7 +424,7 @@ class PartnerIndicator(Exemptible):
     higher_is_better = models.BooleanField(null=True, blank=True)
     description = models.TextField(blank=True)
 
-    internal = models.Manager.from_queryset(PartnerIndicatorQuerySet)()
+    internal = PartnerIndicatorManager()
     public = PublicPartnerIndicatorManager()
     history = HistoricalRecords()
 
@@ -427,14 +447,18 @@ class PartnerIndicator(Exemptible):
         return self.name
 
 
-class PartnerFigureQuerySet(models.QuerySet):
+class PartnerFigureQuerySet(models.QuerySet["PartnerFigure"]):
     def open_to_public(self) -> PartnerFigureQuerySet:
         return self.filter(indicator__is_exempt=False)
 
 
-class PublicPartnerFigureManager(models.Manager.from_queryset(PartnerFigureQuerySet)):
+PartnerFigureManager = models.Manager.from_queryset(PartnerFigureQuerySet)
+
+
+class PublicPartnerFigureManager(PartnerFigureManager["PartnerFigure"]):
     def get_queryset(self) -> PartnerFigureQuerySet:
-        return super().get_queryset().open_to_public()
+        # The plugin types a from_queryset manager's get_queryset as a plain QuerySet.
+        return cast(PartnerFigureQuerySet, super().get_queryset()).open_to_public()
 
 
 class PartnerFigure(models.Model):
@@ -446,7 +470,7 @@ class PartnerFigure(models.Model):
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     entered_at = models.DateTimeField(auto_now=True)
 
-    internal = models.Manager.from_queryset(PartnerFigureQuerySet)()
+    internal = PartnerFigureManager()
     public = PublicPartnerFigureManager()
     history = HistoricalRecords()
 

@@ -553,15 +553,15 @@ def _shorten(text: str, limit: int = 100) -> str:
 
 
 @dataclasses.dataclass(frozen=True)
-class _LookupSpec:
+class _LookupSpec(Generic[RowT]):
     kind: str
     description: str
     entities: tuple[tuple[str, frozenset[str]], ...]  # (field prefix, header prefixes)
     example: str
-    row_type: type[LsoaRow] | type[DistrictRow]
+    row_type: type[RowT]
 
 
-_LSOA_SPEC = _LookupSpec(
+_LSOA_SPEC: _LookupSpec[LsoaRow] = _LookupSpec(
     kind="lsoa",
     description="an ONS LSOA to ward to local authority district lookup",
     entities=(
@@ -572,7 +572,7 @@ _LSOA_SPEC = _LookupSpec(
     example="LSOA11CD, LSOA11NM, WD17CD, WD17NM, LAD17CD, LAD17NM",
     row_type=LsoaRow,
 )
-_DISTRICT_SPEC = _LookupSpec(
+_DISTRICT_SPEC: _LookupSpec[DistrictRow] = _LookupSpec(
     kind="district",
     description="an ONS local authority district to community safety partnership to police force area lookup",
     entities=(
@@ -585,7 +585,7 @@ _DISTRICT_SPEC = _LookupSpec(
 )
 
 
-def _lookup_columns(cells: Sequence[str], spec: _LookupSpec) -> dict[str, dict[str, dict[str, int]]]:
+def _lookup_columns(cells: Sequence[str], spec: _LookupSpec[RowT]) -> dict[str, dict[str, dict[str, int]]]:
     """entity -> vintage ("17") -> part ("CD", "NM", "NMW") -> column index."""
     found: dict[str, dict[str, dict[str, int]]] = {}
     for index, cell in enumerate(cells):
@@ -598,7 +598,7 @@ def _lookup_columns(cells: Sequence[str], spec: _LookupSpec) -> dict[str, dict[s
     return {e: {yy: parts for yy, parts in v.items() if "CD" in parts} for e, v in found.items()}
 
 
-def _lookup_read(source: Source, spec: _LookupSpec) -> LookupRead:
+def _lookup_read(source: Source, spec: _LookupSpec[RowT]) -> LookupRead[RowT]:
     data, name = _read_source(source)
     table = _open_table(data, name)
     needed = [entity for entity, _ in spec.entities]
@@ -649,14 +649,14 @@ def _lookup_rows(
     index: dict[str, int],
     needed: list[str],
     key: str,
-    spec: _LookupSpec,
-) -> list[LsoaRow | DistrictRow]:
+    spec: _LookupSpec[RowT],
+) -> list[RowT]:
     codes = [index[f"{e}_code"] for e in needed]
     all_codes = operator.itemgetter(*codes, -1)  # -1: the "" appended below, so a tuple whatever the count
     names = [(index[f"{e}_name"], index[f"{e}_code"]) for e in needed if f"{e}_name" in index]
     texts_to_repair = [i for f, i in index.items() if not f.endswith("_code")]
     row_values = operator.itemgetter(*[index.get(f.name, -1) for f in dataclasses.fields(spec.row_type)])
-    rows: list[LsoaRow | DistrictRow] = []
+    rows: list[RowT] = []
     first: dict[str, tuple[int, list[str]]] = {}
     for line, texts, _cells in _data_rows(header, report, index[key]):
         texts.append("")  # what a column the file lacks reads as

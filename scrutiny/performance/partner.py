@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -47,8 +48,11 @@ HEADERS = {
 }
 
 
+Row = Sequence[object]  # a sheet's cells as the file holds them: text from a CSV, any value from Excel
+
+
 def read_sheet(name: str, content: bytes) -> list[FigureRow]:
-    rows = _xlsx_rows(content) if name.lower().endswith((".xlsx", ".xlsm")) else _csv_rows(content)
+    rows: Sequence[Row] = _xlsx_rows(content) if name.lower().endswith((".xlsx", ".xlsm")) else _csv_rows(content)
     if not rows:
         raise PartnerSheetError([f"{name}: the sheet is empty."])
     columns = {HEADERS[_key(h)]: i for i, h in enumerate(rows[0]) if _key(h) in HEADERS}
@@ -56,7 +60,8 @@ def read_sheet(name: str, content: bytes) -> list[FigureRow]:
         raise PartnerSheetError(
             [f"{name}: the first row must name the columns: 'Period start', 'Period end' (or 'Period') and 'Value'."]
         )
-    figures, problems = [], []
+    figures: list[FigureRow] = []
+    problems: list[str] = []
     for line, row in enumerate(rows[1:], start=2):
         if all(str(c or "").strip() == "" for c in row):
             continue
@@ -74,12 +79,12 @@ def read_sheet(name: str, content: bytes) -> list[FigureRow]:
     return figures
 
 
-def _cell(row, columns, key) -> object:
+def _cell(row: Row, columns: Mapping[str, int], key: str) -> object:
     index = columns.get(key)
     return row[index] if index is not None and index < len(row) else None
 
 
-def _figure(line: int, row, columns) -> FigureRow:
+def _figure(line: int, row: Row, columns: Mapping[str, int]) -> FigureRow:
     if "start" in columns and _cell(row, columns, "start") not in (None, ""):
         start, end = _date(_cell(row, columns, "start")), _date(_cell(row, columns, "end"))
     else:

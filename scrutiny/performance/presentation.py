@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString, mark_safe
 
 from scrutiny.performance import charts
-from scrutiny.performance.selectors import TOTAL, Comparison, IndicatorValue, PerformanceReport
+from scrutiny.performance.selectors import TOTAL, Comparison, IndicatorValue, PartnerRow, PerformanceReport
 from scrutiny.performance.statements import comparison_phrase, statements
 from scrutiny.performance.templatetags.performance_tags import num, pct, rate, signed
 
@@ -60,9 +60,9 @@ class Presented:
     trend_svg: SafeString
     ranked_svg: SafeString | None
     change_svg: SafeString
-    headline: list
-    by_type: list
-    partner_rows: list
+    headline: list[IndicatorValue]
+    by_type: list[IndicatorValue]
+    partner_rows: list[PartnerRow]
     headers: list[str]
     headline_rows: list[Row]
     type_rows: list[Row]
@@ -81,7 +81,7 @@ def present(report: PerformanceReport) -> Presented:
         description="Monthly counts; the dashed line is the same month a year earlier.",
     )
     ranked = None
-    if total.group:
+    if total.group and report.group is not None:
         ranked = charts.ranked_bar_chart(
             title=f"Total recorded crime per 1,000 population, {report.period.label}",
             bars=[charts.Bar(label=g.area.name, value=g.rate, highlight=g.is_home) for g in total.group],

@@ -22,12 +22,14 @@ The arithmetic, stated once:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Literal
 
 from django.db import connection
 
+from scrutiny.governance.models import Committee
 from scrutiny.performance.crime_types import (
     ANTI_SOCIAL_BEHAVIOUR,
     COUNT_FIELDS,
@@ -36,6 +38,7 @@ from scrutiny.performance.crime_types import (
 )
 from scrutiny.performance.models import (
     Area,
+    AreaLevel,
     AreaLsoa,
     Combination,
     ComparisonGroup,
@@ -53,15 +56,18 @@ TOTAL = "total-recorded-crime"
 ASB = "anti-social-behaviour"
 
 
+IndicatorKind = Literal["total", "asb", "priority", "type"]
+
+
 @dataclass(frozen=True)
 class IndicatorDef:
     key: str
     label: str
-    kind: str  # total, asb, priority, type
+    kind: IndicatorKind
     crime_types: tuple[str, ...]
 
 
-def indicator_definitions(committee=None) -> list[IndicatorDef]:
+def indicator_definitions(committee: Committee | None = None) -> list[IndicatorDef]:
     """Total recorded crime, ASB, the partnership's priorities, then every crime type."""
     defs = [
         IndicatorDef(TOTAL, "Total recorded crime (excluding anti-social behaviour)", "total", RECORDED_CRIME_TYPES),
@@ -111,7 +117,8 @@ def area_counts(*, area_ids: Iterable[int], first: dt.date, last: dt.date) -> Co
     return counts
 
 
-def _as_date(value) -> dt.date:
+def _as_date(value: object) -> dt.date:
+    # PostgreSQL's driver gives a date, SQLite's the ISO text.
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
 
 
@@ -246,8 +253,8 @@ class PartnerRow:
     expected: int = 0
 
     @property
-    def combine(self) -> str:
-        return self.indicator.combine
+    def combine(self) -> Combination:
+        return Combination(self.indicator.combine)
 
     @property
     def incomplete(self) -> bool:
@@ -297,8 +304,8 @@ class PerformanceReport:
     partner_rows: list[PartnerRow]
     notes: list[str]
     includes_confidential: bool
-    previous_period: Period | None = None
-    last_year_period: Period | None = None
+    previous_period: Period
+    last_year_period: Period
 
     def indicator(self, key: str) -> IndicatorValue:
         return next(i for i in self.indicators if i.definition.key == key)
@@ -383,7 +390,9 @@ def _areas_without_data(areas: dict[int, Area], home: Area, period: Period, coun
     return {pk for pk in areas if pk not in with_lsoas or (pk != home.pk and pk not in with_counts)}
 
 
-def _no_data_notes(area, members, county, no_data: set[int], period: Period) -> list[str]:
+def _no_data_notes(
+    area: Area, members: Sequence[Area], county: Area | None, no_data: set[int], period: Period
+) -> list[str]:
     notes = []
     if area.pk in no_data and not AreaLsoa.objects.filter(area=area).exists():
         notes.append(f"{area.name} has no LSOAs in the area lookups loaded: it has no counts or rates.")
@@ -408,14 +417,23 @@ def _why_no_data(area: Area, period: Period) -> str:
 
 def _county_of(area: Area) -> Area | None:
     node = area.parent
-    while node is not None and node.level != "county":
+    while node is not None and node.level != AreaLevel.COUNTY:
         node = node.parent
     return node
 
 
 def _indicator(
-    definition: IndicatorDef, *, area, members, county, period, compare, periods, counts, populations,
-    before_populations,
+    definition: IndicatorDef,
+    *,
+    area: Area,
+    members: Sequence[Area],
+    county: Area | None,
+    period: Period,
+    compare: str,
+    periods: Mapping[str, Period],
+    counts: Counts,
+    populations: Mapping[int, PopulationUsed | None],
+    before_populations: Mapping[str, Mapping[int, PopulationUsed | None]],
 ) -> IndicatorValue:
     types = definition.crime_types
     count = _total(counts, area.pk, types, period.months)
@@ -454,7 +472,9 @@ def _indicator(
     return value
 
 
-def _series(definition: IndicatorDef, *, area, period, counts, loaded) -> list[SeriesPoint]:
+def _series(
+    definition: IndicatorDef, *, area: Area, period: Period, counts: Counts, loaded: set[dt.date]
+) -> list[SeriesPoint]:
     """The twelve months to the period's end (or the whole period, if longer), with the year before."""
     months = period.months if period.length >= 12 else [month_add(period.last, -i) for i in range(11, -1, -1)]
     points = []
@@ -470,7 +490,13 @@ def _series(definition: IndicatorDef, *, area, period, counts, loaded) -> list[S
     return points
 
 
-def _notes(area, period, compared_with: Sequence[Period], population, loaded) -> list[str]:
+def _notes(
+    area: Area,
+    period: Period,
+    compared_with: Sequence[Period],
+    population: PopulationUsed | None,
+    loaded: set[dt.date],
+) -> list[str]:
     notes = []
     missing = [m for m in period.months if m not in loaded]
     if missing:
@@ -488,14 +514,14 @@ def _notes(area, period, compared_with: Sequence[Period], population, loaded) ->
     return notes
 
 
-def _partner_rows(committee, period: Period, include_confidential: bool) -> list[PartnerRow]:
+def _partner_rows(committee: Committee | None, period: Period, include_confidential: bool) -> list[PartnerRow]:
     if committee is None:
         return []
     indicator_manager = PartnerIndicator.internal if include_confidential else PartnerIndicator.public
     figure_manager = PartnerFigure.internal if include_confidential else PartnerFigure.public
     rows = []
     for indicator in indicator_manager.filter(committee=committee).select_related("organisation"):
-        def within(p: Period, indicator=indicator) -> list[PartnerFigure]:
+        def within(p: Period, indicator: PartnerIndicator = indicator) -> list[PartnerFigure]:
             return list(figure_manager.filter(indicator=indicator, period_start__gte=p.first, period_end__lte=p.end_date))
 
         figures = within(period)
@@ -503,11 +529,11 @@ def _partner_rows(committee, period: Period, include_confidential: bool) -> list
         # Like with like: each figure compared has its own a year before (the same quarter, the
         # same month), or there is no comparison; a part-year is never set against a whole one.
         held_before = {f.period_start: f for f in within(period.shifted(-12))}
-        earlier = [held_before.get(_year_before(f.period_start)) for f in compared]
+        earlier = [e for f in compared if (e := held_before.get(_year_before(f.period_start))) is not None]
         rows.append(PartnerRow(
             indicator=indicator, figures=figures, value=_combined(indicator.combine, figures),
-            year_before=_combined(indicator.combine, earlier) if compared and all(earlier) else None,
-            supplied=len(figures), expected=_figures_expected(indicator.frequency, period, figures),
+            year_before=_combined(indicator.combine, earlier) if compared and len(earlier) == len(compared) else None,
+            supplied=len(figures), expected=_figures_expected(Frequency(indicator.frequency), period, figures),
         ))
     return rows
 
@@ -522,7 +548,7 @@ def _combined(combine: str, figures: Sequence[PartnerFigure]) -> Decimal | None:
     return figures[-1].value
 
 
-def _figures_expected(frequency: str, period: Period, figures: Sequence[PartnerFigure]) -> int:
+def _figures_expected(frequency: Frequency, period: Period, figures: Sequence[PartnerFigure]) -> int:
     """How many figures of this frequency fall wholly within the period.
 
     Quarters and years are counted where the partner's own figures start them (a financial

@@ -57,7 +57,7 @@ def rate_sentence(value: IndicatorValue, report: PerformanceReport) -> str | Non
     if value.county_rate is not None and report.county is not None:
         relation = "above" if value.rate > value.county_rate else "below" if value.rate < value.county_rate else "equal to"
         text += f", {relation} the {report.county.name} average of {value.county_rate:.1f}"
-    if value.rank is not None:
+    if value.rank is not None and report.group is not None:
         text += f", and ranked {ordinal(value.rank)} highest of {value.rank_of} in the {report.group.name}"
     return text + "."
 
@@ -77,7 +77,7 @@ def statements(report: PerformanceReport, *, limit_types: int = 3) -> list[str]:
         lines.append(rate.replace(" recorded ", " recorded total crime of ", 1))
     movers = sorted(
         (v for v in report.indicators if v.definition.kind == "type" and v.change and v.before),
-        key=lambda v: -abs(v.change),
+        key=lambda v: -abs(v.change or 0),
     )[:limit_types]
     for value in movers:
         sentence = change_sentence(value, report, kinds=(report.compare,))

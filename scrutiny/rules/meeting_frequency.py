@@ -11,6 +11,7 @@ the next must be held no later than D + 12 months (the same date a year on).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .dates import add_months
@@ -35,7 +36,7 @@ class Gap:
         return (end - self.due_by).days if end else 0
 
 
-def gaps(meeting_dates: list[dt.date], *, today: dt.date) -> list[Gap]:
+def gaps(meeting_dates: Iterable[dt.date], *, today: dt.date) -> list[Gap]:
     """Every place where the meetings (held or scheduled, not cancelled) leave more than
     twelve months without a meeting, including after the last one when that date has passed
     or falls within the next three months without a meeting scheduled."""

@@ -11,6 +11,8 @@ the CSP's Community Safety Strategy and annual Refresh documents").
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Set
+
 from django.db import models
 
 
@@ -21,7 +23,7 @@ class StatutorySubject(models.TextChoices):
 
 
 # Each requirement is met by any one of its subjects.
-REQUIRED_EACH_YEAR: dict[str, tuple[str, ...]] = {
+REQUIRED_EACH_YEAR: Mapping[str, tuple[StatutorySubject, ...]] = {
     "the CSP's Strategic Assessment": (StatutorySubject.STRATEGIC_ASSESSMENT,),
     "the Community Safety Strategy or its annual Refresh": (
         StatutorySubject.STRATEGY,
@@ -32,6 +34,6 @@ REQUIRED_EACH_YEAR: dict[str, tuple[str, ...]] = {
 CITATION = "Police and Justice Act 2006 s19; SI 2007/1830 regs 5-7 and 10-11; the committee's protocol"
 
 
-def missing(subjects_in_year: set[str]) -> list[str]:
+def missing(subjects_in_year: Set[str]) -> list[str]:
     """The requirements a municipal year's items leave unmet, by name."""
     return [name for name, meets in REQUIRED_EACH_YEAR.items() if not subjects_in_year & set(meets)]

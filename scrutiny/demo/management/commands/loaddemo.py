@@ -1,6 +1,7 @@
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from scrutiny.demo.accounts import demo_accounts_ensure
 from scrutiny.demo.loader import DemoDataError, DirectorySource, load_demo, publish_demo_agendas
@@ -10,7 +11,7 @@ from scrutiny.demo.performance import performance_demo_load
 class Command(BaseCommand):
     help = "Load the Dartford demo (committee, people, meetings, minutes, work programme). Idempotent."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--dry-run", action="store_true", help="Check the data and report; change nothing."
         )
@@ -27,7 +28,7 @@ class Command(BaseCommand):
             help="Months of generated police.uk counts for the performance pages (default 36; 0: none).",
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         source = DirectorySource(Path(options["source"])) if options["source"] else DirectorySource()
         try:
             report = load_demo(source=source, dry_run=options["dry_run"])

@@ -1,8 +1,9 @@
 import datetime as dt
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from scrutiny.governance.models import Committee
+from scrutiny.governance.models import Committee, NoticeCounting
 from scrutiny.rules import deadlines
 from scrutiny.rules.deadlines import Convention
 
@@ -10,14 +11,14 @@ from scrutiny.rules.deadlines import Convention
 class Command(BaseCommand):
     help = "Print the deadlines for a meeting on DATE (YYYY-MM-DD) with the reasoning: which days were not clear."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("date", help="Date of the meeting, YYYY-MM-DD")
         parser.add_argument("--committee", help="Slug of the committee whose protocol settings apply.")
         parser.add_argument(
             "--convention", choices=Convention.values, help="Count clear days as working or calendar days."
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         try:
             meeting = dt.date.fromisoformat(options["date"])
         except ValueError:
@@ -51,7 +52,7 @@ class Command(BaseCommand):
                 f"{'a later, riskier' if alternative.date > publish.date else 'an earlier'} date.)"
             )
         days = committee.partner_notice_days if committee else 28
-        counting = committee.partner_notice_counting if committee else "clear"
+        counting = committee.partner_notice_counting if committee else NoticeCounting.CLEAR
         partner = deadlines.partner_request_deadline(meeting, days=days, counting=counting)
         out("")
         out(

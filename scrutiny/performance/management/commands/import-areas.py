@@ -1,6 +1,7 @@
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from scrutiny.performance.areas import AreaRefused, areas_import
 
@@ -11,11 +12,11 @@ class Command(BaseCommand):
         "district to CSP to police force area (e.g. LAD19_CSP19_PFA19_EW_lookup.csv). CSV or Excel."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file")
         parser.add_argument("--dry-run", action="store_true", help="Read and report; store nothing.")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"{path}: no such file.")

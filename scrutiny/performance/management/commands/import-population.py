@@ -1,6 +1,7 @@
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from scrutiny.performance.areas import AreaRefused, population_import
 
@@ -8,12 +9,12 @@ from scrutiny.performance.areas import AreaRefused, population_import
 class Command(BaseCommand):
     help = "Load ONS mid-year population estimates (CSV, .xls or .xlsx, as the ONS publishes them)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file")
         parser.add_argument("--year", type=int, help="The mid-year, when the file name and title do not say it.")
         parser.add_argument("--dry-run", action="store_true", help="Read and report; store nothing.")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"{path}: no such file.")

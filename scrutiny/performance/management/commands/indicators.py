@@ -1,12 +1,19 @@
 import csv
 import json
 from decimal import Decimal
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from scrutiny.performance.models import Area
 from scrutiny.performance.periods import Period, PeriodError
-from scrutiny.performance.selectors import performance_report
+from scrutiny.performance.selectors import (
+    Comparison,
+    IndicatorValue,
+    PartnerRow,
+    PerformanceReport,
+    performance_report,
+)
 from scrutiny.performance.statements import statements
 
 #: --compare previous|last-year: one comparison, in these columns.
@@ -17,18 +24,22 @@ FIELDS_BOTH = ("indicator", "count", "previous", "previous_change", "previous_ch
                "last_year_change", "last_year_change_percent", "rate_per_1000", "rank", "rank_of", "county_rate",
                "source")
 
+#: A line of output by column (FIELDS or FIELDS_BOTH; partners' lines have a few more), as the
+#: csv and json writers take it.
+Row = dict[str, object]
 
-def _round(value, places=1):
+
+def _round(value: float | None, places: int = 1) -> float | None:
     return None if value is None else round(value, places)
 
 
-def _number(value: Decimal | None):
+def _number(value: Decimal | None) -> int | float | None:
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _comparison_fields(comparison, prefix: str) -> dict:
+def _comparison_fields(comparison: Comparison | None, prefix: str) -> Row:
     if comparison is None:
         return {prefix: None, f"{prefix}_change": None, f"{prefix}_change_percent": None}
     return {
@@ -38,8 +49,8 @@ def _comparison_fields(comparison, prefix: str) -> dict:
     }
 
 
-def _row(v, *, both: bool) -> dict:
-    row = {"indicator": v.definition.label, "count": v.count}
+def _row(v: IndicatorValue, *, both: bool) -> Row:
+    row: Row = {"indicator": v.definition.label, "count": v.count}
     if both:
         row |= _comparison_fields(v.previous, "previous") | _comparison_fields(v.last_year, "last_year")
     else:
@@ -53,7 +64,7 @@ def _row(v, *, both: bool) -> dict:
     }
 
 
-def _partner_row(p, *, both: bool, compare: str) -> dict:
+def _partner_row(p: PartnerRow, *, both: bool, compare: str) -> Row:
     """A partner's figure in the same columns: its figures in the period made one (the latest, their
     total or their average, as the indicator says), against the year before.
 
@@ -61,8 +72,8 @@ def _partner_row(p, *, both: bool, compare: str) -> dict:
     `--compare previous` the comparison columns stay empty rather than mean something else.
     """
     value, before = _number(p.value), _number(p.year_before)
-    change = None if value is None or before is None else _number(p.value - p.year_before)
-    row = {"indicator": p.indicator.name, "count": value}
+    change = None if p.value is None or p.year_before is None else _number(p.value - p.year_before)
+    row: Row = {"indicator": p.indicator.name, "count": value}
     if both:
         row |= {"previous": None, "previous_change": None, "previous_change_percent": None,
                 "last_year": before, "last_year_change": change, "last_year_change_percent": _round(p.change_percent)}
@@ -84,14 +95,14 @@ def _partner_row(p, *, both: bool, compare: str) -> dict:
     }
 
 
-def _cell(value, fmt: str = ",") -> str:
+def _cell(value: object, fmt: str = ",") -> str:
     return "" if value is None else format(value, fmt)
 
 
 class Command(BaseCommand):
     help = "Print the indicators of an area for a period: counts, changes, rates per 1,000, ranks (open data only)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--area", required=True, help="The area's code, e.g. E07000107 for Dartford.")
         parser.add_argument("--from", dest="first", required=True, help="First month, YYYY-MM.")
         parser.add_argument("--to", dest="last", required=True, help="Last month, YYYY-MM.")
@@ -100,7 +111,7 @@ class Command(BaseCommand):
                                  "last year side by side.")
         parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         try:
             period = Period.parse(options["first"], options["last"])
         except PeriodError as exc:
@@ -119,17 +130,17 @@ class Command(BaseCommand):
         {"table": self._table, "csv": self._csv, "json": self._json}[options["format"]](report, rows, partner_rows,
                                                                                        both)
 
-    def _csv(self, report, rows, partner_rows, both):
+    def _csv(self, report: PerformanceReport, rows: list[Row], partner_rows: list[Row], both: bool) -> None:
         writer = csv.DictWriter(self.stdout, fieldnames=FIELDS_BOTH if both else FIELDS, lineterminator="\n",
                                 extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows + partner_rows)
 
-    def _json(self, report, rows, partner_rows, both):
-        def span(p):
+    def _json(self, report: PerformanceReport, rows: list[Row], partner_rows: list[Row], both: bool) -> None:
+        def span(p: Period) -> dict[str, str]:
             return {"from": f"{p.first:%Y-%m}", "to": f"{p.last:%Y-%m}"}
 
-        data = {
+        data: dict[str, object] = {
             "area": {"code": report.area.code, "name": report.area.name},
             "period": span(report.period),
         }
@@ -147,7 +158,7 @@ class Command(BaseCommand):
         }
         self.stdout.write(json.dumps(data, indent=2))
 
-    def _table(self, report, rows, partner_rows, both):
+    def _table(self, report: PerformanceReport, rows: list[Row], partner_rows: list[Row], both: bool) -> None:
         out = self.stdout
         against = (f"{report.previous_period.label} and {report.last_year_period.label}" if both
                    else report.compared_with.label)
@@ -161,7 +172,7 @@ class Command(BaseCommand):
         headers += ["Per 1,000", "Rank", "County"]
         table = [headers]
         for r in rows:
-            line = [r["indicator"][:44], _cell(r["count"])]
+            line = [str(r["indicator"])[:44], _cell(r["count"])]
             for key, _title in comparisons:
                 change_key = "change" if key == "compared" else f"{key}_change"
                 line += [_cell(r[key]), _cell(r[change_key], "+,"), _cell(r[f"{change_key}_percent"], "+.1f")]
@@ -174,12 +185,13 @@ class Command(BaseCommand):
         if partner_rows:
             out.write("Partner agencies' figures (open; the latest in the period, against a year before):")
             for r in partner_rows:
-                period = "no figure in the period" if r["period"] is None else f"{r['period']['from']} to {r['period']['to']}"
+                span = r["period"]
+                period = f"{span['from']} to {span['to']}" if isinstance(span, dict) else "no figure in the period"
                 figures = "" if r["count"] is None else f": {r['count']:,}"
                 if r["year_before"] is not None:
                     percent = r["last_year_change_percent"] if both else r["change_percent"]
                     figures += f" (a year before {r['year_before']:,}"
                     figures += ")" if percent is None else f", {percent:+.1f}%)"
                 out.write(f"  {r['indicator']} ({r['source']}), {period}{figures}")
-        for line in statements(report) + report.notes:
-            out.write(f"- {line}")
+        for sentence in statements(report) + report.notes:
+            out.write(f"- {sentence}")
