@@ -16,7 +16,8 @@ def html_to_pdf(html: str) -> bytes:
     # that print nothing should not pay for.
     from weasyprint import HTML
 
-    return HTML(string=html).write_pdf()
+    pdf: bytes = HTML(string=html).write_pdf()
+    return pdf
 
 
 def word_document() -> WordDocument:

@@ -59,4 +59,5 @@ def calendar(meetings: Sequence[Meeting], *, url_for: Callable[[Meeting], str], 
     if timed:
         # The zone's rules over the meetings' span, as the tz database gives them.
         feed.add_missing_timezones(first_date=min(timed), last_date=max(timed) + dt.timedelta(days=1))
-    return feed.to_ical().decode("utf-8")
+    data: bytes = feed.to_ical()
+    return data.decode("utf-8")

@@ -38,7 +38,7 @@ from scrutiny.governance.models import MembershipRole
 from scrutiny.governance.selectors import committee_seats, municipal_year_of
 from scrutiny.meetings.models import AgendaItem, ItemRole, Meeting
 from scrutiny.minutes.selectors import printed_minutes
-from scrutiny.rules.exempt_information import describe, not_for_publication_mark
+from scrutiny.rules.exempt_information import NOT_FOR_PUBLICATION, describe, not_for_publication_mark
 from scrutiny.rules.notices import urgency_statement
 
 
@@ -168,8 +168,7 @@ def _covering_report_html(document: Document, meeting: Meeting) -> str:
     )
 
 
-def _minutes_html(document: Document) -> str:
-    earlier = document.minutes_of
+def _minutes_html(earlier: Meeting) -> str:
     # the public's copy, whoever prints the pack: the paper goes in the public pack
     context = printed_minutes(meeting=earlier, viewer=Viewer()) or {
         "meeting": earlier,
@@ -183,8 +182,8 @@ def _document_content(document: Document, meeting: Meeting) -> tuple[str, bytes]
     """(html, b"") for a paper the app prints, (b"", data) for an uploaded file."""
     if hasattr(document, "covering_report"):
         return _covering_report_html(document, meeting), b""
-    if document.minutes_of_id:
-        return _minutes_html(document), b""
+    if document.minutes_of is not None:
+        return _minutes_html(document.minutes_of), b""
     if document.work_plan_id:
         html = render_to_string(
             "publishing/work_plan_paper.html", {"version": document.work_plan, "committee": meeting.committee}
@@ -294,7 +293,7 @@ def pack_sources(meeting: Meeting, *, urgent: Mapping[int, str] | None = None) -
         papers=papers,
         has_exempt=any(p.exempt for p in papers) or any(i.is_exempt for i in items),
         public_title=f"Agenda pack: {committee.name}, {when}",
-        part2_title=f"Part 2 (not for publication): {committee.name}, {when}",
+        part2_title=f"Part 2 ({NOT_FOR_PUBLICATION.lower()}): {committee.name}, {when}",
     )
 
 

@@ -55,12 +55,11 @@ def _numbered(document: WordDocument, section: int, text: str) -> None:
 def covering_report_docx(report: CoveringReport) -> bytes:
     """The report in the council's sections; a withheld one carries the s100B(5) mark at the
     top and in the header of every page, as its PDF does."""
-    paper = report.document
-    meeting = paper.agenda_item.meeting
+    meeting = report.document.agenda_item.meeting
     document = word_document()
     centred(document, meeting.committee.name.upper())
     centred(document, f"{meeting.date.day} {meeting.date:%B %Y}".upper())
-    if mark := paper_mark(paper):
+    if mark := paper_mark(report.document):
         marked(document, mark)
     centred(document, report.heading.upper())
     sections = [

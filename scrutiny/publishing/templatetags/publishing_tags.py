@@ -14,7 +14,7 @@ register = template.Library()
 @register.simple_tag
 def numbered(text: str, section: int) -> SafeString:
     """Paragraphs numbered as the council numbers them: 2.1, 2.2, ... (lists stay lists)."""
-    parts = []
+    parts: list[str] = []
     n = 0
     for block in blocks(text or ""):
         if block.kind == "list":
