@@ -44,20 +44,13 @@ def test_the_confidential_word_report_carries_the_mark_in_its_text_and_page_head
 
 @pytest.mark.django_db(transaction=True)
 def test_the_report_is_rendered_before_the_paper_is_saved_in_its_transaction(world, monkeypatch):
-    from django.db import connection
+    from tests.transactions import in_transaction_when_called
 
     home, *_rest, group = world
     item = AgendaItemFactory(
         meeting=MeetingFactory(committee=group.committee, status=MeetingStatus.SCHEDULED, date=dt.date(2022, 6, 1))
     )
-    seen = []
-    real = report.html_to_pdf
-
-    def watched(html: str) -> bytes:
-        seen.append(connection.in_atomic_block)
-        return real(html)
-
-    monkeypatch.setattr(report, "html_to_pdf", watched)
+    seen = in_transaction_when_called(monkeypatch, report, "html_to_pdf")
     paper = report.report_attach(
         item=item, area=home, period=QUARTER, compare="last-year", confidential=True, by=None
     )

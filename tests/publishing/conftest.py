@@ -1,13 +1,15 @@
-"""A meeting of 21 February 2018 with a notice, an open report and an exempt appendix, its
-files in a folder of the test's own."""
+"""A meeting of 21 February 2018 with a notice, an open report and an exempt appendix (files
+in the test's own media folder, tests/conftest.py)."""
 
 import datetime as dt
 
 import pytest
 
+from scrutiny.documents.models import DocumentKind
 from scrutiny.documents.services import document_add
 from scrutiny.meetings import services as meetings
-from scrutiny.meetings.models import AgendaItem
+from scrutiny.meetings.models import AgendaItem, ItemRole
+from scrutiny.rules.exempt_information import ExemptionGround
 from tests.factories import CommitteeFactory
 from tests.pdfs import make_pdf
 
@@ -15,47 +17,22 @@ D = dt.date
 
 
 @pytest.fixture
-def meeting(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path},
-        },
-    }
-    committee = CommitteeFactory()
-    meeting = meetings.meeting_create(committee=committee, date=D(2018, 2, 21))
+def meeting():
+    meeting = meetings.meeting_create(committee=CommitteeFactory(), date=D(2018, 2, 21))
     meetings.agenda_build(meeting=meeting)
-    reg9 = AgendaItem.internal.get(meeting=meeting, role="regulation_9")
-    document_add(
-        item=reg9,
-        title="Regulation 9 Notice",
-        kind="notice",
-        file_name="reg9.pdf",
-        data=make_pdf(4, "Forthcoming key decisions"),
-    )
-    sa = meetings.agenda_item_add(
-        meeting=meeting, title="CSP Strategic Assessment 2017", today=D(2018, 1, 10)
-    )
-    document_add(
-        item=sa,
-        title="Covering report",
-        kind="report",
-        file_name="sa.pdf",
-        data=make_pdf(2, "Covering report"),
-    )
+    reg9 = AgendaItem.internal.get(meeting=meeting, role=ItemRole.REGULATION_9)
+    sa = meetings.agenda_item_add(meeting=meeting, title="CSP Strategic Assessment 2017", today=D(2018, 1, 10))
     exempt = meetings.agenda_item_add(
         meeting=meeting,
         title="CSP Strategic Assessment 2017",
         is_exempt=True,
-        exemption_ground="confidence",
+        exemption_ground=ExemptionGround.CONFIDENCE,
         today=D(2018, 1, 10),
     )
-    document_add(
-        item=exempt,
-        title="Strategic Assessment 2017",
-        kind="appendix",
-        file_name="secret.pdf",
-        data=make_pdf(3, "SECRET-ASSESSMENT"),
-    )
+    for item, title, kind, file_name, pages, words in (
+        (reg9, "Regulation 9 Notice", DocumentKind.NOTICE, "reg9.pdf", 4, "Forthcoming key decisions"),
+        (sa, "Covering report", DocumentKind.REPORT, "sa.pdf", 2, "Covering report"),
+        (exempt, "Strategic Assessment 2017", DocumentKind.APPENDIX, "secret.pdf", 3, "SECRET-ASSESSMENT"),
+    ):
+        document_add(item=item, title=title, kind=kind, file_name=file_name, data=make_pdf(pages, words))
     return meeting

@@ -158,25 +158,18 @@ def test_calendars(client, meeting):
     assert feed.count("BEGIN:VEVENT") == 1 and re.search(r"UID:meeting-\d+@", feed)
 
 
-def _pack_files(root) -> list[str]:
+def _pack_files(tmp_path) -> list[str]:
+    root = tmp_path / "media"  # tests/conftest.py
     folder = root / "packs"
     return sorted(str(p.relative_to(root)) for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_packs_are_rendered_outside_any_transaction(meeting, monkeypatch):
-    from django.db import connection
-
     from scrutiny.publishing import pack
+    from tests.transactions import in_transaction_when_called
 
-    seen = []
-    real = pack.html_to_pdf
-
-    def watched(html: str) -> bytes:
-        seen.append(connection.in_atomic_block)
-        return real(html)
-
-    monkeypatch.setattr(pack, "html_to_pdf", watched)
+    seen = in_transaction_when_called(monkeypatch, pack, "html_to_pdf")
     publication = meeting_publish_agenda(meeting=meeting, now=at(D(2018, 2, 12)))
     # the front sheets of both packs and the stamp pages at least, none inside a transaction
     assert len(seen) >= 3 and not any(seen)
