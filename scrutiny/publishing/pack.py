@@ -319,9 +319,7 @@ def _rendered(source: PaperSource) -> _Paper:
     data = html_to_pdf(source.html) if source.html else source.data
     try:
         reader = PdfReader(io.BytesIO(data))
-        for page in reader.pages:
-            if page.rotation:  # stamped the right way up: the rotation goes into the content
-                page.transfer_rotation_to_content()
+        len(reader.pages)
     except Exception as exc:  # pypdf raises many kinds of error on a damaged file
         raise PackError(f"{source.where} is not a readable PDF: {exc}") from None
     return _Paper(source, reader)
@@ -358,7 +356,7 @@ def _stamps(papers: Sequence[_Paper]) -> dict[int, PageObject]:
     stamps = []
     for paper in sorted(papers, key=lambda p: p.first):
         for offset, page in enumerate(paper.reader.pages):
-            box = (round(float(page.cropbox.width), 2), round(float(page.cropbox.height), 2))
+            box = _visible_size(page)
             if box not in sizes:
                 sizes.append(box)
             stamps.append(_Stamp(paper.first + offset, paper.source.mark, sizes.index(box)))
@@ -371,7 +369,17 @@ def _stamps(papers: Sequence[_Paper]) -> dict[int, PageObject]:
     return {stamp.number: page for stamp, page in zip(stamps, pages, strict=True)}
 
 
+def _visible_size(page: PageObject) -> tuple[float, float]:
+    """(width, height) of the page as shown: its crop box, turned by its rotation."""
+    width, height = round(float(page.cropbox.width), 2), round(float(page.cropbox.height), 2)
+    return (height, width) if page.rotation % 180 == 90 else (width, height)
+
+
 def _stamp(page: PageObject, stamp: PageObject) -> None:
+    """Merge `stamp` onto a page added to the writer. A rotated page has its rotation put
+    into its content first, so that the stamp reads the right way up where it is shown."""
+    if page.rotation:
+        page.transfer_rotation_to_content()
     box = page.cropbox
     if box.left or box.bottom:
         page.merge_translated_page(stamp, tx=float(box.left), ty=float(box.bottom))
