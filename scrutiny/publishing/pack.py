@@ -235,19 +235,10 @@ def _items(meeting: Meeting) -> list[AgendaItem]:
     )
 
 
-def agenda_lines(
-    meeting: Meeting,
-    *,
-    part2: bool,
-    ranges: Mapping[int, tuple[int, int]],
-    urgent: Mapping[int, str] | None = None,
-) -> list[AgendaLine]:
+def agenda_lines(meeting: Meeting, *, part2: bool, ranges: Mapping[int, tuple[int, int]]) -> list[AgendaLine]:
     """The agenda as the pack prints it: withheld items by their public title and reason
-    unless `part2`; `urgent` gives the reasons of items about to be made supplementary."""
-    return [
-        _with_pages(_agenda_line(item, part2=part2, urgent=urgent or {}), ranges)
-        for item in _items(meeting)
-    ]
+    unless `part2`, with the page ranges of `ranges`."""
+    return [_with_pages(_agenda_line(item, part2=part2, urgent={}), ranges) for item in _items(meeting)]
 
 
 def _with_pages(line: AgendaLine, ranges: Mapping[int, tuple[int, int]]) -> AgendaLine:
