@@ -5,7 +5,9 @@ pre-rendered PDF pages with pypdf, measured in the same run.
     python bench/agenda_pack.py [--runs 5]
 
 Prints the median times and their ratio. The aim: the whole pack (public and Part 2) in
-under five seconds on the project's machines.
+under five seconds on the project's machines. The pack's time includes WeasyPrint drawing a
+stamp page (page number, and the NOT FOR PUBLICATION mark on exempt papers) for every
+numbered page; the floor draws nothing.
 """
 
 from __future__ import annotations

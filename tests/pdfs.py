@@ -1,21 +1,20 @@
 """Small real PDFs for tests, made without network or fixtures on disk."""
 
 import io
+from html import escape
 
 from pypdf import PageObject, PdfReader, PdfWriter
 
-from scrutiny.publishing.pack import _text_overlay
+from scrutiny.core.printing import html_to_pdf
 
 
-def make_pdf(pages: int, text: str = "Paper") -> bytes:
-    writer = PdfWriter()
-    for n in range(1, pages + 1):
-        page = PageObject.create_blank_page(width=595.28, height=841.89)
-        page.merge_page(_text_overlay(595.28, 841.89, [(f"{text} page {n}", 72, 700)]))
-        writer.add_page(page)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+def make_pdf(pages: int, text: str = "Paper", *, size: str = "A4") -> bytes:
+    """`pages` A4 pages (or another CSS page size), each reading "<text> page <n>"."""
+    body = "".join(
+        f'<p style="break-before: page">{escape(text)} page {n}</p>' if n > 1 else f"<p>{escape(text)} page 1</p>"
+        for n in range(1, pages + 1)
+    )
+    return html_to_pdf(f"<style>@page {{ size: {size}; margin: 72pt }}</style>{body}")
 
 
 def encrypted_pdf() -> bytes:

@@ -3,6 +3,8 @@
 Uploads are checked before anything is stored: the type (PDF, or Word/OpenDocument which is
 converted to PDF with LibreOffice in headless mode), the size, and that the PDF opens, is not
 encrypted and has pages. A refused upload names the paper and its item and changes nothing.
+Checking and converting happen before the transaction (no lock waits for LibreOffice); the
+file is written just before it and removed if it fails.
 """
 
 from __future__ import annotations
@@ -11,9 +13,13 @@ import io
 import shutil
 import subprocess  # noqa: S404 - LibreOffice is run without a shell, on a file we wrote
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -89,12 +95,19 @@ def checked_pdf(data: bytes) -> int:
     return pages
 
 
-@transaction.atomic
-def document_attach_file(*, document: Document, name: str, data: bytes, by=None) -> Document:
-    """Attach (or replace) the file of a paper. The earlier file is kept in storage and in
-    the paper's history; nothing is stored if the upload is refused."""
+@dataclass(frozen=True)
+class _Upload:
+    """A checked upload, converted to PDF: what is stored as the paper's file."""
+
+    name: str
+    pdf: bytes
+    pages: int
+
+
+def _checked_upload(*, where: str, name: str, data: bytes) -> _Upload:
+    """Check (and convert) an upload, or say what is wrong with it. No database access: the
+    LibreOffice conversion takes seconds and no transaction waits for it."""
     suffix = Path(name).suffix.lower()
-    where = _where(document)
     if suffix not in ACCEPTED:
         raise ValidationError(
             f"{where}: upload a PDF or a Word document (.pdf, .docx, .doc, .odt, .rtf), not a {suffix or 'file without a type'}."
@@ -114,15 +127,39 @@ def document_attach_file(*, document: Document, name: str, data: bytes, by=None)
         pages = checked_pdf(data)
     except ValidationError as exc:
         raise ValidationError(f"{where}: the file {' '.join(exc.messages)}.") from None
-    document.file.save(f"{Path(name).stem[:80]}.pdf", ContentFile(data), save=False)
-    document.page_count = pages
-    document.full_clean()
-    document._history_user = by
-    document.save()
+    return _Upload(f"{Path(name).stem[:80]}.pdf", data, pages)
+
+
+@contextmanager
+def _saved_with_file(document: Document, upload: _Upload | None) -> Iterator[None]:
+    """Write the upload as the paper's file, then run the block in a transaction of its own;
+    if the block fails the file is removed and the paper keeps its earlier one, so no file
+    outlives a change that was not saved."""
+    earlier = document.file.name
+    if upload is not None:
+        document.file.save(upload.name, ContentFile(upload.pdf), save=False)
+        document.page_count = upload.pages
+    try:
+        with transaction.atomic(durable=True):
+            yield
+    except BaseException:
+        if upload is not None:
+            document.file.delete(save=False)
+            document.file.name = earlier
+        raise
+
+
+def document_attach_file(*, document: Document, name: str, data: bytes, by: User | None = None) -> Document:
+    """Attach (or replace) the file of a paper. The earlier file is kept in storage and in
+    the paper's history; nothing is stored if the upload is refused."""
+    upload = _checked_upload(where=_where(document), name=name, data=data)
+    with _saved_with_file(document, upload):
+        document.full_clean()
+        document._history_user = by
+        document.save()
     return document
 
 
-@transaction.atomic
 def document_add(
     *,
     item: AgendaItem,
@@ -134,16 +171,16 @@ def document_add(
     description: str = "",
     file_name: str = "",
     data: bytes | None = None,
-    by=None,
+    by: User | None = None,
 ) -> Document:
+    """Add a paper to an item, with its file when `data` is given (checked, and converted,
+    before the transaction)."""
     if is_exempt and not exemption_ground:
         raise ValidationError(
             f"“{title}”: an exempt paper needs its reason (a paragraph of Schedule 12A or the obligation of confidence)."
         )
-    position = (item.documents.order_by("-position").values_list("position", flat=True).first() or 0) + 1
     document = Document(
         agenda_item=item,
-        position=position,
         title=title.strip(),
         kind=kind,
         description=description,
@@ -151,9 +188,12 @@ def document_add(
         exemption_ground=exemption_ground if is_exempt else "",
         public_title=public_title if is_exempt else "",
     )
-    document.full_clean()
-    document._history_user = by
-    document.save()
-    if data is not None:
-        document_attach_file(document=document, name=file_name, data=data, by=by)
+    upload = None if data is None else _checked_upload(where=_where(document), name=file_name, data=data)
+    with _saved_with_file(document, upload):
+        document.position = (
+            item.documents.order_by("-position").values_list("position", flat=True).first() or 0
+        ) + 1
+        document.full_clean()
+        document._history_user = by
+        document.save()
     return document

@@ -13,7 +13,12 @@ from django.utils import timezone
 from scrutiny.access.policy import Viewer
 from scrutiny.meetings.models import Meeting
 from scrutiny.programme.models import WorkProgrammeChange
-from scrutiny.rules.exempt_information import CONFIDENTIAL_INFORMATION, ExemptionGround, paragraph_reference
+from scrutiny.rules.exempt_information import (
+    CONFIDENTIAL_INFORMATION,
+    ExemptionGround,
+    not_for_publication_mark,
+    paragraph_reference,
+)
 
 from .models import Minute, MinuteAmendment, MinutesRecord, RecommendationStatus, Resolution
 
@@ -64,13 +69,7 @@ class MinuteEntry:
     @property
     def not_for_publication_mark(self) -> str:
         """The s100B(5) mark with the ground, as printed on an entitled copy."""
-        return not_for_publication_mark(self.exemption_statement)
-
-
-def not_for_publication_mark(statement: str) -> str:
-    """The s100B(5) mark for an exemption statement ("Not for publication: ...")."""
-    ground = statement.removeprefix("Not for publication: ")
-    return f"NOT FOR PUBLICATION: {ground}" if ground else "NOT FOR PUBLICATION"
+        return not_for_publication_mark(self.exemption_ground)
 
 
 def _exemption_statement(minute: Minute) -> str:
@@ -340,8 +339,11 @@ def tracker(*, committee, viewer: Viewer, today=None) -> dict:
 
 def _mark(minute: Minute) -> str:
     """Only reached for a viewer entitled to the minute: follow-up of a withheld minute is
-    exempt too, so the entitled copy is marked."""
-    return not_for_publication_mark(_exemption_statement(minute)) if minute.is_withheld_from_public else ""
+    exempt too, so the entitled copy is marked, with the minute's ground or else its item's."""
+    if not minute.is_withheld_from_public:
+        return ""
+    item = minute.agenda_item
+    return not_for_publication_mark(minute.exemption_ground or (item.exemption_ground if item else ""))
 
 
 def _visible(minute: Minute, viewer: Viewer) -> bool:

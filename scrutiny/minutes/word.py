@@ -6,44 +6,43 @@ resolutions) can be written."""
 
 from __future__ import annotations
 
-import io
+from collections.abc import Mapping
+from typing import Any
 
-from docx import Document as WordDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.document import Document as WordDocument
 
+from scrutiny.core.printing import centred, docx_bytes, word_document
 from scrutiny.core.text import blocks
 
-STATUS_NOTICES = {
-    "draft": "DRAFT: NOT PUBLISHED (officers only)",
-    "published": "DRAFT: NOT YET CONFIRMED",
+from .models import Attendance, AttendanceKind, MinutesStatus
+from .selectors import MinuteEntry
+
+# The minutes' state, printed at their head until they are confirmed (the PDF says the same:
+# templates/publishing/minutes_print.html takes these through `minutes_status_notice`).
+STATUS_NOTICES: Mapping[str, str] = {
+    MinutesStatus.DRAFT: "DRAFT: NOT PUBLISHED (officers only)",
+    MinutesStatus.PUBLISHED: "DRAFT: NOT YET CONFIRMED",
 }
 
 
-def _attendee(row) -> str:
-    if row.kind == "substitute":
+def _attendee(row: Attendance) -> str:
+    if row.kind == AttendanceKind.SUBSTITUTE:
         whom = f" for {row.substitute_for.formal_name}" if row.substitute_for else ""
         return f"{row.label} (substitute{whom})"
-    if row.kind == "standing_invitee":  # their capacity is printed under CABINET MEMBERS
+    if row.kind == AttendanceKind.STANDING_INVITEE:  # their capacity is printed under CABINET MEMBERS
         return f"{row.label} (Invitee)"
-    if row.kind == "invited" and "invit" not in row.capacity.lower():
+    if row.kind == AttendanceKind.INVITED and "invit" not in row.capacity.lower():
         return f"{row.label} (Invitee)"
-    if row.kind in ("officer", "partner") and row.capacity:
+    if row.kind in (AttendanceKind.OFFICER, AttendanceKind.PARTNER) and row.capacity:
         return f"{row.label} – {row.capacity}"
     return f"{row.label} {row.capacity}".strip()
 
 
-def _cabinet_member(row) -> str:
+def _cabinet_member(row: Attendance) -> str:
     return f"{row.label}, {row.capacity}" if row.capacity else f"{row.label} [by standing invitation]"
 
 
-def _notice(document, text: str) -> None:
-    paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.add_run(text).bold = True
-
-
-def _corrections(document, minute) -> None:
+def _corrections(document: WordDocument, minute: MinuteEntry) -> None:
     for c in minute.corrections:
         agreed = f", as agreed at the meeting of {c.agreed_at}" if c.agreed_at else ""
         line = f"Corrected on {c.on.day} {c.on:%B %Y}{agreed}: {c.part}"
@@ -54,39 +53,47 @@ def _corrections(document, minute) -> None:
         document.add_paragraph().add_run(line).italic = True
 
 
-def minutes_docx(context: dict) -> bytes:
-    meeting, committee = context["meeting"], context["committee"]
-    record = context.get("record")
-    document = WordDocument()
-    document.styles["Normal"].font.name = "Arial"
-    document.styles["Normal"].font.size = Pt(11)
-    for text in (committee.council.name.upper(), committee.name.upper()):
-        paragraph = document.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run(text).bold = True
-    document.add_paragraph(f"MINUTES of the meeting of the {committee.name} held on {meeting.date_display}.")
-    status = getattr(record, "status", "")
-    if status in STATUS_NOTICES:
-        _notice(document, STATUS_NOTICES[status])
-    if context.get("confirmation"):
-        document.add_paragraph(context["confirmation"].sentence)
-    attendance = context["attendance"]
+def _attendance(document: WordDocument, context: Mapping[str, Any]) -> None:
+    council = context["committee"].council.name
+    attendance: Mapping[str, list[Attendance]] = context["attendance"]
 
-    def rows(*kinds):
+    def rows(*kinds: AttendanceKind) -> list[Attendance]:
         return [row for kind in kinds for row in attendance.get(kind, [])]
 
+    present = (
+        AttendanceKind.PRESENT,
+        AttendanceKind.SUBSTITUTE,
+        AttendanceKind.STANDING_INVITEE,
+        AttendanceKind.INVITED,
+    )
     for label, listed, line in (
-        ("PRESENT", rows("present", "substitute", "standing_invitee", "invited"), _attendee),
-        ("APOLOGIES", rows("apologies"), _attendee),
-        ("ABSENT", rows("absent"), _attendee),
-        (f"{committee.council.name} Officers", rows("officer"), _attendee),
-        ("CABINET MEMBERS", rows("standing_invitee"), _cabinet_member),
-        ("PRESENT TO RESPOND TO ISSUES RAISED BY THE SCRUTINY COMMITTEE", rows("partner"), _attendee),
+        ("PRESENT", rows(*present), _attendee),
+        ("APOLOGIES", rows(AttendanceKind.APOLOGIES), _attendee),
+        ("ABSENT", rows(AttendanceKind.ABSENT), _attendee),
+        (f"{council} Officers", rows(AttendanceKind.OFFICER), _attendee),
+        ("CABINET MEMBERS", rows(AttendanceKind.STANDING_INVITEE), _cabinet_member),
+        ("PRESENT TO RESPOND TO ISSUES RAISED BY THE SCRUTINY COMMITTEE", rows(AttendanceKind.PARTNER), _attendee),
     ):
         if listed:
             document.add_paragraph().add_run(f"{label}:").bold = True
             for row in listed:
                 document.add_paragraph(line(row))
+
+
+def minutes_docx(context: Mapping[str, Any]) -> bytes:
+    """`context`: what the minutes page and PDF are rendered from (minutes.selectors)."""
+    meeting, committee = context["meeting"], context["committee"]
+    record = context.get("record")
+    document = word_document()
+    for text in (committee.council.name.upper(), committee.name.upper()):
+        centred(document, text)
+    document.add_paragraph(f"MINUTES of the meeting of the {committee.name} held on {meeting.date_display}.")
+    status = getattr(record, "status", "")
+    if status in STATUS_NOTICES:
+        centred(document, STATUS_NOTICES[status])
+    if context.get("confirmation"):
+        document.add_paragraph(context["confirmation"].sentence)
+    _attendance(document, context)
     for minute in context["minutes"]:
         heading = document.add_paragraph()
         heading.add_run(f"{minute.number}. {minute.title}" if minute.number else minute.title).bold = True
@@ -96,7 +103,7 @@ def minutes_docx(context: dict) -> bytes:
             _corrections(document, minute)
             continue
         if minute.not_for_publication:
-            _notice(document, minute.not_for_publication_mark)
+            centred(document, minute.not_for_publication_mark)
         for block in blocks(minute.narrative or ""):
             if block.kind == "list":
                 for line in block.lines:
@@ -118,6 +125,4 @@ def minutes_docx(context: dict) -> bytes:
         if context.get("chairman"):
             document.add_paragraph(context["chairman"].replace(" (Chairman)", ""))
         document.add_paragraph("CHAIRMAN")
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return docx_bytes(document)

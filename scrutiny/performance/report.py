@@ -1,35 +1,53 @@
-"""The performance report as a PDF, and as a paper on an agenda item."""
+"""The performance report as a PDF and as Word, and as a paper on an agenda item.
+
+The confidential version carries the partners' figures given in confidence: it is exempt
+(an obligation of confidence) and every page is marked NOT FOR PUBLICATION (s100B(5)).
+"""
 
 from __future__ import annotations
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.template.loader import render_to_string
 
+from scrutiny.core.printing import centred, docx_bytes, html_to_pdf, marked, word_document
+from scrutiny.documents.models import Document, DocumentKind
+from scrutiny.documents.services import document_add
+from scrutiny.meetings.models import AgendaItem
 from scrutiny.performance.models import Area, ComparisonGroup
 from scrutiny.performance.periods import Period
 from scrutiny.performance.presentation import present
 from scrutiny.performance.selectors import comparison_group_for, performance_report
+from scrutiny.performance.templatetags.performance_tags import num, pct
+from scrutiny.rules.exempt_information import ExemptionGround, not_for_publication_mark
+
+# Why the confidential version is exempt, after its mark, in the PDF and in Word alike.
+CONFIDENTIAL_VERSION = "This version contains figures supplied to the Council in confidence by partner agencies."
+
+
+def _mark(confidential: bool) -> str:
+    return not_for_publication_mark(ExemptionGround.CONFIDENCE) if confidential else ""
 
 
 def report_pdf(*, area: Area, period: Period, compare: str, group: ComparisonGroup | None,
                confidential: bool) -> bytes:
     """The report: public (open data and open partner figures) or, `confidential`, with
     the partners' figures given in confidence and marked NOT FOR PUBLICATION on every page."""
-    from scrutiny.publishing.pack import html_to_pdf
-
     report = performance_report(area=area, period=period, compare=compare, group=group,
                                 include_confidential=confidential)
-    html = render_to_string("performance/report_print.html", {"presented": present(report), "confidential": confidential})
+    html = render_to_string(
+        "performance/report_print.html",
+        {"presented": present(report), "confidential": confidential, "mark": _mark(confidential),
+         "why_exempt": CONFIDENTIAL_VERSION},
+    )
     return html_to_pdf(html)
 
 
-@transaction.atomic
-def report_attach(*, item, area: Area, period: Period, compare: str, confidential: bool, by):
-    """Put the report on an agenda item as a paper; the exempt version as an exempt paper."""
-    from scrutiny.documents.models import DocumentKind
-    from scrutiny.documents.services import document_add
-
+def report_attach(*, item: AgendaItem, area: Area, period: Period, compare: str, confidential: bool,
+                  by: User | None) -> Document:
+    """Put the report on an agenda item as a paper; the exempt version as an exempt paper.
+    Not atomic itself: the PDF is rendered before any transaction, and `document_add`
+    stores it with the paper in its own."""
     group = comparison_group_for(area)
     if group is not None and item.meeting.committee_id != group.committee_id:
         raise ValidationError(f"{item.title} is an item of another committee's meeting.")
@@ -40,7 +58,7 @@ def report_attach(*, item, area: Area, period: Period, compare: str, confidentia
         title=title + (" (partners' figures in confidence)" if confidential else ""),
         kind=DocumentKind.REPORT,
         is_exempt=confidential,
-        exemption_ground="confidence" if confidential else "",
+        exemption_ground=ExemptionGround.CONFIDENCE if confidential else "",
         file_name=f"performance-{area.code}-{period.first:%Y-%m}-{period.last:%Y-%m}{'-confidential' if confidential else ''}.pdf",
         data=data,
         by=by,
@@ -51,22 +69,16 @@ def report_docx(*, area: Area, period: Period, compare: str, group: ComparisonGr
                 confidential: bool) -> bytes:
     """The report as Word, for officers who edit it before it goes on an agenda: statements and
     tables (the charts are in the PDF; Word cannot take the SVG through python-docx)."""
-    from scrutiny.performance.templatetags.performance_tags import num, pct
-    from scrutiny.publishing.word import _bytes, _centred, _new
-
     report = performance_report(area=area, period=period, compare=compare, group=group,
                                 include_confidential=confidential)
     shown = present(report)
-    document = _new()
+    document = word_document()
     if confidential:
-        _centred(document, "NOT FOR PUBLICATION")
-        _centred(document, "Exempt information: obligation of confidence (figures supplied to the Council in "
-                           "confidence by partner agencies)", bold=False)
-        section = document.sections[0]
-        section.header.paragraphs[0].text = "NOT FOR PUBLICATION: exempt information (obligation of confidence)"
-    _centred(document, "COMMUNITY SAFETY PARTNERSHIP PERFORMANCE")
-    _centred(document, f"{area.name}: {period.label}")
-    _centred(document, f"compared with {shown.comparison_text}", bold=False)
+        marked(document, _mark(confidential))
+        centred(document, CONFIDENTIAL_VERSION, bold=False)
+    centred(document, "COMMUNITY SAFETY PARTNERSHIP PERFORMANCE")
+    centred(document, f"{area.name}: {period.label}")
+    centred(document, f"compared with {shown.comparison_text}", bold=False)
     document.add_heading("Summary", level=2)
     for line in shown.statements:
         document.add_paragraph(line, style="List Bullet")
@@ -101,4 +113,4 @@ def report_docx(*, area: Area, period: Period, compare: str, group: ComparisonGr
         "estimates. Rank 1 is the highest rate. Recorded crime excludes anti-social behaviour. The charts are in "
         "the PDF version."
     )
-    return _bytes(document)
+    return docx_bytes(document)

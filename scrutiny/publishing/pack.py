@@ -6,53 +6,112 @@ counts of the papers. Numbering runs through the open papers first and then the 
 so the public pack holds pages 1..P and the members' Part 2 pack P+1..N (as in the seed:
 "A. CSP Strategic Assessment 2017 (Pages 59 - 130)"). The public pack leaves out every exempt
 paper and names exempt items only by their public title and reason; every page of the Part 2
-pack carries "NOT FOR PUBLICATION" and its ground.
+pack carries the NOT FOR PUBLICATION mark with its ground (s100B(5)).
+
+Two steps: `pack_sources` reads everything a pack prints from the database and storage (the
+HTML of the papers written in the app, the bytes of the uploaded ones, the agenda), and
+`render_packs` turns those sources into PDFs without reading anything else. So publishing can
+render outside its transaction and check, under the lock, that the sources are unchanged
+(`PackSources.fingerprint`). Page numbers and marks are drawn by WeasyPrint on stamp pages
+merged onto the papers' pages.
 
 The same inputs give the same bytes: nothing time-dependent is written unless passed in.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import io
-from dataclasses import dataclass, field
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from functools import cached_property
 
 from django.template.loader import render_to_string
 from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from scrutiny.access.policy import Viewer
-from scrutiny.documents.models import Document
+from scrutiny.core.printing import html_to_pdf
+from scrutiny.documents.models import Document, DocumentKind
+from scrutiny.governance.models import MembershipRole
 from scrutiny.governance.selectors import committee_seats, municipal_year_of
-from scrutiny.meetings.models import AgendaItem, Meeting
-from scrutiny.rules.exempt_information import describe
+from scrutiny.meetings.models import AgendaItem, ItemRole, Meeting
+from scrutiny.minutes.selectors import printed_minutes
+from scrutiny.rules.exempt_information import NOT_FOR_PUBLICATION, describe, not_for_publication_mark
+from scrutiny.rules.notices import urgency_statement
 
 
 class PackError(Exception):
     """A paper cannot be put in the pack; the message names it."""
 
 
-def html_to_pdf(html: str) -> bytes:
-    from weasyprint import HTML
+@dataclass(frozen=True)
+class AgendaLine:
+    """An agenda entry as printed in the pack and the Word agenda, already redacted."""
 
-    return HTML(string=html).write_pdf()
+    item_pk: int
+    is_exclusion: bool
+    number: str
+    title: str
+    purpose: str
+    exempt_statement: str
+    urgency_statement: str
+    pages: str = ""
 
 
-def _pdf_pages(data: bytes) -> int:
-    return len(PdfReader(io.BytesIO(data)).pages)
+@dataclass(frozen=True)
+class FrontMatter:
+    """What the front sheet and agenda print, as plain values."""
+
+    council: str
+    committee: str
+    contact: str
+    date_display: str
+    start_time: dt.time | None
+    venue: str
+    membership: tuple[str, ...]
+    public_agenda: tuple[AgendaLine, ...]
+    part2_agenda: tuple[AgendaLine, ...]
 
 
-@dataclass
-class Paper:
-    item: AgendaItem
-    document: Document
-    pdf: bytes
-    pages: int
+@dataclass(frozen=True)
+class PaperSource:
+    """One paper as the pack prints it: `html` for a paper written or printed in the app,
+    `data` for an uploaded PDF."""
+
+    item_pk: int
+    item_label: str  # its bookmark: "7. Kent Police and Crime Panel (PCP) Update"
+    title: str
+    where: str  # names it in an error: "“Covering report” (item 10)"
     exempt: bool
-    first: int = 0  # page number in the pack's numbering
+    mark: str  # the NOT FOR PUBLICATION mark of its pages in the Part 2 pack; "" when open
+    html: str = ""
+    data: bytes = b""
 
-    @property
-    def last(self) -> int:
-        return self.first + self.pages - 1
+
+@dataclass(frozen=True)
+class PackSources:
+    """Everything the packs of a meeting print, read once."""
+
+    front: FrontMatter
+    papers: tuple[PaperSource, ...]
+    has_exempt: bool
+    public_title: str
+    part2_title: str
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Changes whenever anything printed in either pack would change."""
+        digest = hashlib.sha256()
+        summary = {
+            "front": asdict(self.front),
+            "papers": [{**asdict(p), "data": hashlib.sha256(p.data).hexdigest()} for p in self.papers],
+            "has_exempt": self.has_exempt,
+            "titles": [self.public_title, self.part2_title],
+        }
+        digest.update(json.dumps(summary, sort_keys=True, default=str).encode())
+        return digest.hexdigest()
 
 
 @dataclass
@@ -63,228 +122,323 @@ class Pack:
     ranges: dict[int, tuple[int, int]] = field(default_factory=dict)  # item pk -> first, last page
 
     def range_text(self, item_pk: int) -> str:
-        if item_pk not in self.ranges:
-            return ""
-        first, last = self.ranges[item_pk]
-        return f"Page {first}" if first == last else f"Pages {first} - {last}"
+        return _range_text(self.ranges.get(item_pk))
 
 
-def render_document(document: Document, meeting: Meeting) -> bytes:
-    """The PDF of one paper: uploaded file, covering report written in the app, the minutes
-    of an earlier meeting, or a work plan."""
-    committee = meeting.committee
-    if hasattr(document, "covering_report"):
-        report = document.covering_report
-        appendices = [line.strip() for line in report.appendices.splitlines() if line.strip()] or [
-            d.title
-            for d in document.agenda_item.documents.all()
-            if d.kind == "appendix" and d.pk != document.pk
-        ]
-        html = render_to_string(
-            "publishing/covering_report.html",
-            {
-                "report": report,
-                "committee": committee,
-                "meeting": meeting,
-                "papers": list(report.background_papers.all()),
-                "appendices": appendices,
-                "recommendations": [b for b in report.recommendations.split("\n\n") if b.strip()],
-            },
-        )
-        return html_to_pdf(html)
-    if document.minutes_of_id:
-        from scrutiny.minutes.selectors import printed_minutes
-
-        earlier = document.minutes_of
-        # the public's copy, whoever prints the pack: the paper goes in the public pack
-        context = printed_minutes(meeting=earlier, viewer=Viewer()) or {
-            "meeting": earlier,
-            "committee": earlier.committee,
-            "minutes": [],
-        }
-        return html_to_pdf(render_to_string("publishing/minutes_print.html", context))
-    if document.work_plan_id:
-        html = render_to_string(
-            "publishing/work_plan_paper.html", {"version": document.work_plan, "committee": committee}
-        )
-        return html_to_pdf(html)
-    if document.file:
-        with document.file.open("rb") as fh:
-            return fh.read()
-    raise PackError(
-        f"“{document.title}” ({_item_label(document.agenda_item)}) has no file or report to print."
-    )
+def _range_text(first_last: tuple[int, int] | None) -> str:
+    if not first_last:
+        return ""
+    first, last = first_last
+    return f"Page {first}" if first == last else f"Pages {first} - {last}"
 
 
 def _item_label(item: AgendaItem) -> str:
     return f"item {item.number}" if item.number else f"the item “{item.title}”"
 
 
-def collect_papers(meeting: Meeting) -> list[Paper]:
-    items = AgendaItem.internal.filter(meeting=meeting).order_by("position").prefetch_related("documents")
-    papers: list[Paper] = []
-    for item in items:
-        for document in item.documents.all().order_by("position"):
-            pdf = render_document(document, meeting)
-            try:
-                pages = _pdf_pages(pdf)
-            except Exception as exc:  # a stored file that is no longer a readable PDF
-                raise PackError(
-                    f"“{document.title}” ({_item_label(item)}) is not a readable PDF: {exc}"
-                ) from None
-            papers.append(Paper(item, document, pdf, pages, exempt=document.is_withheld_from_public))
+# -- reading: the sources -------------------------------------------------------------------
+
+
+def paper_mark(document: Document) -> str:
+    """The s100B(5) mark of a withheld paper, with its own ground or else its item's; ""
+    when the paper is open."""
+    if not document.is_withheld_from_public:
+        return ""
+    return not_for_publication_mark(document.exemption_ground or document.agenda_item.exemption_ground)
+
+
+def _covering_report_html(document: Document, meeting: Meeting) -> str:
+    report = document.covering_report
+    appendices = [line.strip() for line in report.appendices.splitlines() if line.strip()] or [
+        d.title
+        for d in document.agenda_item.documents.all()
+        if d.kind == DocumentKind.APPENDIX and d.pk != document.pk
+    ]
+    return render_to_string(
+        "publishing/covering_report.html",
+        {
+            "report": report,
+            "committee": meeting.committee,
+            "meeting": meeting,
+            "papers": list(report.background_papers.all()),
+            "appendices": appendices,
+            "recommendations": [b for b in report.recommendations.split("\n\n") if b.strip()],
+            "mark": paper_mark(document),
+        },
+    )
+
+
+def _minutes_html(earlier: Meeting) -> str:
+    # the public's copy, whoever prints the pack: the paper goes in the public pack
+    context = printed_minutes(meeting=earlier, viewer=Viewer()) or {
+        "meeting": earlier,
+        "committee": earlier.committee,
+        "minutes": [],
+    }
+    return render_to_string("publishing/minutes_print.html", context)
+
+
+def _document_content(document: Document, meeting: Meeting) -> tuple[str, bytes]:
+    """(html, b"") for a paper the app prints, (b"", data) for an uploaded file."""
+    if hasattr(document, "covering_report"):
+        return _covering_report_html(document, meeting), b""
+    if document.minutes_of is not None:
+        return _minutes_html(document.minutes_of), b""
+    if document.work_plan_id:
+        html = render_to_string(
+            "publishing/work_plan_paper.html", {"version": document.work_plan, "committee": meeting.committee}
+        )
+        return html, b""
+    if document.file:
+        with document.file.open("rb") as fh:
+            return "", fh.read()
+    raise PackError(
+        f"“{document.title}” ({_item_label(document.agenda_item)}) has no file or report to print."
+    )
+
+
+def _paper_source(item: AgendaItem, document: Document, meeting: Meeting) -> PaperSource:
+    html, data = _document_content(document, meeting)
+    # Only open items have papers in the public pack, so the real title is safe as a bookmark.
+    label = f"{item.number}. {item.title}" if item.number else item.title
+    return PaperSource(
+        item_pk=item.pk,
+        item_label=label,
+        title=document.title,
+        where=f"“{document.title}” ({_item_label(item)})",
+        exempt=document.is_withheld_from_public,
+        mark=paper_mark(document),
+        html=html,
+        data=data,
+    )
+
+
+def _agenda_line(item: AgendaItem, *, part2: bool, urgent: Mapping[int, str]) -> AgendaLine:
+    withheld = item.is_exempt and not part2
+    reason = urgent.get(item.pk) or (item.urgency_reason if item.is_supplementary else "")
+    return AgendaLine(
+        item_pk=item.pk,
+        is_exclusion=item.role == ItemRole.EXCLUSION,
+        number=item.number,
+        title=(item.public_title or item.title) if withheld else item.title,
+        purpose="" if withheld else item.purpose,
+        exempt_statement=describe(item.exemption_ground) if item.is_exempt else "",
+        urgency_statement=urgency_statement(reason) if reason else "",
+    )
+
+
+def _items(meeting: Meeting) -> list[AgendaItem]:
+    return list(
+        AgendaItem.internal.filter(meeting=meeting)
+        .order_by("position")
+        .prefetch_related("documents", "documents__covering_report")
+    )
+
+
+def agenda_lines(meeting: Meeting, *, part2: bool, ranges: Mapping[int, tuple[int, int]]) -> list[AgendaLine]:
+    """The agenda as the pack prints it: withheld items by their public title and reason
+    unless `part2`, with the page ranges of `ranges`."""
+    return [_with_pages(_agenda_line(item, part2=part2, urgent={}), ranges) for item in _items(meeting)]
+
+
+def _with_pages(line: AgendaLine, ranges: Mapping[int, tuple[int, int]]) -> AgendaLine:
+    pages = _range_text(ranges.get(line.item_pk))
+    return replace(line, pages=pages) if pages else line
+
+
+def _membership(meeting: Meeting) -> tuple[str, ...]:
+    committee = meeting.committee
+    year = municipal_year_of(council=committee.council, day=meeting.date)
+    return tuple(
+        seat.name if seat.role == MembershipRole.MEMBER.label else f"{seat.name} ({seat.role})"
+        for seat in committee_seats(committee=committee, start_year=year)
+        if seat.role != MembershipRole.STANDING_INVITEE.label
+    )
+
+
+def pack_sources(meeting: Meeting, *, urgent: Mapping[int, str] | None = None) -> PackSources:
+    """Read what the packs of `meeting` print. `urgent` ({item pk: reason}) prints items as
+    supplementary before they are recorded so (publishing records it under its lock)."""
+    urgent = urgent or {}
+    items = _items(meeting)
+    committee = meeting.committee
+    front = FrontMatter(
+        council=committee.council.name,
+        committee=committee.name,
+        contact=committee.contact,
+        date_display=meeting.date_display,
+        start_time=meeting.start_time,
+        venue=meeting.venue,
+        membership=_membership(meeting),
+        public_agenda=tuple(_agenda_line(i, part2=False, urgent=urgent) for i in items),
+        part2_agenda=tuple(_agenda_line(i, part2=True, urgent=urgent) for i in items),
+    )
+    papers = tuple(
+        _paper_source(item, document, meeting)
+        for item in items
+        for document in sorted(item.documents.all(), key=lambda d: d.position)
+    )
+    when = meeting.date_display
+    return PackSources(
+        front=front,
+        papers=papers,
+        has_exempt=any(p.exempt for p in papers) or any(i.is_exempt for i in items),
+        public_title=f"Agenda pack: {committee.name}, {when}",
+        part2_title=f"Part 2 ({NOT_FOR_PUBLICATION.lower()}): {committee.name}, {when}",
+    )
+
+
+# -- rendering: sources to PDFs ---------------------------------------------------------------
+
+
+@dataclass
+class _Paper:
+    source: PaperSource
+    reader: PdfReader
+    first: int = 0  # page number in the pack's numbering
+
+    @property
+    def pages(self) -> int:
+        return len(self.reader.pages)
+
+    @property
+    def last(self) -> int:
+        return self.first + self.pages - 1
+
+
+def _rendered(source: PaperSource) -> _Paper:
+    data = html_to_pdf(source.html) if source.html else source.data
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        len(reader.pages)
+    except Exception as exc:  # pypdf raises many kinds of error on a damaged file
+        raise PackError(f"{source.where} is not a readable PDF: {exc}") from None
+    return _Paper(source, reader)
+
+
+def _numbered(papers: list[_Paper]) -> None:
     # Open papers first, exempt ones after: one numbering through both packs.
     page = 1
-    for paper in [p for p in papers if not p.exempt] + [p for p in papers if p.exempt]:
+    for paper in [p for p in papers if not p.source.exempt] + [p for p in papers if p.source.exempt]:
         paper.first = page
         page += paper.pages
-    return papers
 
 
-def _ranges(papers: list[Paper]) -> dict[int, tuple[int, int]]:
+def _ranges(papers: list[_Paper]) -> dict[int, tuple[int, int]]:
     ranges: dict[int, tuple[int, int]] = {}
     for paper in papers:
-        first, last = ranges.get(paper.item.pk, (paper.first, paper.last))
-        ranges[paper.item.pk] = (min(first, paper.first), max(last, paper.last))
+        first, last = ranges.get(paper.source.item_pk, (paper.first, paper.last))
+        ranges[paper.source.item_pk] = (min(first, paper.first), max(last, paper.last))
     return ranges
 
 
-def agenda_entries(meeting: Meeting, ranges: dict, *, part2: bool) -> list[dict]:
-    entries = []
-    for item in AgendaItem.internal.filter(meeting=meeting).order_by("position"):
-        withheld = item.is_exempt and not part2
-        first_last = ranges.get(item.pk)
-        pages = ""
-        if first_last:
-            pages = (
-                f"Page {first_last[0]}"
-                if first_last[0] == first_last[1]
-                else f"Pages {first_last[0]} - {first_last[1]}"
-            )
-        entries.append(
-            {
-                "role": item.role,
-                "number": item.number,
-                "title": (item.public_title or item.title) if withheld else item.title,
-                "purpose": "" if withheld else item.purpose,
-                "exempt_statement": describe(item.exemption_ground) if item.is_exempt else "",
-                "pages": pages,
-                "urgency_reason": item.urgency_reason if item.is_supplementary else "",
-            }
-        )
-    return entries
+@dataclass(frozen=True)
+class _Stamp:
+    number: int
+    mark: str
+    size: int  # index into the page sizes
 
 
-def _front_matter(meeting: Meeting, ranges: dict, *, part2: bool) -> bytes:
-    committee = meeting.committee
-    year = municipal_year_of(council=committee.council, day=meeting.date)
-    seats = [
-        s for s in committee_seats(committee=committee, start_year=year) if s.role != "Standing invitation"
-    ]
+def _stamps(papers: Sequence[_Paper]) -> dict[int, PageObject]:
+    """A transparent stamp page for every numbered page (page number -> stamp), drawn by
+    WeasyPrint in one document: its number, and on exempt papers the mark at the top and
+    bottom. Each is the size of the visible box of the page it goes on."""
+    sizes: list[tuple[float, float]] = []
+    stamps = []
+    for paper in sorted(papers, key=lambda p: p.first):
+        for offset, page in enumerate(paper.reader.pages):
+            box = _visible_size(page)
+            if box not in sizes:
+                sizes.append(box)
+            stamps.append(_Stamp(paper.first + offset, paper.source.mark, sizes.index(box)))
+    if not stamps:
+        return {}
+    html = render_to_string(
+        "publishing/stamps.html", {"sizes": sizes, "stamps": stamps, "bare_mark": not_for_publication_mark()}
+    )
+    pages = PdfReader(io.BytesIO(html_to_pdf(html))).pages
+    return {stamp.number: page for stamp, page in zip(stamps, pages, strict=True)}
+
+
+def _visible_size(page: PageObject) -> tuple[float, float]:
+    """(width, height) of the page as shown: its crop box, turned by its rotation."""
+    width, height = round(float(page.cropbox.width), 2), round(float(page.cropbox.height), 2)
+    return (height, width) if page.rotation % 180 == 90 else (width, height)
+
+
+def _stamp(page: PageObject, stamp: PageObject) -> None:
+    """Merge `stamp` onto a page added to the writer. A rotated page has its rotation put
+    into its content first, so that the stamp reads the right way up where it is shown."""
+    if page.rotation:
+        page.transfer_rotation_to_content()
+    box = page.cropbox
+    if box.left or box.bottom:
+        page.merge_translated_page(stamp, tx=float(box.left), ty=float(box.bottom))
+    else:
+        page.merge_page(stamp)
+
+
+def _front_matter(sources: PackSources, ranges: Mapping[int, tuple[int, int]], *, part2: bool) -> bytes:
+    lines = sources.front.part2_agenda if part2 else sources.front.public_agenda
     html = render_to_string(
         "publishing/front_and_agenda.html",
-        {
-            "meeting": meeting,
-            "committee": committee,
-            "seats": seats,
-            "agenda": agenda_entries(meeting, ranges, part2=part2),
-            "part2": part2,
-        },
+        {"front": sources.front, "agenda": [_with_pages(line, ranges) for line in lines], "part2": part2},
     )
     return html_to_pdf(html)
 
 
-def _text_overlay(width: float, height: float, lines: list[tuple[str, float, float]]) -> PageObject:
-    """A transparent page with Helvetica text at (x, y), to stamp onto a paper's page."""
-    overlay = PageObject.create_blank_page(width=width, height=height)
-    font = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/Font"),
-            NameObject("/Subtype"): NameObject("/Type1"),
-            NameObject("/BaseFont"): NameObject("/Helvetica-Bold"),
-            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
-        }
-    )
-    overlay[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/FStamp"): font})}
-    )
-    ops = []
-    for text, x, y in lines:
-        safe = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-        ops.append(f"BT /FStamp 9 Tf {x:.1f} {y:.1f} Td ({safe}) Tj ET")
-    stream = DecodedStreamObject()
-    stream.set_data(" ".join(ops).encode("cp1252", errors="replace"))
-    overlay.replace_contents(stream)
-    return overlay
-
-
-def _stamp(page: PageObject, number: int, banner: str | None) -> None:
-    width, height = float(page.mediabox.width), float(page.mediabox.height)
-    label = str(number)
-    lines = [(label, width / 2 - len(label) * 2.6, 22)]
-    if banner:
-        lines.append((banner, 36, height - 22))
-        lines.append((banner, 36, 10))
-    page.merge_page(_text_overlay(width, height, lines))
-
-
-def _assemble(meeting: Meeting, papers: list[Paper], ranges: dict, *, part2: bool, title: str) -> Pack:
+def _assemble(
+    sources: PackSources,
+    papers: list[_Paper],
+    ranges: dict[int, tuple[int, int]],
+    stamps: Mapping[int, PageObject],
+    *,
+    part2: bool,
+) -> Pack:
     writer = PdfWriter()
-    front = PdfReader(io.BytesIO(_front_matter(meeting, ranges, part2=part2)))
+    front = PdfReader(io.BytesIO(_front_matter(sources, ranges, part2=part2)))
     for page in front.pages:
         writer.add_page(page)
     front_pages = len(front.pages)
     writer.add_outline_item(title="Front sheet and agenda", page_number=0)
-    chosen = [p for p in papers if p.exempt == part2]
-    chosen.sort(key=lambda p: p.first)
     index = front_pages
     last_item = None
     item_outline = None
-    for paper in chosen:
-        reader = PdfReader(io.BytesIO(paper.pdf))
-        banner = None
-        if part2:
-            ground = paper.document.exemption_ground or paper.item.exemption_ground
-            banner = "NOT FOR PUBLICATION - " + describe(ground).removeprefix("Not for publication: ")
-        for offset, page in enumerate(reader.pages):
-            added = writer.add_page(page)
-            _stamp(added, paper.first + offset, banner[:150] if banner else None)
-        if paper.item.pk != last_item:
-            # Only open items have papers in the public pack, so the real title is safe here.
-            label = f"{paper.item.number}. {paper.item.title}" if paper.item.number else paper.item.title
-            item_outline = writer.add_outline_item(title=label, page_number=index)
-            last_item = paper.item.pk
-        writer.add_outline_item(title=paper.document.title, page_number=index, parent=item_outline)
+    for paper in sorted((p for p in papers if p.source.exempt == part2), key=lambda p: p.first):
+        for offset, page in enumerate(paper.reader.pages):
+            _stamp(writer.add_page(page), stamps[paper.first + offset])
+        if paper.source.item_pk != last_item:
+            item_outline = writer.add_outline_item(title=paper.source.item_label, page_number=index)
+            last_item = paper.source.item_pk
+        writer.add_outline_item(title=paper.source.title, page_number=index, parent=item_outline)
         index += paper.pages
-    writer.add_metadata(
-        {"/Title": title, "/Author": meeting.committee.council.name, "/Subject": meeting.committee.name}
-    )
+    title = sources.part2_title if part2 else sources.public_title
+    writer.add_metadata({"/Title": title, "/Author": sources.front.council, "/Subject": sources.front.committee})
     writer.page_mode = "/UseOutlines"
     out = io.BytesIO()
     writer.write(out)
     return Pack(out.getvalue(), len(writer.pages), front_pages, ranges)
 
 
+def render_packs(sources: PackSources) -> tuple[Pack, Pack | None]:
+    """The public pack and, when there is exempt business, the members' Part 2 pack, made
+    from `sources` alone (no database access: publishing calls it outside its transaction)."""
+    papers = [_rendered(source) for source in sources.papers]
+    _numbered(papers)
+    ranges = _ranges(papers)
+    stamps = _stamps(papers)
+    public = _assemble(sources, papers, ranges, stamps, part2=False)
+    part2 = _assemble(sources, papers, ranges, stamps, part2=True) if sources.has_exempt else None
+    return public, part2
+
+
 def build_packs(meeting: Meeting) -> tuple[Pack, Pack | None]:
     """The public pack and, when there is exempt business, the members' Part 2 pack."""
-    papers = collect_papers(meeting)
-    ranges = _ranges(papers)
-    when = meeting.date_display
-    public = _assemble(
-        meeting, papers, ranges, part2=False, title=f"Agenda pack: {meeting.committee.name}, {when}"
-    )
-    has_exempt = (
-        any(p.exempt for p in papers) or AgendaItem.internal.filter(meeting=meeting, is_exempt=True).exists()
-    )
-    part2 = (
-        _assemble(
-            meeting,
-            papers,
-            ranges,
-            part2=True,
-            title=f"Part 2 (not for publication): {meeting.committee.name}, {when}",
-        )
-        if has_exempt
-        else None
-    )
-    return public, part2
+    return render_packs(pack_sources(meeting))
+
+
+def render_document(document: Document, meeting: Meeting) -> bytes:
+    """The PDF of one paper: uploaded file, covering report written in the app, the minutes
+    of an earlier meeting, or a work plan."""
+    html, data = _document_content(document, meeting)
+    return html_to_pdf(html) if html else data

@@ -1,8 +1,10 @@
-"""Reads of published agendas."""
+"""Reads of published agendas, and of what stops an agenda being published."""
 
 from __future__ import annotations
 
-from scrutiny.meetings.models import Meeting
+from django.db.models import QuerySet
+
+from scrutiny.meetings.models import AgendaItem, Meeting
 
 from .models import AgendaPublication
 
@@ -11,5 +13,26 @@ def latest_publication(meeting: Meeting) -> AgendaPublication | None:
     return meeting.publications.order_by("-version").first()
 
 
-def publications(meeting: Meeting):
+def publications(meeting: Meeting) -> QuerySet[AgendaPublication]:
     return meeting.publications.order_by("-version").select_related("published_by")
+
+
+def _label(item: AgendaItem) -> str:
+    return f"Item {item.number}" if item.number else f"The item “{item.title}”"
+
+
+def publication_problems(meeting: Meeting) -> list[str]:
+    """What stops the agenda being published, each naming its item."""
+    problems = []
+    for item in (
+        AgendaItem.internal.filter(meeting=meeting).order_by("position").prefetch_related("documents")
+    ):
+        papers = list(item.documents.all())
+        if item.expects_report and not papers:
+            problems.append(f"{_label(item)} (“{item.title}”) expects a report and has none.")
+        for paper in papers:
+            if not paper.has_content:
+                problems.append(f"{_label(item)}: the paper “{paper.title}” has no file or report yet.")
+        if item.is_exempt and not item.exemption_ground:
+            problems.append(f"{_label(item)} is exempt without its reason.")
+    return problems

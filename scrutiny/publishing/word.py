@@ -2,62 +2,46 @@
 
 from __future__ import annotations
 
-import io
+from collections.abc import Mapping
 
-from docx import Document as WordDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.document import Document as WordDocument
 
+from scrutiny.core.printing import centred, docx_bytes, marked, word_document
 from scrutiny.core.text import blocks
 from scrutiny.documents.models import CoveringReport
 from scrutiny.meetings.models import Meeting
+from scrutiny.rules.exempt_information import part_2_notice
+from scrutiny.rules.notices import RIGHT_TO_REPORT
 
-from .pack import agenda_entries
-
-
-def _new() -> WordDocument:
-    document = WordDocument()
-    document.styles["Normal"].font.name = "Arial"
-    document.styles["Normal"].font.size = Pt(11)
-    return document
+from .pack import agenda_lines, paper_mark
 
 
-def _centred(document, text: str, *, bold: bool = True) -> None:
-    paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.add_run(text).bold = bold
-
-
-def _bytes(document) -> bytes:
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def agenda_docx(meeting: Meeting, *, part2: bool, pages: dict[int, tuple[int, int]]) -> bytes:
-    document = _new()
-    _centred(document, meeting.committee.name.upper())
-    _centred(document, "AGENDA")
-    _centred(document, meeting.date_display, bold=False)
+def agenda_docx(meeting: Meeting, *, part2: bool, pages: Mapping[int, tuple[int, int]]) -> bytes:
+    """The agenda as the pack prints it: the public's, or with Part 2 for those entitled."""
+    document = word_document()
+    centred(document, meeting.committee.name.upper())
+    centred(document, "AGENDA")
+    centred(document, meeting.date_display, bold=False)
     if part2:
-        _centred(document, "INCLUDES PART 2: NOT FOR PUBLICATION")
-    for entry in agenda_entries(meeting, pages, part2=part2):
-        if entry["role"] == "exclusion":
+        centred(document, part_2_notice())
+    document.add_paragraph(RIGHT_TO_REPORT)
+    for line in agenda_lines(meeting, part2=part2, ranges=pages):
+        if line.is_exclusion:
             document.add_paragraph().add_run("EXCLUSION OF THE PRESS AND PUBLIC").bold = True
-            document.add_paragraph(entry["purpose"])
+            document.add_paragraph(line.purpose)
             continue
         heading = document.add_paragraph()
-        heading.add_run(f"{entry['number']}. " if entry["number"] else "").bold = True
-        heading.add_run(entry["title"]).bold = True
-        if entry["pages"]:
-            heading.add_run(f"  ({entry['pages']})")
-        for text in (entry["exempt_statement"], entry["purpose"]):
+        heading.add_run(f"{line.number}. " if line.number else "").bold = True
+        heading.add_run(line.title).bold = True
+        if line.pages:
+            heading.add_run(f"  ({line.pages})")
+        for text in (line.exempt_statement, line.purpose, line.urgency_statement):
             if text:
                 document.add_paragraph(text)
-    return _bytes(document)
+    return docx_bytes(document)
 
 
-def _numbered(document, section: int, text: str) -> None:
+def _numbered(document: WordDocument, section: int, text: str) -> None:
     n = 0
     for block in blocks(text):
         if block.kind == "list":
@@ -69,11 +53,15 @@ def _numbered(document, section: int, text: str) -> None:
 
 
 def covering_report_docx(report: CoveringReport) -> bytes:
+    """The report in the council's sections; a withheld one carries the s100B(5) mark at the
+    top and in the header of every page, as its PDF does."""
     meeting = report.document.agenda_item.meeting
-    document = _new()
-    _centred(document, meeting.committee.name.upper())
-    _centred(document, f"{meeting.date.day} {meeting.date:%B %Y}".upper())
-    _centred(document, report.heading.upper())
+    document = word_document()
+    centred(document, meeting.committee.name.upper())
+    centred(document, f"{meeting.date.day} {meeting.date:%B %Y}".upper())
+    if mark := paper_mark(report.document):
+        marked(document, mark)
+    centred(document, report.heading.upper())
     sections = [
         ("Summary", report.summary),
         ("RECOMMENDATIONS", report.recommendations),
@@ -138,4 +126,4 @@ def covering_report_docx(report: CoveringReport) -> bytes:
                 strict=True,
             ):
                 cell.text = text
-    return _bytes(document)
+    return docx_bytes(document)

@@ -13,6 +13,8 @@ Local Government Act 1972, Part VA (applied to committees by s100E):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import models
 
 
@@ -61,6 +63,10 @@ class ExemptionGround(models.TextChoices):
 
 SCHEDULE_12A_CITATION = "Local Government Act 1972, Schedule 12A, Part 1"
 
+# s100B(5): the words a withheld report is marked with. Printed in capitals as a mark on a
+# paper or copy, in sentence case where the public reads why something is withheld.
+NOT_FOR_PUBLICATION = "Not for publication"
+NOT_FOR_PUBLICATION_CITATION = "Local Government Act 1972 s100B(5)"
 
 CONFIDENTIAL_INFORMATION = "information supplied to the Council in confidence"
 
@@ -74,23 +80,45 @@ def paragraph_reference(ground: str) -> str:
     return f"paragraph {ground.value.removeprefix('para')} of Part 1 of Schedule 12A to the Local Government Act 1972"
 
 
-def describe(ground: str) -> str:
-    """The public statement of the reason, as s100A(5) and s100B(5) require it to be given."""
+def exemption_description(ground: str) -> str:
+    """The description of the exempt information that s100B(5) requires the mark to state."""
     ground = ExemptionGround(ground)
     if ground is ExemptionGround.CONFIDENCE:
-        return (
-            "Not for publication: the information was supplied to the Council in confidence "
-            "(obligation of confidence)."
-        )
+        return "the information was supplied to the Council in confidence (obligation of confidence)"
     return (
-        f"Not for publication: exempt information as defined in {paragraph_reference(ground)} "
-        f"({ground.label.split(': ', 1)[1]})."
+        f"exempt information as defined in {paragraph_reference(ground)} "
+        f"({ground.label.split(': ', 1)[1]})"
     )
 
 
-def exclusion_resolution(grounds: list[str]) -> str:
-    """The usual wording of the resolution to exclude the press and public (s100A(4))."""
-    paragraphs = sorted({ExemptionGround(g).value.removeprefix("para") for g in grounds if g != "confidence"})
+def describe(ground: str) -> str:
+    """The public statement of the reason, as s100A(5) and s100B(5) require it to be given:
+    'Not for publication: <the description>.'"""
+    return f"{NOT_FOR_PUBLICATION}: {exemption_description(ground)}."
+
+
+def not_for_publication_mark(ground: str = "") -> str:
+    """The s100B(5) mark printed on an exempt paper or on a copy that carries exempt text:
+    'NOT FOR PUBLICATION: <the description>.' (the statement of `describe`, its words in
+    capitals); without a ground, the bare mark, as on a line too short for the description."""
+    mark = NOT_FOR_PUBLICATION.upper()
+    return f"{mark}: {exemption_description(ground)}." if ground else mark
+
+
+def part_2_notice() -> str:
+    """The notice on the front of an agenda or pack that includes the exempt (Part 2)
+    business; each Part 2 item states its own description (s100B(5))."""
+    return (
+        f"INCLUDES PART 2: {NOT_FOR_PUBLICATION.upper()}. "
+        "The description of the exempt information is given at each Part 2 item."
+    )
+
+
+def exclusion_resolution(grounds: Iterable[str]) -> str:
+    """The usual wording of the resolution to exclude the press and public (s100A(4)); it
+    names the descriptions of exempt information relied on, as s100A(5) requires."""
+    chosen = {ExemptionGround(g) for g in grounds}
+    paragraphs = sorted(g.value.removeprefix("para") for g in chosen - {ExemptionGround.CONFIDENCE})
     reasons = []
     if paragraphs:
         listed = (
@@ -103,7 +131,7 @@ def exclusion_resolution(grounds: list[str]) -> str:
             f"the likely disclosure of exempt information as defined in {word} {listed} of "
             "Part 1 of Schedule 12A to the Act"
         )
-    if "confidence" in grounds:
+    if ExemptionGround.CONFIDENCE in chosen:
         reasons.append(f"the likely disclosure of {CONFIDENTIAL_INFORMATION}")
     return (
         "That, under Section 100A(4) of the Local Government Act 1972 (as amended), the press "

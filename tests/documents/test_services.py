@@ -89,3 +89,57 @@ def test_a_paper_cannot_be_exempt_without_its_reason():
     with pytest.raises(ValidationError, match="needs its reason"):
         services.document_add(item=item, title="Appendix A", kind="appendix", is_exempt=True)
     assert not Document.internal.exists()
+
+
+def _stored_files(root) -> list[str]:
+    folder = root / "documents"
+    return sorted(p.name for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+
+
+def test_a_save_that_fails_after_the_file_was_written_leaves_no_file(paper, tmp_path, monkeypatch):
+    from django.db import IntegrityError
+
+    services.document_attach_file(document=paper, name="report.pdf", data=make_pdf(1))
+    before = _stored_files(tmp_path)
+    written = []
+
+    def failing_save(self, *args, **kwargs):
+        written.extend(_stored_files(tmp_path))
+        raise IntegrityError("the database refused the row")
+
+    monkeypatch.setattr(Document, "save", failing_save)
+    with pytest.raises(IntegrityError):
+        services.document_attach_file(document=paper, name="revised.pdf", data=make_pdf(2))
+    assert written == sorted([*before, "revised.pdf"])  # it was stored before the row was saved
+    assert _stored_files(tmp_path) == before
+    assert paper.file.name == Document.internal.get(pk=paper.pk).file.name  # the earlier file kept
+
+
+def test_a_paper_added_with_a_file_that_fails_to_save_leaves_no_file(tmp_path, monkeypatch):
+    from django.db import IntegrityError
+
+    item = AgendaItemFactory(number="11")
+
+    def refused(self, *args, **kwargs):
+        raise IntegrityError("the database refused the row")
+
+    monkeypatch.setattr(Document, "save", refused)
+    with pytest.raises(IntegrityError):
+        services.document_add(item=item, title="Appendix", kind="appendix", file_name="a.pdf", data=make_pdf(1))
+    assert _stored_files(tmp_path) == [] and not Document.internal.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_word_upload_is_converted_outside_any_transaction(paper, monkeypatch):
+    from django.db import connection
+
+    seen = []
+
+    def converted(data: bytes, suffix: str) -> bytes:
+        seen.append(connection.in_atomic_block)
+        return make_pdf(3, "Converted")
+
+    monkeypatch.setattr(services, "word_to_pdf", converted)
+    services.document_attach_file(document=paper, name="mou.docx", data=b"PK\x03\x04 a Word file")
+    assert seen == [False]
+    assert Document.internal.get(pk=paper.pk).page_count == 3

@@ -133,7 +133,8 @@ def test_follow_up_of_a_withheld_minute_is_marked_for_those_who_may_see_it(offic
 def test_the_public_notice_of_a_withheld_minute_cites_its_ground_as_the_rules_word_it(ground):
     """One wording of each ground, owned by scrutiny.rules.exempt_information: the notice the
     public reads cites the paragraph exactly as the NOT FOR PUBLICATION statement does."""
-    from scrutiny.minutes.selectors import not_for_publication_mark, withheld_notice
+    from scrutiny.minutes.selectors import withheld_notice
+    from scrutiny.rules.exempt_information import not_for_publication_mark
 
     notice = withheld_notice(resolution_count=1, ground=ground)
     if ground == ExemptionGround.CONFIDENCE:
@@ -142,7 +143,7 @@ def test_the_public_notice_of_a_withheld_minute_cites_its_ground_as_the_rules_wo
         reference = paragraph_reference(ground)
         assert f"which is exempt under {reference}; its text is not published." in notice
         assert reference in describe(ground)
-    assert not_for_publication_mark(describe(ground)) == "NOT FOR PUBLICATION: " + describe(ground).removeprefix(
+    assert not_for_publication_mark(ground) == "NOT FOR PUBLICATION: " + describe(ground).removeprefix(
         "Not for publication: "
     )
 

@@ -2,14 +2,17 @@
 the seed's page counts), checked page by page."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader, PdfWriter
 
 from scrutiny.documents.models import CoveringReport, Document
 from scrutiny.documents.services import document_attach_file
 from scrutiny.meetings.models import AgendaItem, Meeting
 from scrutiny.publishing.pack import build_packs
+from scrutiny.rules.exempt_information import not_for_publication_mark
 from tests.minutes.scenes import SECRET, SECRET_TITLE, exempt_minute_on
 from tests.pdfs import make_pdf, outline_titles, text_of
 
@@ -193,3 +196,50 @@ def test_the_agenda_pack_command(february, tmp_path, capsys):
     assert "CONFIDENTIAL-SA2017" in " ".join(text_of(out.read_bytes()))
     with pytest.raises(CommandError, match="neither a meeting number nor a date"):
         call_command("agenda-pack", "21/02/2018", "--public", "--out", str(out))
+
+
+def _rotated(data: bytes) -> bytes:
+    reader = PdfReader(io.BytesIO(data))
+    writer = PdfWriter()
+    for page in reader.pages:
+        page.rotate(90)
+        writer.add_page(page)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _placed(page) -> dict[str, tuple[float, float]]:
+    """Where each run of text is drawn on the page (x, y of its start, in page space)."""
+    found = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            found[text.strip()] = (x, y)
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_stamps_sit_at_the_foot_of_landscape_and_rotated_pages_as_shown(meeting):
+    notice = Document.internal.get(agenda_item__meeting=meeting, title="Regulation 9 Notice")
+    document_attach_file(document=notice, name="wide.pdf", data=make_pdf(1, "Wide", size="A4 landscape"))
+    report = Document.internal.get(agenda_item__meeting=meeting, title="Covering report")
+    document_attach_file(document=report, name="turned.pdf", data=_rotated(make_pdf(2, "Turned")))
+    public, part2 = build_packs(meeting)
+    pages = PdfReader(io.BytesIO(public.pdf)).pages[public.front_pages :]
+    assert len(pages) == 3
+    for number, page in enumerate(pages, start=1):
+        assert page.rotation == 0
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert width > height  # each is shown landscape, the rotated ones as they were shown
+        x, y = _placed(page)[str(number)]
+        assert abs(x - width / 2) < 20 and y < 40, (number, x, y)
+    secret = PdfReader(io.BytesIO(part2.pdf)).pages[part2.front_pages]
+    placed = _placed(secret)
+    first_line, (_, top) = next((t, at) for t, at in placed.items() if t.startswith("NOT FOR PUBLICATION:"))
+    assert not_for_publication_mark("confidence").startswith(first_line)
+    assert top > float(secret.mediabox.height) - 40  # the mark with its ground at the head
+    assert placed["NOT FOR PUBLICATION"][1] < 15 and placed["4"][1] < 40  # the number and bare mark at the foot

@@ -12,7 +12,7 @@ from scrutiny.meetings import services as meetings
 from scrutiny.meetings.models import AgendaItem, MeetingStatus
 from scrutiny.publishing.models import AgendaPublication
 from scrutiny.publishing.services import meeting_publish_agenda
-from tests.factories import CommitteeFactory, UserFactory
+from tests.factories import UserFactory
 from tests.pdfs import make_pdf, text_of
 
 pytestmark = pytest.mark.django_db
@@ -21,53 +21,6 @@ D = dt.date
 
 def at(day: dt.date, hour=10):
     return dt.datetime(day.year, day.month, day.day, hour, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def meeting(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path},
-        },
-    }
-    committee = CommitteeFactory()
-    meeting = meetings.meeting_create(committee=committee, date=D(2018, 2, 21))
-    meetings.agenda_build(meeting=meeting)
-    reg9 = AgendaItem.internal.get(meeting=meeting, role="regulation_9")
-    document_add(
-        item=reg9,
-        title="Regulation 9 Notice",
-        kind="notice",
-        file_name="reg9.pdf",
-        data=make_pdf(4, "Forthcoming key decisions"),
-    )
-    sa = meetings.agenda_item_add(
-        meeting=meeting, title="CSP Strategic Assessment 2017", today=D(2018, 1, 10)
-    )
-    document_add(
-        item=sa,
-        title="Covering report",
-        kind="report",
-        file_name="sa.pdf",
-        data=make_pdf(2, "Covering report"),
-    )
-    exempt = meetings.agenda_item_add(
-        meeting=meeting,
-        title="CSP Strategic Assessment 2017",
-        is_exempt=True,
-        exemption_ground="confidence",
-        today=D(2018, 1, 10),
-    )
-    document_add(
-        item=exempt,
-        title="Strategic Assessment 2017",
-        kind="appendix",
-        file_name="secret.pdf",
-        data=make_pdf(3, "SECRET-ASSESSMENT"),
-    )
-    return meeting
 
 
 def test_publishing_on_time_freezes_the_agenda_with_both_packs(meeting):
@@ -203,3 +156,119 @@ def test_calendars(client, meeting):
     assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
     feed = client.get(reverse("committee_ics", args=[meeting.committee.slug])).content.decode()
     assert feed.count("BEGIN:VEVENT") == 1 and re.search(r"UID:meeting-\d+@", feed)
+
+
+def _pack_files(tmp_path) -> list[str]:
+    root = tmp_path / "media"  # tests/conftest.py
+    folder = root / "packs"
+    return sorted(str(p.relative_to(root)) for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_packs_are_rendered_outside_any_transaction(meeting, monkeypatch):
+    from scrutiny.publishing import pack
+    from tests.transactions import in_transaction_when_called
+
+    seen = in_transaction_when_called(monkeypatch, pack, "html_to_pdf")
+    publication = meeting_publish_agenda(meeting=meeting, now=at(D(2018, 2, 12)))
+    # the front sheets of both packs and the stamp pages at least, none inside a transaction
+    assert len(seen) >= 3 and not any(seen)
+    assert AgendaPublication.objects.get().pk == publication.pk
+
+
+def test_a_publication_that_fails_after_its_files_were_written_leaves_none(meeting, tmp_path, monkeypatch):
+    from django.db import IntegrityError
+
+    written = []
+
+    def failing_save(self, *args, **kwargs):
+        written.extend(_pack_files(tmp_path))  # the packs are stored by now
+        raise IntegrityError("the database refused the row")
+
+    monkeypatch.setattr(AgendaPublication, "save", failing_save)
+    with pytest.raises(IntegrityError):
+        meeting_publish_agenda(meeting=meeting, now=at(D(2018, 2, 12)))
+    assert written == [
+        f"packs/{meeting.pk}/v1-agenda-pack.pdf",
+        f"packs/{meeting.pk}/v1-part-2-not-for-publication.pdf",
+    ]
+    assert _pack_files(tmp_path) == []
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.SCHEDULED
+
+
+def test_a_refusal_under_the_lock_leaves_no_file(meeting, tmp_path, monkeypatch):
+    from scrutiny.meetings.models import Meeting
+    from scrutiny.publishing import services
+
+    real = services.render_packs
+
+    def cancelled_meanwhile(sources):
+        packs = real(sources)
+        Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.CANCELLED)
+        return packs
+
+    monkeypatch.setattr(services, "render_packs", cancelled_meanwhile)
+    with pytest.raises(ValidationError, match="is cancelled: its agenda cannot be published"):
+        meeting_publish_agenda(meeting=meeting, now=at(D(2018, 2, 12)))
+    assert _pack_files(tmp_path) == [] and not AgendaPublication.objects.exists()
+
+
+def test_an_agenda_changed_while_its_packs_rendered_is_rendered_again(meeting, tmp_path, monkeypatch):
+    from scrutiny.publishing import services
+
+    item = AgendaItem.internal.get(meeting=meeting, title="CSP Strategic Assessment 2017", is_exempt=False)
+    real = services.render_packs
+    calls = []
+
+    def edited_during_the_first(sources):
+        calls.append(sources.fingerprint)
+        packs = real(sources)
+        if len(calls) == 1:
+            AgendaItem.internal.filter(pk=item.pk).update(purpose="EDITED-WHILE-RENDERING")
+        return packs
+
+    monkeypatch.setattr(services, "render_packs", edited_during_the_first)
+    publication = meeting_publish_agenda(meeting=meeting, now=at(D(2018, 2, 12)))
+    assert len(calls) == 2 and calls[0] != calls[1]
+    assert "EDITED-WHILE-RENDERING" in str(publication.agenda)
+    with publication.public_pack.open("rb") as fh:
+        assert "EDITED-WHILE-RENDERING" in " ".join(text_of(fh.read()))
+    assert _pack_files(tmp_path) == sorted([publication.public_pack.name, publication.part2_pack.name])
+
+
+def test_an_agenda_that_keeps_changing_is_not_published(meeting, tmp_path, monkeypatch):
+    from scrutiny.publishing import services
+
+    item = AgendaItem.internal.get(meeting=meeting, title="CSP Strategic Assessment 2017", is_exempt=False)
+    real = services.render_packs
+    calls = []
+
+    def edited_every_time(sources):
+        calls.append(1)
+        packs = real(sources)
+        AgendaItem.internal.filter(pk=item.pk).update(purpose=f"EDIT {len(calls)}")
+        return packs
+
+    monkeypatch.setattr(services, "render_packs", edited_every_time)
+    with pytest.raises(ValidationError, match="kept changing while its packs were being made"):
+        meeting_publish_agenda(meeting=meeting, now=at(D(2018, 2, 12)))
+    assert len(calls) == services.RENDER_ATTEMPTS
+    assert not AgendaPublication.objects.exists() and _pack_files(tmp_path) == []
+
+
+def test_the_fingerprint_follows_what_the_packs_print(meeting):
+    from scrutiny.documents.models import Document
+    from scrutiny.documents.services import document_attach_file
+    from scrutiny.publishing.pack import pack_sources
+
+    first = pack_sources(meeting).fingerprint
+    assert pack_sources(meeting).fingerprint == first  # read again, unchanged
+    notice = Document.internal.get(agenda_item__meeting=meeting, title="Regulation 9 Notice")
+    document_attach_file(document=notice, name="reg9.pdf", data=make_pdf(4, "Forthcoming key decisions, revised"))
+    replaced = pack_sources(meeting).fingerprint
+    assert replaced != first
+    secret = AgendaItem.internal.get(meeting=meeting, is_exempt=True)
+    AgendaItem.internal.filter(pk=secret.pk).update(exemption_ground="para3")  # the Part 2 mark changes
+    assert pack_sources(meeting).fingerprint != replaced
+    assert pack_sources(meeting, urgent={secret.pk: "a reason"}).fingerprint != pack_sources(meeting).fingerprint

@@ -1,8 +1,13 @@
+from __future__ import annotations
+
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from django import template
+from django.template.context import Context
 from django.utils.html import escape, format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from scrutiny.core.text import blocks
 
@@ -12,11 +17,12 @@ register = template.Library()
 MINUTE_REFERENCE = re.compile(r"\[(Min\. No\. (\d+) refers)\]")
 
 
-def _linked(line: str, refs: dict[int, str] | None):
+def _linked(line: str, refs: Mapping[int, str] | None) -> SafeString:
     """Escape a line, turning "[Min. No. 15 refers]" into a link when minute 15 is known."""
     if not refs:
         return escape(line)
-    out, last = [], 0
+    out: list[str] = []
+    last = 0
     for match in MINUTE_REFERENCE.finditer(line):
         out.append(escape(line[last : match.start()]))
         url = refs.get(int(match.group(2)))
@@ -32,12 +38,12 @@ def _linked(line: str, refs: dict[int, str] | None):
 
 
 @register.filter
-def prose(text: str | None, refs: dict[int, str] | None = None):
+def prose(text: str | None, refs: Mapping[int, str] | None = None) -> SafeString:
     """Render stored plain text as GOV.UK paragraphs and bulleted lists, escaping everything;
     with `refs` ({minute number: url}) cross-references to minutes become links."""
     if not text:
-        return ""
-    html = []
+        return SafeString("")
+    html: list[str] = []
     for block in blocks(text):
         if block.kind == "list":
             items = format_html_join("", "<li>{}</li>", ((_linked(line, refs),) for line in block.lines))
@@ -48,11 +54,11 @@ def prose(text: str | None, refs: dict[int, str] | None = None):
 
 
 @register.simple_tag(takes_context=True)
-def nav_current(context, prefix: str) -> str:
+def nav_current(context: Context, prefix: str) -> str:
     path = context["request"].path
     return "govuk-service-navigation__item--active" if path.startswith(prefix) else ""
 
 
 @register.filter
-def get_item(mapping, key):
+def get_item(mapping: Mapping[Any, Any] | None, key: Any) -> Any:
     return mapping.get(key) if mapping else None

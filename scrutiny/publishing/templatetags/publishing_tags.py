@@ -1,15 +1,20 @@
+from __future__ import annotations
+
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from scrutiny.core.text import blocks
+from scrutiny.minutes.models import MinutesRecord
+from scrutiny.minutes.word import STATUS_NOTICES
 
 register = template.Library()
 
 
 @register.simple_tag
-def numbered(text: str, section: int):
+def numbered(text: str, section: int) -> SafeString:
     """Paragraphs numbered as the council numbers them: 2.1, 2.2, ... (lists stay lists)."""
-    parts = []
+    parts: list[str] = []
     n = 0
     for block in blocks(text or ""):
         if block.kind == "list":
@@ -26,3 +31,10 @@ def numbered(text: str, section: int):
                 )
             )
     return format_html_join("", "{}", ((p,) for p in parts))
+
+
+@register.filter
+def minutes_status_notice(record: MinutesRecord | None) -> str:
+    """The notice at the head of minutes not yet confirmed, as the Word minutes print it
+    (none for a minutes paper in a pack, whose context has no record)."""
+    return STATUS_NOTICES.get(getattr(record, "status", ""), "")
