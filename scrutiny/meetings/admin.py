@@ -8,6 +8,7 @@ drafted, and "cancelled" through the action on the list of meetings.
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -59,9 +60,10 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Cancel the selected meetings")
     def cancel_meetings(self, request: HttpRequest, queryset: QuerySet[Meeting]) -> None:
+        by = request.user if isinstance(request.user, User) else None
         for meeting in queryset.order_by("date"):
             try:
-                meeting_cancel(meeting=meeting, by=request.user if request.user.is_authenticated else None)
+                meeting_cancel(meeting=meeting, by=by)
             except ValidationError as exc:
                 self.message_user(request, " ".join(exc.messages), messages.ERROR)
             else:

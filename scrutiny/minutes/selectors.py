@@ -26,6 +26,7 @@ from .models import (
     UNMADE_RECOMMENDATION_STATUSES,
     Action,
     ActionStatus,
+    AmendedPart,
     Attendance,
     AttendanceKind,
     Minute,
@@ -153,7 +154,7 @@ def _programme_changes(resolutions: list[Resolution]) -> tuple[tuple[int, Link],
     return tuple(out)
 
 
-AMENDED_PARTS = {"title": "the heading", "narrative": "the minute"}
+AMENDED_PARTS: dict[str, str] = {AmendedPart.TITLE: "the heading", AmendedPart.NARRATIVE: "the minute"}
 
 
 def _corrections(minute: Minute, *, withheld: bool) -> tuple[Correction, ...]:
