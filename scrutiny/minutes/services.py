@@ -164,18 +164,6 @@ def _match_resolutions(existing: list[Resolution], wanted: list[str]) -> list[Re
     return matched
 
 
-def _links_to(resolution: Resolution) -> list[str]:
-    links = [
-        f"the work-programme change “{change.get_kind_display()}: {change.item.title if change.item else change.wording}”"
-        for change in resolution.work_programme_changes.select_related("item").order_by("pk")
-    ]
-    links += [
-        f"the confirmation of the minutes of {record.meeting.date_display}"
-        for record in resolution.confirms.select_related("meeting").order_by("meeting__date")
-    ]
-    return links
-
-
 def _set_resolutions(minute: Minute, texts: list[str], by: User | None) -> None:
     # Resolutions are changed in place, not deleted and recreated, so that each keeps its
     # history and the records that point to it (confirmation, work-programme changes).

@@ -53,6 +53,17 @@ def test_an_item_has_no_step_but_these_and_its_creation():
     assert all(ITEM_WORKFLOW.statuses_allowing(kind) == () for kind in others)
 
 
+def _postpone(item, meeting):
+    return services.item_move(
+        item=item,
+        to_meeting=meeting,
+        decided_by=DecidedBy.CHAIRMAN,
+        decided_on=TODAY,
+        reason="The PCP meets after July.",
+        today=TODAY,
+    )
+
+
 @pytest.mark.parametrize(("status", "kind"), pairs(ITEM_WORKFLOW, ITEM_STEPS))
 def test_every_step_of_an_item_follows_the_table(plan, status, kind):
     committee, _, july, february = plan
@@ -61,14 +72,7 @@ def test_every_step_of_an_item_follows_the_table(plan, status, kind):
     )
     steps = {
         ChangeKind.ACCEPTED: lambda: services.item_accept(item=item, today=TODAY),
-        ChangeKind.MOVED: lambda: services.item_move(
-            item=item,
-            to_meeting=february,
-            decided_by=DecidedBy.CHAIRMAN,
-            decided_on=TODAY,
-            reason="The PCP meets after July.",
-            today=TODAY,
-        ),
+        ChangeKind.MOVED: lambda: _postpone(item, february),
         ChangeKind.CANCELLED: lambda: services.item_cancel(
             item=item, decided_by=DecidedBy.COMMITTEE, decided_on=TODAY, reason="No longer needed."
         ),
@@ -89,14 +93,7 @@ def test_a_moved_item_records_where_it_moved_from(plan):
         decided_on=TODAY,
         today=TODAY,
     )
-    change = services.item_move(
-        item=item,
-        to_meeting=february,
-        decided_by=DecidedBy.CHAIRMAN,
-        decided_on=TODAY,
-        reason="The PCP meets after July.",
-        today=TODAY,
-    )
+    change = _postpone(item, february)
     assert (change.sequence, change.from_meeting, change.to_meeting) == (2, july, february)
     assert change.wording == "PCP Update postponed until February 2018."
 
