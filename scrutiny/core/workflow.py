@@ -41,6 +41,9 @@ def locked(record: M) -> M:
 
 
 class Workflow(Generic[S, T]):
+    """One workflow: its statuses (the model's choices), its steps, and the table of the
+    transitions allowed, kept in the model's `field` ("status")."""
+
     def __init__(
         self,
         statuses: type[S],

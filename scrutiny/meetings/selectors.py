@@ -217,8 +217,8 @@ def _as_published(meeting: Meeting, entries: list[AgendaEntry], viewer: Viewer) 
 def meeting_management(*, meeting: Meeting) -> dict[str, object]:
     """What an officer needs to run the agenda: the deadlines with their reasoning, what
     stops publication, the working items and the publication history."""
-    # Publishing sits above meetings: imported here, not at the top, until the officers'
-    # agenda screen takes the publication history from publishing itself.
+    # An upward import (publishing sits above meetings), left for the layering: the
+    # officers' agenda screen should take the publication history from publishing itself.
     from scrutiny.publishing.selectors import publications
     from scrutiny.publishing.services import publication_problems
 

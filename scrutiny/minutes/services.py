@@ -363,8 +363,8 @@ def minutes_sign(
     )
 
 
-def _not_confirmed(meeting: Meeting) -> Callable[[MinutesRecord], str]:
-    return lambda record: f"The minutes of {meeting.date_display} are not confirmed yet: edit them directly."
+def _not_confirmed(meeting: Meeting) -> str:
+    return f"The minutes of {meeting.date_display} are not confirmed yet: edit them directly."
 
 
 @transaction.atomic
@@ -387,8 +387,8 @@ def minute_amend(
     label = f"Minute {minute.number or minute.title} of {meeting.date_display}"
     record = MinutesRecord.objects.filter(meeting=meeting).first()
     if record is None:
-        raise ValidationError(_not_confirmed(meeting)(MinutesRecord(meeting=meeting)))
-    MINUTES_WORKFLOW.require(record, MinutesEventKind.AMENDED, refused=_not_confirmed(meeting))
+        raise ValidationError(_not_confirmed(meeting))
+    MINUTES_WORKFLOW.require(record, MinutesEventKind.AMENDED, refused=lambda r: _not_confirmed(meeting))
     if field not in AmendedPart.values:
         raise ValidationError(f"{label}: a correction is to the heading, the minute or a resolution.")
     resolution = None
@@ -449,7 +449,7 @@ def minute_amend(
         MinutesEventKind.AMENDED,
         on=timezone.localdate(),
         by=by,
-        refused=_not_confirmed(meeting),
+        refused=lambda r: _not_confirmed(meeting),
         note=f"Minute {minute.number}, {where}: {reason.strip()}{agreed}",
     )
     return amendment

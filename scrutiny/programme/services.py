@@ -103,11 +103,6 @@ def _where(meeting: Meeting | None) -> str:
     return selectors.month_label(meeting) if meeting else "a date to be agreed"
 
 
-def _item_refused(why: str) -> Callable[[WorkProgrammeItem], str]:
-    """A refusal naming the item and its status, then why: "“PCP Update” is cancelled: ..."."""
-    return lambda item: f"“{item.title}” is {item.get_status_display().lower()}{why}"
-
-
 # -- items --------------------------------------------------------------------------------
 
 
@@ -204,7 +199,7 @@ def item_move(
         item,
         ChangeKind.MOVED,
         by=by,
-        refused=_item_refused(": it cannot be moved."),
+        refused=lambda item: f"“{item.title}” is {item.get_status_display().lower()}: it cannot be moved.",
         apply=move,
         event=lambda item: _change(
             item=item,
