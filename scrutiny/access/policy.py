@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
+from django.http import HttpRequest
 from django.utils import timezone
 
 from scrutiny.governance.models import Committee, Person
@@ -35,32 +37,55 @@ from scrutiny.governance.selectors import person_is_committee_member
 EXEMPT_PERMISSION = "meetings.view_exempt_business"
 OFFICERS_GROUP = "Committee officers"
 
+# Where a request keeps its viewer, so that the policy is asked once per request.
+_VIEWER_ATTRIBUTE = "_scrutiny_viewer"
+
+
+class MinutesRecordLike(Protocol):
+    """What the policy asks of a meeting's minutes (the minutes app sits above access)."""
+
+    @property
+    def is_public(self) -> bool: ...
+
+
+class MeetingLike(Protocol):
+    """What the policy reads of a meeting (the meetings app sits above access)."""
+
+    @property
+    def committee(self) -> Committee: ...
+
+    @property
+    def date(self) -> dt.date: ...
+
+    @property
+    def agenda_is_public(self) -> bool: ...
+
 
 @dataclass
 class Viewer:
     """The person looking, with the policy's answers cached for one request."""
 
-    user: object = field(default_factory=AnonymousUser)
+    user: User | AnonymousUser = field(default_factory=AnonymousUser)
     today: dt.date = field(default_factory=timezone.localdate)
     _person: Person | None = field(default=None, init=False, repr=False)
     _person_loaded: bool = field(default=False, init=False, repr=False)
-    _answers: dict = field(default_factory=dict, init=False, repr=False)
+    _answers: dict[tuple[int, dt.date | None], bool] = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
-    def of(cls, request) -> Viewer:
+    def of(cls, request: HttpRequest) -> Viewer:
         # A request refused before anyone's sign-in was looked at (a Host header not ours,
         # refused by CommonMiddleware ahead of AuthenticationMiddleware) has no user: it is
         # anonymous, and its error page must not fail for the want of one.
-        user = getattr(request, "user", None)
-        viewer = getattr(request, "_scrutiny_viewer", None)
+        user: User | AnonymousUser | None = getattr(request, "user", None)
+        viewer: Viewer | None = getattr(request, _VIEWER_ATTRIBUTE, None)
         if viewer is None or (user is not None and viewer.user is not user):
             viewer = cls(user=user if user is not None else AnonymousUser())
-            request._scrutiny_viewer = viewer
+            setattr(request, _VIEWER_ATTRIBUTE, viewer)
         return viewer
 
     @property
     def is_signed_in(self) -> bool:
-        return bool(getattr(self.user, "is_authenticated", False) and getattr(self.user, "is_active", False))
+        return bool(self.user.is_authenticated and self.user.is_active)
 
     @property
     def is_officer(self) -> bool:
@@ -69,7 +94,8 @@ class Viewer:
     @property
     def person(self) -> Person | None:
         if not self._person_loaded:
-            self._person = Person.objects.filter(user=self.user).first() if self.is_signed_in else None
+            user = self.user if isinstance(self.user, User) and self.is_signed_in else None
+            self._person = Person.objects.filter(user=user).first() if user is not None else None
             self._person_loaded = True
         return self._person
 
@@ -80,18 +106,18 @@ class Viewer:
             self._answers[key] = self._decide(committee, meeting_date)
         return self._answers[key]
 
-    def may_see_exempt_of_meeting(self, meeting) -> bool:
+    def may_see_exempt_of_meeting(self, meeting: MeetingLike) -> bool:
         return self.may_see_exempt(committee=meeting.committee, meeting_date=meeting.date)
 
-    def may_see_agenda(self, meeting) -> bool:
+    def may_see_agenda(self, meeting: MeetingLike) -> bool:
         return meeting.agenda_is_public or self.is_officer
 
-    def may_see_minutes(self, meeting) -> bool:
+    def may_see_minutes(self, meeting: MeetingLike) -> bool:
         """Draft minutes are the officers'; once published (unconfirmed or confirmed) they are public."""
         if self.is_officer:
             return True
-        record = getattr(meeting, "minutes_record", None)
-        return record is not None and record.status in ("published", "confirmed", "signed")
+        record: MinutesRecordLike | None = getattr(meeting, "minutes_record", None)
+        return record is not None and record.is_public
 
     def may_see_any_exempt(self) -> bool:
         """For lists spanning committees (admin, search): only officers see exempt rows."""

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
-from django.db.models import QuerySet
-from django.http import Http404
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from simple_history.admin import SimpleHistoryAdmin
 
 from scrutiny.access.policy import Viewer
 
+M = TypeVar("M", bound=Model)
 
-def _without_exempt_rows(qs: QuerySet, request, lookups: tuple[str, ...]) -> QuerySet:
+
+def _without_exempt_rows(qs: QuerySet[M], request: HttpRequest, lookups: tuple[str, ...]) -> QuerySet[M]:
     if Viewer.of(request).may_see_any_exempt():
         return qs
     for lookup in lookups:
@@ -26,27 +30,33 @@ class ExemptAwareAdmin(SimpleHistoryAdmin):
     # Lookups that make a row exempt, e.g. ("is_exempt", "agenda_item__is_exempt").
     exempt_lookups: tuple[str, ...] = ("is_exempt",)
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         return _without_exempt_rows(super().get_queryset(request), request, self.exempt_lookups)
 
-    def _hidden(self, request, object_id) -> bool:
+    def _hidden(self, request: HttpRequest, object_id: str) -> bool:
         return not self.get_queryset(request).filter(pk=unquote(object_id)).exists()
 
     # django-simple-history falls back to the latest historical record when the object is not
     # in get_queryset, which would show an exempt row's title: answer as for a missing row.
-    def history_view(self, request, object_id, extra_context=None):
+    def history_view(
+        self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         if self._hidden(request, object_id):
             raise Http404("No such record.")
-        return super().history_view(request, object_id, extra_context)
+        response: HttpResponse = super().history_view(request, object_id, extra_context)
+        return response
 
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
+    def history_form_view(
+        self, request: HttpRequest, object_id: str, version_id: str, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         if self._hidden(request, object_id):
             raise Http404("No such record.")
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        response: HttpResponse = super().history_form_view(request, object_id, version_id, extra_context)
+        return response
 
 
 class ExemptAwareInline(admin.TabularInline):
     exempt_lookups: tuple[str, ...] = ("is_exempt",)
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         return _without_exempt_rows(super().get_queryset(request), request, self.exempt_lookups)

@@ -36,6 +36,7 @@ from scrutiny.governance.models import (
     Succession,
 )
 from scrutiny.meetings.models import AgendaItem, Meeting
+from scrutiny.meetings.selectors import next_meeting
 from scrutiny.minutes.models import Action, Attendance, Minute, MinutesRecord, Resolution
 from scrutiny.programme.models import (
     DrawDownRequest,
@@ -643,16 +644,12 @@ class _Loader:
             )
 
     def _next_meeting_date(self, meeting: Meeting) -> dt.date:
-        later = sorted(
-            m.date
-            for m in self.meetings.values()
-            if m.committee_id == meeting.committee_id and m.date > meeting.date
-        )
-        if not later:
+        following = next_meeting(meeting=meeting)
+        if following is None:
             raise DemoDataError(
                 f"An action of {meeting.date_display} needs a due date: no later meeting is loaded."
             )
-        return later[0]
+        return following.date
 
     def load_work_programme(self, data: dict) -> None:
         f = "work_programme.yaml"

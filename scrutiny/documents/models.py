@@ -8,6 +8,8 @@ access policy.
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -25,7 +27,7 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", "Other paper"
 
 
-class DocumentQuerySet(models.QuerySet):
+class DocumentQuerySet(models.QuerySet["Document"]):
     def open_to_public(self) -> DocumentQuerySet:
         return self.filter(
             is_exempt=False,
@@ -34,9 +36,13 @@ class DocumentQuerySet(models.QuerySet):
         )
 
 
-class PublicDocumentManager(models.Manager.from_queryset(DocumentQuerySet)):
+DocumentManager = models.Manager.from_queryset(DocumentQuerySet)
+
+
+class PublicDocumentManager(DocumentManager["Document"]):
     def get_queryset(self) -> DocumentQuerySet:
-        return super().get_queryset().open_to_public()
+        # The plugin types a from_queryset manager's get_queryset as a plain QuerySet.
+        return cast(DocumentQuerySet, super().get_queryset()).open_to_public()
 
 
 def _upload_to(instance: Document, filename: str) -> str:
@@ -70,7 +76,7 @@ class Document(Exemptible):
         help_text="This paper is that work plan: the pack prints its table.",
     )
 
-    internal = models.Manager.from_queryset(DocumentQuerySet)()
+    internal = DocumentManager()
     public = PublicDocumentManager()
     history = HistoricalRecords()
 

@@ -1,4 +1,8 @@
+from __future__ import annotations
+
+from django import forms
 from django.contrib import admin
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
@@ -72,7 +76,7 @@ class CommitteeAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["council", "parent"]
     inlines = [MembershipInline]
 
-    def save_model(self, request, obj, form, change):
+    def save_model(self, request: HttpRequest, obj: Committee, form: forms.ModelForm[Committee], change: bool) -> None:
         obj.kind = OrganisationKind.COMMITTEE  # a committee is always of kind 'committee'
         super().save_model(request, obj, form, change)
 

@@ -115,7 +115,7 @@ class Committee(Organisation):
         Organisation,
         on_delete=models.PROTECT,
         related_name="committees",
-        limit_choices_to={"kind": "council"},
+        limit_choices_to={"kind": OrganisationKind.COUNCIL},
     )
     description = models.TextField(blank=True, help_text="What the committee does, for the public page.")
     contact = models.TextField(blank=True, help_text="Contact officer for the public, e.g. Member Services.")
@@ -167,7 +167,10 @@ class Partnership(models.Model):
     """A body's membership of a community safety partnership, with dates."""
 
     partnership = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="partners", limit_choices_to={"kind": "csp"}
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="partners",
+        limit_choices_to={"kind": OrganisationKind.CSP},
     )
     member = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="partnerships")
     role = models.CharField(
@@ -197,7 +200,7 @@ class MunicipalYear(models.Model):
         Organisation,
         on_delete=models.PROTECT,
         related_name="municipal_years",
-        limit_choices_to={"kind": "council"},
+        limit_choices_to={"kind": OrganisationKind.COUNCIL},
     )
     start_year = models.PositiveSmallIntegerField(help_text="The calendar year the municipal year begins in.")
     annual_meeting_on = models.DateField(

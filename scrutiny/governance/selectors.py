@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from scrutiny.rules import municipal_year as municipal_year_rule
 
@@ -20,13 +21,18 @@ from .models import (
     OrganisationKind,
     Partnership,
     Person,
+    Post,
+    Succession,
 )
+
+M = TypeVar("M", bound=Model)
 
 
 def annual_meetings(council: Organisation) -> dict[int, dt.date]:
     return {
         y.start_year: y.annual_meeting_on
         for y in MunicipalYear.objects.filter(council=council, annual_meeting_on__isnull=False)
+        if y.annual_meeting_on is not None
     }
 
 
@@ -43,10 +49,9 @@ def membership_period(
 ) -> tuple[dt.date | None, dt.date | None]:
     """The first and last day of a membership: explicit dates win over its municipal year."""
     start, end = membership.starts_on, membership.ends_on
-    if membership.municipal_year_id is not None:
-        year_start, year_end = municipal_year_rule.bounds(
-            membership.municipal_year.start_year, meetings_of_council
-        )
+    year = membership.municipal_year if membership.municipal_year_id is not None else None
+    if year is not None:
+        year_start, year_end = municipal_year_rule.bounds(year.start_year, meetings_of_council)
         start = start or year_start
         end = end or year_end
     return start, end
@@ -93,14 +98,16 @@ def committee_seats(*, committee: Committee, start_year: int) -> list[SeatView]:
             continue
         if m.person is not None:
             name, sort_name = m.person.formal_name, m.person.family_name
-        else:
+        elif m.post is not None:
             name, sort_name = _post_name(m.post), m.post.title
+        else:  # a membership names a person or a post (a database constraint)
+            continue
         view = SeatView(name=name, role=m.get_role_display(), capacity=m.capacity, note=m.note)
         seats.append((order[m.role], sort_name, view))
     return [seat for _, _, seat in sorted(seats, key=lambda t: (t[0], t[1]))]
 
 
-def _post_name(post) -> str:
+def _post_name(post: Post) -> str:
     if post.organisation.kind == OrganisationKind.COUNCIL:
         return f"The {post.title}"
     return f"The {post.title}, {post.organisation.name}"
@@ -142,16 +149,14 @@ def committees() -> QuerySet[Committee]:
     return Committee.objects.select_related("council").order_by("council__name", "name")
 
 
-def successions_of(organisation: Organisation) -> dict[str, list]:
-    from .models import Succession
-
+def successions_of(organisation: Organisation) -> dict[str, list[Succession]]:
     return {
         "before": list(Succession.objects.filter(successor=organisation).select_related("predecessor")),
         "after": list(Succession.objects.filter(predecessor=organisation).select_related("successor")),
     }
 
 
-def active_on(qs: QuerySet, day: dt.date) -> QuerySet:
+def active_on(qs: QuerySet[M], day: dt.date) -> QuerySet[M]:
     return qs.filter(Q(starts_on__isnull=True) | Q(starts_on__lte=day)).filter(
         Q(ends_on__isnull=True) | Q(ends_on__gte=day)
     )

@@ -1,4 +1,17 @@
-from django.contrib import admin
+"""Officers' screens for meetings and their agenda items.
+
+A meeting's status follows its workflow (MEETING_WORKFLOW): it is shown here, not edited. It
+becomes "agenda published" when the agenda is published, "held" when its minutes are
+drafted, and "cancelled" through the action on the list of meetings.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from scrutiny.core.admin import ExemptAwareAdmin, ExemptAwareInline
@@ -7,6 +20,7 @@ from scrutiny.minutes.admin import LockedMinutesInline
 from scrutiny.minutes.models import Attendance, Declaration
 
 from .models import AgendaItem, Meeting
+from .services import meeting_cancel
 
 
 class AgendaItemInline(ExemptAwareInline):
@@ -40,7 +54,20 @@ class MeetingAdmin(SimpleHistoryAdmin):
     list_filter = ["committee", "status"]
     date_hierarchy = "date"
     search_fields = ["committee__name", "venue", "note"]
+    readonly_fields = ["status"]
     inlines = [AgendaItemInline, AttendanceInline, DeclarationInline]
+    actions = ["cancel_meetings"]
+
+    @admin.action(description="Cancel the selected meetings")
+    def cancel_meetings(self, request: HttpRequest, queryset: QuerySet[Meeting]) -> None:
+        by = request.user if isinstance(request.user, User) else None
+        for meeting in queryset.order_by("date"):
+            try:
+                meeting_cancel(meeting=meeting, by=by)
+            except ValidationError as exc:
+                self.message_user(request, " ".join(exc.messages), messages.ERROR)
+            else:
+                self.message_user(request, f"The meeting of {meeting.date_display} is cancelled.", messages.SUCCESS)
 
 
 class DocumentInline(ExemptAwareInline):

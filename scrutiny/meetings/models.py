@@ -8,11 +8,14 @@ viewer sees of an exempt item is decided by scrutiny.access.policy.
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from scrutiny.core.models import BusinessKind, Exemptible
+from scrutiny.core.workflow import Workflow
 from scrutiny.governance.models import Committee
 
 
@@ -23,8 +26,33 @@ class MeetingStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
+class MeetingStep(models.TextChoices):
+    """The steps of a meeting's life. Not stored: the meeting's own history records them."""
+
+    PUBLISH_AGENDA = "publish_agenda", "Publish the agenda"
+    HOLD = "hold", "Record as held"
+    CANCEL = "cancel", "Cancel"
+
+
+# Changed only by the services: scrutiny.meetings.services (held, cancelled) and the
+# publishing of the agenda. Publishing again publishes a new version of the agenda.
+MEETING_WORKFLOW = Workflow(
+    MeetingStatus,
+    MeetingStep,
+    {
+        (MeetingStatus.SCHEDULED, MeetingStep.PUBLISH_AGENDA): MeetingStatus.AGENDA_PUBLISHED,
+        (MeetingStatus.AGENDA_PUBLISHED, MeetingStep.PUBLISH_AGENDA): MeetingStatus.AGENDA_PUBLISHED,
+        (MeetingStatus.SCHEDULED, MeetingStep.HOLD): MeetingStatus.HELD,
+        (MeetingStatus.AGENDA_PUBLISHED, MeetingStep.HOLD): MeetingStatus.HELD,
+        (MeetingStatus.SCHEDULED, MeetingStep.CANCEL): MeetingStatus.CANCELLED,
+        (MeetingStatus.AGENDA_PUBLISHED, MeetingStep.CANCEL): MeetingStatus.CANCELLED,
+    },
+)
+
 # The agenda of a meeting in these states has been published to the public.
 AGENDA_PUBLIC_STATUSES = (MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD)
+# Meetings still to come: they may yet be held (or cancelled).
+OPEN_MEETING_STATUSES = MEETING_WORKFLOW.statuses_allowing(MeetingStep.HOLD)
 
 
 class DatePrecision(models.TextChoices):
@@ -83,17 +111,21 @@ class Meeting(models.Model):
         return self.status in AGENDA_PUBLIC_STATUSES
 
 
-class AgendaItemQuerySet(models.QuerySet):
+class AgendaItemQuerySet(models.QuerySet["AgendaItem"]):
     def on_public_agendas(self) -> AgendaItemQuerySet:
         return self.filter(meeting__status__in=AGENDA_PUBLIC_STATUSES)
 
 
-class PublicAgendaItemManager(models.Manager.from_queryset(AgendaItemQuerySet)):
+AgendaItemManager = models.Manager.from_queryset(AgendaItemQuerySet)
+
+
+class PublicAgendaItemManager(AgendaItemManager["AgendaItem"]):
     """Items of published agendas: exempt ones included, as the law requires the public to be
     told of them and of the reason; their content is withheld by the access policy."""
 
     def get_queryset(self) -> AgendaItemQuerySet:
-        return super().get_queryset().on_public_agendas()
+        # The plugin types a from_queryset manager's get_queryset as a plain QuerySet.
+        return cast(AgendaItemQuerySet, super().get_queryset()).on_public_agendas()
 
 
 class ItemRole(models.TextChoices):
@@ -134,7 +166,7 @@ class AgendaItem(Exemptible):
         help_text="The special circumstances for which the Chairman decided a late item is urgent (LGA 1972 s100B(4)(b)).",
     )
 
-    internal = models.Manager.from_queryset(AgendaItemQuerySet)()
+    internal = AgendaItemManager()
     public = PublicAgendaItemManager()
     history = HistoricalRecords()
 

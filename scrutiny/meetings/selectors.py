@@ -6,11 +6,13 @@ reach exempt content the viewer may not see.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from scrutiny.access.policy import Viewer
 from scrutiny.documents.models import Document
@@ -18,8 +20,9 @@ from scrutiny.governance.models import Committee
 from scrutiny.governance.selectors import annual_meetings
 from scrutiny.minutes.models import Minute, Resolution
 from scrutiny.rules import municipal_year as municipal_year_rule
+from scrutiny.rules.deadlines import agenda_publication_deadline, partner_request_deadline
 
-from .models import AgendaItem, Meeting
+from .models import OPEN_MEETING_STATUSES, AgendaItem, Meeting, MeetingStatus
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,37 @@ def meetings_by_municipal_year(*, committee: Committee) -> list[tuple[str, list[
     for meeting in meetings_for_committee(committee=committee):
         grouped[municipal_year_rule.start_year_for(meeting.date, meetings_of_council)].append(meeting)
     return [(municipal_year_rule.label(y), grouped[y]) for y in sorted(grouped, reverse=True)]
+
+
+def later_meetings(*, committee: Committee, after: dt.date) -> QuerySet[Meeting]:
+    """The committee's meetings after `after` that are not cancelled, in date order."""
+    return (
+        Meeting.objects.filter(committee=committee, date__gt=after)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("date")
+    )
+
+
+def next_meeting(*, meeting: Meeting) -> Meeting | None:
+    """The committee's next meeting after `meeting` (cancelled ones do not count): the one
+    its agenda's "Next meeting" item names, and before which its actions are due."""
+    return later_meetings(committee=meeting.committee, after=meeting.date).first()
+
+
+def previous_held_meeting(*, meeting: Meeting) -> Meeting | None:
+    """The committee's last meeting held before `meeting`: the minutes its agenda confirms."""
+    return (
+        Meeting.objects.filter(committee=meeting.committee, date__lt=meeting.date, status=MeetingStatus.HELD)
+        .order_by("-date")
+        .first()
+    )
+
+
+def agenda_is_late(*, meeting: Meeting, today: dt.date) -> bool:
+    """Whether an item added today is a supplementary item: the agenda is already published,
+    or it is too late for five clear days (LGA 1972 s100B(4))."""
+    deadline = agenda_publication_deadline(meeting.date, convention=meeting.committee.clear_days_convention).date
+    return meeting.publications.exists() or today > deadline
 
 
 def meeting_get(*, pk: int) -> Meeting:
@@ -180,14 +214,13 @@ def _as_published(meeting: Meeting, entries: list[AgendaEntry], viewer: Viewer) 
     return result
 
 
-def meeting_management(*, meeting: Meeting) -> dict:
+def meeting_management(*, meeting: Meeting) -> dict[str, object]:
     """What an officer needs to run the agenda: the deadlines with their reasoning, what
     stops publication, the working items and the publication history."""
-    from django.utils import timezone
-
+    # An upward import (publishing sits above meetings), left for the layering: the
+    # officers' agenda screen should take the publication history from publishing itself.
     from scrutiny.publishing.selectors import publications
     from scrutiny.publishing.services import publication_problems
-    from scrutiny.rules.deadlines import agenda_publication_deadline, partner_request_deadline
 
     committee = meeting.committee
     today = timezone.localdate()
@@ -199,7 +232,7 @@ def meeting_management(*, meeting: Meeting) -> dict:
         "publish_by": publish_by,
         "publish_missed": today > publish_by.date
         and not meeting.publications.exists()
-        and meeting.status == "scheduled",
+        and meeting.status == MeetingStatus.SCHEDULED,
         "partner_by": partner_by,
         "partner_missed": today > partner_by and meeting.date >= today,
         "problems": publication_problems(meeting),
@@ -210,7 +243,7 @@ def meeting_management(*, meeting: Meeting) -> dict:
         "has_minutes": hasattr(meeting, "minutes_record"),
         "can_draft_minutes": meeting.date <= today
         and not hasattr(meeting, "minutes_record")
-        and meeting.status != "cancelled",
+        and meeting.status != MeetingStatus.CANCELLED,
         "publications": list(publications(meeting)),
-        "open": meeting.status in ("scheduled", "agenda_published"),
+        "open": meeting.status in OPEN_MEETING_STATUSES,
     }

@@ -1,5 +1,6 @@
 """Writes to meetings and agendas: creating a meeting with its standard items, adding,
-moving and removing items, and keeping the agenda arranged and numbered.
+moving and removing items, and keeping the agenda arranged and numbered; recording a
+meeting as held or cancelled (MEETING_WORKFLOW).
 
 The agenda's order is: the open items (standard opening items, business, next meeting) in
 the officer's order; then, if any item is exempt, the resolution to exclude the press and
@@ -10,18 +11,30 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+from collections.abc import Callable
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from scrutiny.core.history import save_with_history
 from scrutiny.core.models import BusinessKind
 from scrutiny.governance.models import Committee
-from scrutiny.rules.deadlines import agenda_publication_deadline
-from scrutiny.rules.exempt_information import exclusion_resolution
+from scrutiny.rules.exempt_information import ExemptionGround, exclusion_resolution
 
-from .models import AgendaItem, ItemRole, Meeting, MeetingStatus
+from .models import (
+    MEETING_WORKFLOW,
+    OPEN_MEETING_STATUSES,
+    AgendaItem,
+    DatePrecision,
+    ItemRole,
+    Meeting,
+    MeetingStatus,
+    MeetingStep,
+)
+from .selectors import agenda_is_late, next_meeting, previous_held_meeting
 
 # The committee's standard opening items, as Dartford prints them (seed 003).
 STANDARD_ITEMS = [
@@ -50,22 +63,21 @@ STANDARD_ITEMS = [
 ]
 
 
-def _save(obj, by) -> None:
-    obj.full_clean()
-    obj._history_user = by
-    obj.save()
-
-
 def _label(meeting: Meeting) -> str:
     """'26 July 2017', as the agenda names an earlier meeting ('July 2019' if the day is not known)."""
-    if meeting.date_precision == "month":
+    if meeting.date_precision == DatePrecision.MONTH:
         return f"{meeting.date:%B %Y}"
     return f"{meeting.date.day} {meeting.date:%B %Y}"
 
 
 @transaction.atomic
 def meeting_create(
-    *, committee: Committee, date: dt.date, start_time: dt.time | None = None, venue: str = "", by=None
+    *,
+    committee: Committee,
+    date: dt.date,
+    start_time: dt.time | None = None,
+    venue: str = "",
+    by: User | None = None,
 ) -> Meeting:
     """Schedule a meeting. Its agenda is built once the work programme has placed items on
     it (agenda_build)."""
@@ -78,12 +90,32 @@ def meeting_create(
     meeting = Meeting(
         committee=committee, date=date, start_time=start_time, venue=venue, status=MeetingStatus.SCHEDULED
     )
-    _save(meeting, by)
+    save_with_history(meeting, by=by)
     return meeting
 
 
+def _refused(step: str) -> Callable[[Meeting], str]:
+    def refusal(meeting: Meeting) -> str:
+        return f"The meeting of {meeting.date_display} is {meeting.get_status_display().lower()}: it cannot be {step}."
+
+    return refusal
+
+
 @transaction.atomic
-def agenda_build(*, meeting: Meeting, by=None) -> list[AgendaItem]:
+def meeting_mark_held(*, meeting: Meeting, by: User | None = None) -> Meeting:
+    """Record that the meeting took place (its minutes are being drafted)."""
+    return MEETING_WORKFLOW.step(meeting, MeetingStep.HOLD, by=by, refused=_refused("recorded as held")).record
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting, by: User | None = None) -> Meeting:
+    """Cancel a meeting that has not taken place. Its record stays: a published agenda
+    remains as it was published, and the calendar shows the meeting as cancelled."""
+    return MEETING_WORKFLOW.step(meeting, MeetingStep.CANCEL, by=by, refused=_refused("cancelled")).record
+
+
+@transaction.atomic
+def agenda_build(*, meeting: Meeting, by: User | None = None) -> list[AgendaItem]:
     """The draft agenda: the standard opening items, the work-programme items planned for
     the meeting, and 'Next meeting', arranged and numbered."""
     from scrutiny.documents.models import Document, DocumentKind
@@ -97,12 +129,7 @@ def agenda_build(*, meeting: Meeting, by=None) -> list[AgendaItem]:
         raise ValidationError(
             f"The meeting of {meeting.date_display} is {meeting.get_status_display().lower()}: its agenda cannot be rebuilt."
         )
-    committee, date = meeting.committee, meeting.date
-    previous = (
-        Meeting.objects.filter(committee=committee, date__lt=date, status=MeetingStatus.HELD)
-        .order_by("-date")
-        .first()
-    )
+    previous = previous_held_meeting(meeting=meeting)
     position = 0
     for role, title, purpose in STANDARD_ITEMS:
         if role == ItemRole.MINUTES and previous is None:
@@ -118,8 +145,8 @@ def agenda_build(*, meeting: Meeting, by=None) -> list[AgendaItem]:
             role=role,
             expects_report=role in (ItemRole.MINUTES, ItemRole.REGULATION_9),
         )
-        _save(item, by)
-        if role == ItemRole.MINUTES:
+        save_with_history(item, by=by)
+        if role == ItemRole.MINUTES and previous is not None:
             paper = Document(
                 agenda_item=item,
                 position=1,
@@ -127,7 +154,7 @@ def agenda_build(*, meeting: Meeting, by=None) -> list[AgendaItem]:
                 kind=DocumentKind.OTHER,
                 minutes_of=previous,
             )
-            _save(paper, by)
+            save_with_history(paper, by=by)
     for planned in scheduled_items(meeting=meeting):
         if planned.title.strip().lower() == "regulation 9 notice":
             continue  # already a standard item
@@ -141,9 +168,9 @@ def agenda_build(*, meeting: Meeting, by=None) -> list[AgendaItem]:
             role=ItemRole.BUSINESS,
             expects_report=planned.kind != BusinessKind.DISCRETIONARY,
         )
-        _save(item, by)
+        save_with_history(item, by=by)
         planned.considered_at = item
-        _save(planned, by)
+        save_with_history(planned, by=by)
         if planned.expected_exempt:
             # The cautious default: the papers go in Part 2 as supplied in confidence, with
             # an open covering item; the officer may change the ground.
@@ -156,23 +183,18 @@ def agenda_build(*, meeting: Meeting, by=None) -> list[AgendaItem]:
                 role=ItemRole.BUSINESS,
                 expects_report=True,
                 is_exempt=True,
-                exemption_ground="confidence",
+                exemption_ground=ExemptionGround.CONFIDENCE,
                 exemption_note="Expected to be exempt in the work programme; check the ground.",
             )
-            _save(exempt, by)
-    following = (
-        Meeting.objects.filter(committee=committee, date__gt=date)
-        .exclude(status=MeetingStatus.CANCELLED)
-        .order_by("date")
-        .first()
-    )
+            save_with_history(exempt, by=by)
+    following = next_meeting(meeting=meeting)
     position += 1
     next_purpose = (
         f"The next meeting of the Committee will take place on {following.date_display}."
         if following
         else "To note the date of the next meeting."
     )
-    _save(
+    save_with_history(
         AgendaItem(
             meeting=meeting,
             position=position,
@@ -181,13 +203,13 @@ def agenda_build(*, meeting: Meeting, by=None) -> list[AgendaItem]:
             kind=BusinessKind.PROCEDURAL,
             role=ItemRole.NEXT_MEETING,
         ),
-        by,
+        by=by,
     )
     return agenda_arrange(meeting=meeting, by=by)
 
 
 @transaction.atomic
-def agenda_arrange(*, meeting: Meeting, by=None) -> list[AgendaItem]:
+def agenda_arrange(*, meeting: Meeting, by: User | None = None) -> list[AgendaItem]:
     """Put the agenda in its lawful order and number it: open items 1..n, then (if needed)
     the exclusion resolution, then the exempt items A, B, ... Idempotent."""
     items = list(AgendaItem.internal.select_for_update().filter(meeting=meeting).order_by("position"))
@@ -237,15 +259,8 @@ def agenda_arrange(*, meeting: Meeting, by=None) -> list[AgendaItem]:
         else:
             number += 1
             item.number = str(number)
-        _save(item, by)
+        save_with_history(item, by=by)
     return ordered
-
-
-def _late(meeting: Meeting, today: dt.date) -> bool:
-    deadline = agenda_publication_deadline(
-        meeting.date, convention=meeting.committee.clear_days_convention
-    ).date
-    return meeting.publications.exists() or today > deadline
 
 
 @transaction.atomic
@@ -260,13 +275,13 @@ def agenda_item_add(
     public_title: str = "",
     expects_report: bool = True,
     urgency_reason: str = "",
-    by=None,
+    by: User | None = None,
     today: dt.date | None = None,
 ) -> AgendaItem:
     """Add an item. After publication, or too late for five clear days, it is a supplementary
     item and needs the reason for urgency (LGA 1972 s100B(4))."""
     today = today or timezone.localdate()
-    if meeting.status in (MeetingStatus.HELD, MeetingStatus.CANCELLED):
+    if meeting.status not in OPEN_MEETING_STATUSES:
         raise ValidationError(
             f"The meeting of {meeting.date_display} is {meeting.get_status_display().lower()}: its agenda is closed."
         )
@@ -274,7 +289,7 @@ def agenda_item_add(
         raise ValidationError(
             f"“{title}” cannot be exempt without its reason: choose the paragraph of Schedule 12A or the obligation of confidence."
         )
-    late = _late(meeting, today)
+    late = agenda_is_late(meeting=meeting, today=today)
     if late and not urgency_reason.strip():
         raise ValidationError(
             f"“{title}” is late for the meeting of {meeting.date_display}: record the special circumstances for which the "
@@ -295,14 +310,14 @@ def agenda_item_add(
         is_supplementary=late,
         urgency_reason=urgency_reason.strip() if late else "",
     )
-    _save(item, by)
+    save_with_history(item, by=by)
     agenda_arrange(meeting=meeting, by=by)
     item.refresh_from_db()
     return item
 
 
 @transaction.atomic
-def agenda_item_move(*, item: AgendaItem, up: bool, by=None) -> None:
+def agenda_item_move(*, item: AgendaItem, up: bool, by: User | None = None) -> None:
     """Move an item one place up or down within its part of the agenda."""
     if item.role == ItemRole.EXCLUSION:
         raise ValidationError(
@@ -326,7 +341,7 @@ def agenda_item_move(*, item: AgendaItem, up: bool, by=None) -> None:
 
 
 @transaction.atomic
-def agenda_item_remove(*, item: AgendaItem, by=None) -> None:
+def agenda_item_remove(*, item: AgendaItem, by: User | None = None) -> None:
     if item.documents.exists():
         raise ValidationError(f"“{item.title}” has papers: remove them before removing the item.")
     if item.minutes.exists():

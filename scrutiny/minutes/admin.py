@@ -10,15 +10,18 @@ services (the follow-up page).
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
+from django.http import HttpRequest, HttpResponse
 
 from scrutiny.core.admin import ExemptAwareAdmin
 
-from . import services
 from .models import LOCKED_MINUTES_STATUSES, Action, Minute, MinutesRecord, Recommendation, Resolution
+from .selectors import check_number_free
 
 
 def minutes_locked(meeting_id: int | None) -> bool:
@@ -31,18 +34,18 @@ def minutes_locked(meeting_id: int | None) -> bool:
 class LockedMinutesInline(admin.TabularInline):
     """An inline on a minute (or a meeting) that is read-only once the minutes are confirmed."""
 
-    def _locked(self, obj) -> bool:
+    def _locked(self, obj: models.Model | None) -> bool:
         if obj is None:
             return False
         return minutes_locked(obj.meeting_id if isinstance(obj, Minute) else obj.pk)
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         return not self._locked(obj) and super().has_add_permission(request, obj)
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         return not self._locked(obj) and super().has_change_permission(request, obj)
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         return not self._locked(obj) and super().has_delete_permission(request, obj)
 
 
@@ -70,7 +73,7 @@ class MinuteAdminForm(forms.ModelForm):
         ]
         widgets = {"revision": forms.HiddenInput}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The revision the editor starts from is always the one saved now, also on a
         # history "revert" page (whose instance carries an old revision).
@@ -78,8 +81,9 @@ class MinuteAdminForm(forms.ModelForm):
             current = Minute.internal.filter(pk=self.instance.pk).values_list("revision", flat=True).first()
             self.initial["revision"] = current
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         meeting = data.get("meeting")
         saved = None
         if self.instance.pk:
@@ -97,7 +101,7 @@ class MinuteAdminForm(forms.ModelForm):
             )
         number = data.get("number")
         if meeting is not None and number is not None and (saved is None or saved.number != number):
-            services.check_number_free(meeting=meeting, number=number, exclude=saved)
+            check_number_free(meeting=meeting, number=number, exclude=saved)
         return data
 
 
@@ -112,32 +116,35 @@ class MinuteAdmin(ExemptAwareAdmin):
     raw_id_fields = ["agenda_item"]
     inlines = [ResolutionInline]
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Minute | None = None) -> bool:
         if obj is not None and minutes_locked(obj.meeting_id):
             return False
-        return super().has_change_permission(request, obj)
+        return bool(super().has_change_permission(request, obj))
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Minute | None = None) -> bool:
         if obj is not None and minutes_locked(obj.meeting_id):
             return False
-        return super().has_delete_permission(request, obj)
+        return bool(super().has_delete_permission(request, obj))
 
-    def get_actions(self, request):
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
         # The bulk delete asks no per-row permission, so it could delete confirmed minutes.
-        actions = super().get_actions(request)
+        actions: dict[str, Any] = super().get_actions(request)
         actions.pop("delete_selected", None)
         return actions
 
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
+    def history_form_view(
+        self, request: HttpRequest, object_id: str, version_id: str, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         # django-simple-history saves a revert with view permission alone, outside a transaction.
         if request.method == "POST":
             minute = Minute.internal.filter(pk=object_id).first()
             if minute is None or not self.has_change_permission(request, minute):
                 raise PermissionDenied
         with transaction.atomic():
-            return super().history_form_view(request, object_id, version_id, extra_context)
+            response: HttpResponse = super().history_form_view(request, object_id, version_id, extra_context)
+            return response
 
-    def save_model(self, request, obj, form, change):
+    def save_model(self, request: HttpRequest, obj: Minute, form: forms.ModelForm[Minute], change: bool) -> None:
         if change:
             saved = Minute.internal.select_for_update().get(pk=obj.pk)
             obj.revision = saved.revision + 1

@@ -11,6 +11,8 @@ holds only resolutions the public may read.
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,6 +20,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from scrutiny.core.models import Exemptible
+from scrutiny.core.workflow import Workflow
 from scrutiny.governance.models import Organisation, Person
 from scrutiny.meetings.models import AgendaItem, Meeting
 
@@ -29,9 +32,35 @@ class MinutesStatus(models.TextChoices):
     SIGNED = "signed", "Confirmed and signed by the Chairman"
 
 
-# Minutes in these states are public; from CONFIRMED on, the text is locked.
-PUBLIC_MINUTES_STATUSES = (MinutesStatus.PUBLISHED, MinutesStatus.CONFIRMED, MinutesStatus.SIGNED)
-LOCKED_MINUTES_STATUSES = (MinutesStatus.CONFIRMED, MinutesStatus.SIGNED)
+class MinutesEventKind(models.TextChoices):
+    """The steps in the life of a meeting's minutes, as MinutesEvent records them."""
+
+    DRAFTED = "drafted", "Drafted"
+    PUBLISHED = "published", "Published as a draft"
+    CONFIRMED = "confirmed", "Confirmed"
+    SIGNED = "signed", "Signed"
+    AMENDED = "amended", "Amended"
+
+
+# Changed only by scrutiny.minutes.services. Drafting starts the record (in DRAFT); minutes
+# may be confirmed at the next meeting without having been published as a draft first; a
+# correction to confirmed minutes is an amendment, which leaves them as they were.
+MINUTES_WORKFLOW = Workflow(
+    MinutesStatus,
+    MinutesEventKind,
+    {
+        (MinutesStatus.DRAFT, MinutesEventKind.PUBLISHED): MinutesStatus.PUBLISHED,
+        (MinutesStatus.DRAFT, MinutesEventKind.CONFIRMED): MinutesStatus.CONFIRMED,
+        (MinutesStatus.PUBLISHED, MinutesEventKind.CONFIRMED): MinutesStatus.CONFIRMED,
+        (MinutesStatus.CONFIRMED, MinutesEventKind.SIGNED): MinutesStatus.SIGNED,
+        (MinutesStatus.CONFIRMED, MinutesEventKind.AMENDED): MinutesStatus.CONFIRMED,
+        (MinutesStatus.SIGNED, MinutesEventKind.AMENDED): MinutesStatus.SIGNED,
+    },
+)
+
+# Minutes are public once published, and stay so; from confirmation on, the text is locked.
+PUBLIC_MINUTES_STATUSES = MINUTES_WORKFLOW.reachable_from(MinutesStatus.PUBLISHED)
+LOCKED_MINUTES_STATUSES = MINUTES_WORKFLOW.reachable_from(MinutesStatus.CONFIRMED)
 
 
 class MinutesRecord(models.Model):
@@ -80,6 +109,11 @@ class MinutesRecord(models.Model):
         return f"Minutes of {self.meeting}: {self.get_status_display()}"
 
     @property
+    def is_public(self) -> bool:
+        """Whether the public may read these minutes (the access policy asks)."""
+        return self.status in PUBLIC_MINUTES_STATUSES
+
+    @property
     def is_locked(self) -> bool:
         return self.status in LOCKED_MINUTES_STATUSES
 
@@ -88,16 +122,7 @@ class MinutesEvent(models.Model):
     """Append-only: each step in the life of a meeting's minutes."""
 
     record = models.ForeignKey(MinutesRecord, on_delete=models.PROTECT, related_name="events")
-    kind = models.CharField(
-        max_length=16,
-        choices=[
-            ("drafted", "Drafted"),
-            ("published", "Published as a draft"),
-            ("confirmed", "Confirmed"),
-            ("signed", "Signed"),
-            ("amended", "Amended"),
-        ],
-    )
+    kind = models.CharField(max_length=16, choices=MinutesEventKind.choices)
     on = models.DateField()
     note = models.TextField(blank=True)
     by = models.ForeignKey(
@@ -112,7 +137,7 @@ class MinutesEvent(models.Model):
         return f"{self.record}: {self.get_kind_display()} {self.on}"
 
 
-class MinuteQuerySet(models.QuerySet):
+class MinuteQuerySet(models.QuerySet["Minute"]):
     def of_published_minutes(self) -> MinuteQuerySet:
         return self.filter(meeting__minutes_record__status__in=PUBLIC_MINUTES_STATUSES)
 
@@ -120,9 +145,13 @@ class MinuteQuerySet(models.QuerySet):
         return self.filter(is_exempt=False).exclude(agenda_item__is_exempt=True, is_public_summary=False)
 
 
-class PublicMinuteManager(models.Manager.from_queryset(MinuteQuerySet)):
+MinuteManager = models.Manager.from_queryset(MinuteQuerySet)
+
+
+class PublicMinuteManager(MinuteManager["Minute"]):
     def get_queryset(self) -> MinuteQuerySet:
-        return super().get_queryset().of_published_minutes()
+        # The plugin types a from_queryset manager's get_queryset as a plain QuerySet.
+        return cast(MinuteQuerySet, super().get_queryset()).of_published_minutes()
 
 
 class Minute(Exemptible):
@@ -151,7 +180,7 @@ class Minute(Exemptible):
         "published it, in full or as a written summary of the business (LGA 1972 s100C(2)).",
     )
 
-    internal = models.Manager.from_queryset(MinuteQuerySet)()
+    internal = MinuteManager()
     public = PublicMinuteManager()
     history = HistoricalRecords()
 
@@ -184,16 +213,20 @@ class Minute(Exemptible):
         return self.is_exempt or (item_exempt and not self.is_public_summary)
 
 
-class ResolutionQuerySet(models.QuerySet):
+class ResolutionQuerySet(models.QuerySet["Resolution"]):
     def open_to_public(self) -> ResolutionQuerySet:
         return self.filter(
             minute__meeting__minutes_record__status__in=PUBLIC_MINUTES_STATUSES, minute__is_exempt=False
         ).exclude(minute__agenda_item__is_exempt=True, minute__is_public_summary=False)
 
 
-class PublicResolutionManager(models.Manager.from_queryset(ResolutionQuerySet)):
+ResolutionManager = models.Manager.from_queryset(ResolutionQuerySet)
+
+
+class PublicResolutionManager(ResolutionManager["Resolution"]):
     def get_queryset(self) -> ResolutionQuerySet:
-        return super().get_queryset().open_to_public()
+        # The plugin types a from_queryset manager's get_queryset as a plain QuerySet.
+        return cast(ResolutionQuerySet, super().get_queryset()).open_to_public()
 
 
 class Resolution(models.Model):
@@ -201,7 +234,7 @@ class Resolution(models.Model):
     number = models.PositiveSmallIntegerField()
     text = models.TextField()
 
-    internal = models.Manager.from_queryset(ResolutionQuerySet)()
+    internal = ResolutionManager()
     public = PublicResolutionManager()
     history = HistoricalRecords()
 
@@ -218,13 +251,19 @@ class Resolution(models.Model):
         return f"{self.minute}: resolution {self.number}"
 
 
+class AmendedPart(models.TextChoices):
+    """The part of a confirmed minute a correction changes."""
+
+    NARRATIVE = "narrative", "Narrative"
+    TITLE = "title", "Title"
+    RESOLUTION = "resolution", "Resolution"
+
+
 class MinuteAmendment(models.Model):
     """A correction to confirmed minutes: append-only, with who, when and why."""
 
     minute = models.ForeignKey(Minute, on_delete=models.PROTECT, related_name="amendments")
-    field = models.CharField(
-        max_length=20, choices=[("narrative", "Narrative"), ("title", "Title"), ("resolution", "Resolution")]
-    )
+    field = models.CharField(max_length=20, choices=AmendedPart.choices)
     resolution_number = models.PositiveSmallIntegerField(null=True, blank=True)
     before = models.TextField()
     after = models.TextField()
@@ -363,6 +402,31 @@ class ActionStatus(models.TextChoices):
     DROPPED = "dropped", "No longer needed"
 
 
+class ActionStep(models.TextChoices):
+    """The steps in the life of an action. Not stored: the action's own history records
+    them, and an ActionReport each report to a meeting."""
+
+    CLOSE_DONE = "close_done", "Close as done"
+    CLOSE_DROPPED = "close_dropped", "Close as no longer needed"
+    REOPEN = "reopen", "Reopen"
+    REPORT = "report", "Report to a meeting"
+
+
+# Changed only by scrutiny.minutes.services. An action is reported while open (the follow-up
+# report to the next meeting), or as it is closed; a closed one may be reopened.
+ACTION_WORKFLOW = Workflow(
+    ActionStatus,
+    ActionStep,
+    {
+        (ActionStatus.OPEN, ActionStep.CLOSE_DONE): ActionStatus.DONE,
+        (ActionStatus.OPEN, ActionStep.CLOSE_DROPPED): ActionStatus.DROPPED,
+        (ActionStatus.OPEN, ActionStep.REPORT): ActionStatus.OPEN,
+        (ActionStatus.DONE, ActionStep.REOPEN): ActionStatus.OPEN,
+        (ActionStatus.DROPPED, ActionStep.REOPEN): ActionStatus.OPEN,
+    },
+)
+
+
 class Action(models.Model):
     """An undertaking or request recorded in a minute, followed up to the next meeting."""
 
@@ -443,6 +507,38 @@ class RecommendationStatus(models.TextChoices):
     MADE = "made", "Made formally: response awaited"
     RESPONDED = "responded", "Response received"
     REPORTED = "reported", "Response reported to the Committee"
+
+
+class RecommendationStep(models.TextChoices):
+    """The steps of the Kent protocol (DOMAIN.md section 4). Not stored: the
+    recommendation's own history records them."""
+
+    SEND_FOR_CHECK = "send_for_check", "Send for comment on its factual accuracy"
+    MAKE = "make", "Make formally"
+    EXTEND = "extend", "Give more time for the response"
+    RECORD_RESPONSE = "record_response", "Record the response"
+    REPORT_BACK = "report_back", "Report the response to the Committee"
+
+
+# Changed only by scrutiny.minutes.services: drafted, checked by the authority for factual
+# accuracy, made formally, given more time (if the committee agrees), answered, reported back.
+RECOMMENDATION_WORKFLOW = Workflow(
+    RecommendationStatus,
+    RecommendationStep,
+    {
+        (RecommendationStatus.DRAFT, RecommendationStep.SEND_FOR_CHECK): RecommendationStatus.FACTUAL_CHECK,
+        (RecommendationStatus.FACTUAL_CHECK, RecommendationStep.MAKE): RecommendationStatus.MADE,
+        (RecommendationStatus.MADE, RecommendationStep.EXTEND): RecommendationStatus.MADE,
+        (RecommendationStatus.MADE, RecommendationStep.RECORD_RESPONSE): RecommendationStatus.RESPONDED,
+        (RecommendationStatus.RESPONDED, RecommendationStep.REPORT_BACK): RecommendationStatus.REPORTED,
+    },
+)
+
+# Before it is made formally a recommendation is the officers' working copy, not yet the
+# committee's (the Kent protocol): like draft minutes, not shown to the public.
+UNMADE_RECOMMENDATION_STATUSES = tuple(
+    s for s in RecommendationStatus if s not in RECOMMENDATION_WORKFLOW.reachable_from(RecommendationStatus.MADE)
+)
 
 
 class Recommendation(models.Model):

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypedDict
 
-from django.db.models import Prefetch
+from django.core.exceptions import ValidationError
+from django.db.models import Max, Prefetch, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
 from scrutiny.access.policy import Viewer
-from scrutiny.meetings.models import Meeting
+from scrutiny.governance.models import Committee
+from scrutiny.governance.selectors import annual_meetings
+from scrutiny.meetings.models import AgendaItem, ItemRole, Meeting, MeetingStatus
 from scrutiny.programme.models import WorkProgrammeChange
+from scrutiny.rules import municipal_year as municipal_year_rule
+from scrutiny.rules.deadlines import response_due
 from scrutiny.rules.exempt_information import (
     CONFIDENTIAL_INFORMATION,
     ExemptionGround,
@@ -20,7 +27,21 @@ from scrutiny.rules.exempt_information import (
     paragraph_reference,
 )
 
-from .models import Minute, MinuteAmendment, MinutesRecord, RecommendationStatus, Resolution
+from .models import (
+    UNMADE_RECOMMENDATION_STATUSES,
+    Action,
+    ActionStatus,
+    AmendedPart,
+    Attendance,
+    AttendanceKind,
+    Minute,
+    MinuteAmendment,
+    MinutesRecord,
+    MinutesStatus,
+    Recommendation,
+    RecommendationStatus,
+    Resolution,
+)
 
 
 @dataclass(frozen=True)
@@ -102,8 +123,6 @@ def withheld_notice(*, resolution_count: int, ground: str) -> str:
 
 
 def _confirms(minute: Minute, resolutions: list[Resolution]) -> tuple[Link, ...]:
-    from scrutiny.meetings.models import ItemRole
-
     records = [record for r in resolutions for record in r.confirms.all()]
     item = minute.agenda_item
     if not records and item is not None and item.role == ItemRole.MINUTES:
@@ -123,7 +142,7 @@ def _confirms(minute: Minute, resolutions: list[Resolution]) -> tuple[Link, ...]
 
 
 def _programme_changes(resolutions: list[Resolution]) -> tuple[tuple[int, Link], ...]:
-    out = []
+    out: list[tuple[int, Link]] = []
     for r in resolutions:
         for change in r.work_programme_changes.all():
             if change.item is None:
@@ -134,7 +153,7 @@ def _programme_changes(resolutions: list[Resolution]) -> tuple[tuple[int, Link],
     return tuple(out)
 
 
-AMENDED_PARTS = {"title": "the heading", "narrative": "the minute"}
+AMENDED_PARTS: dict[str, str] = {AmendedPart.TITLE: "the heading", AmendedPart.NARRATIVE: "the minute"}
 
 
 def _corrections(minute: Minute, *, withheld: bool) -> tuple[Correction, ...]:
@@ -179,7 +198,7 @@ def _entry(minute: Minute, *, may_see: bool) -> MinuteEntry:
     )
 
 
-def _queryset(may_see: bool):
+def _queryset(may_see: bool) -> QuerySet[Minute]:
     manager = Minute.internal if may_see else Minute.public
     return manager.select_related("agenda_item", "meeting", "meeting__committee").prefetch_related(
         Prefetch(
@@ -260,7 +279,7 @@ def confirmation(*, meeting: Meeting, viewer: Viewer) -> Confirmation | None:
         at_url=reverse("meeting_minutes", args=[at.pk]) if may_open else None,
         minute_number=minute.number if minute else None,
         minute_url=reverse("minute", args=[minute.pk]) if minute and may_open else None,
-        signed_on=record.signed_on if record.status == "signed" else None,
+        signed_on=record.signed_on if record.status == MinutesStatus.SIGNED else None,
     )
 
 
@@ -269,7 +288,7 @@ def confirmation(*, meeting: Meeting, viewer: Viewer) -> Confirmation | None:
 
 @dataclass(frozen=True)
 class TrackedAction:
-    action: object
+    action: Action
     minute_label: str
     overdue: bool
     not_for_publication: str = ""  # the mark with its ground, when from a withheld minute
@@ -277,9 +296,9 @@ class TrackedAction:
 
 @dataclass(frozen=True)
 class TrackedRecommendation:
-    recommendation: object
+    recommendation: Recommendation
     minute_label: str
-    due: object
+    due: dt.date | None
     overdue: bool
     not_for_publication: str = ""
     # Drafted or with the authority for its factual check: the officers' working copy, not
@@ -295,25 +314,22 @@ def _minute_label(minute: Minute) -> str:
     )
 
 
-# Before it is made formally a recommendation is a draft: officers only, like draft minutes
-# (scrutiny.access.policy).
-UNMADE_RECOMMENDATION_STATUSES = (RecommendationStatus.DRAFT, RecommendationStatus.FACTUAL_CHECK)
+class Tracked(TypedDict):
+    actions: list[TrackedAction]
+    recommendations: list[TrackedRecommendation]
 
 
-def tracker(*, committee, viewer: Viewer, today=None) -> dict:
+def tracker(*, committee: Committee, viewer: Viewer, today: dt.date | None = None) -> Tracked:
     """Actions and recommendations with their status, overdue ones flagged. Follow-up from an
     exempt minute is shown only to those who may see it, marked NOT FOR PUBLICATION; a
     recommendation not yet made formally only to officers, marked not yet public.
 
     A fixed number of queries whatever the number of rows: everything a row shows or the
     policy asks of its minute's meeting (its minutes record) is joined in."""
-
-    from .models import Action, ActionStatus, Recommendation
-    from .services import recommendation_due
-
     today = today or timezone.localdate()
     minute_related = ("minute__meeting__committee", "minute__meeting__minutes_record", "minute__agenda_item")
-    actions, recommendations = [], []
+    actions: list[TrackedAction] = []
+    recommendations: list[TrackedRecommendation] = []
     for action in Action.objects.filter(minute__meeting__committee=committee).select_related(
         *minute_related, "owner_person", "owner_organisation", "reported_at"
     ):
@@ -329,7 +345,7 @@ def tracker(*, committee, viewer: Viewer, today=None) -> dict:
         unmade = rec.status in UNMADE_RECOMMENDATION_STATUSES
         if unmade and not viewer.is_officer:
             continue
-        due = recommendation_due(rec)
+        due = recommendation_due(recommendation=rec)
         overdue = rec.status == RecommendationStatus.MADE and due is not None and due < today
         recommendations.append(
             TrackedRecommendation(rec, _minute_label(rec.minute), due, overdue, _mark(rec.minute), unmade)
@@ -360,21 +376,16 @@ def decisions(*, meeting: Meeting, viewer: Viewer) -> list[MinuteEntry] | None:
     return [m for m in minutes if m.resolution_count]
 
 
-def attendance(*, meeting: Meeting) -> dict[str, list]:
+def attendance(*, meeting: Meeting) -> dict[str, list[Attendance]]:
     """The attendance block, grouped as the minutes print it."""
-    from .models import AttendanceKind
-
-    grouped: dict[str, list] = {kind.value: [] for kind in AttendanceKind}
+    grouped: dict[str, list[Attendance]] = {kind.value: [] for kind in AttendanceKind}
     for row in meeting.attendance.select_related("person", "substitute_for").order_by("position"):
         grouped[row.kind].append(row)
     return grouped
 
 
 def _committee_year(meeting: Meeting, start_year: int) -> list[Meeting]:
-    from scrutiny.governance.selectors import annual_meetings
-    from scrutiny.meetings.models import MeetingStatus
-    from scrutiny.rules import municipal_year as municipal_year_rule
-
+    """The committee's meetings (not cancelled) in the municipal year `start_year`, in date order."""
     first, last = municipal_year_rule.bounds(start_year, annual_meetings(meeting.committee.council))
     return list(
         Meeting.objects.filter(committee=meeting.committee, date__range=(first, last))
@@ -386,8 +397,6 @@ def _committee_year(meeting: Meeting, start_year: int) -> list[Meeting]:
 
 def chairman_name(*, meeting: Meeting) -> str:
     """The name printed above CHAIRMAN: whoever the attendance block records in the chair."""
-    from .models import Attendance, AttendanceKind
-
     row = (
         Attendance.objects.filter(
             meeting=meeting, kind=AttendanceKind.PRESENT, capacity__icontains="(Chairman)"
@@ -398,7 +407,7 @@ def chairman_name(*, meeting: Meeting) -> str:
     return row.label if row else ""
 
 
-def printed_minutes(*, meeting: Meeting, viewer: Viewer) -> dict | None:
+def printed_minutes(*, meeting: Meeting, viewer: Viewer) -> dict[str, object] | None:
     """What the printed minutes need (heading, attendance block, minutes, Chairman's block),
     for a paper in an agenda pack. No draft notice: a minutes paper is on the agenda to be
     confirmed, as the council prints it."""
@@ -424,11 +433,6 @@ def minute_references(*, meeting: Meeting, viewer: Viewer) -> dict[int, str]:
     meeting's. A higher number is one of the previous year's: the July 2017 minutes cite
     "[Min. No. 25 refers]" for February 2017. It links there if that minute is recorded and
     the viewer may open its minutes; otherwise it is left as text."""
-    from django.db.models import Max
-
-    from scrutiny.governance.selectors import annual_meetings
-    from scrutiny.rules import municipal_year as municipal_year_rule
-
     year = municipal_year_rule.start_year_for(meeting.date, annual_meetings(meeting.committee.council))
     so_far = [
         m
@@ -441,10 +445,135 @@ def minute_references(*, meeting: Meeting, viewer: Viewer) -> dict[int, str]:
     previous = _committee_year(meeting, year - 1)
 
     refs: dict[int, str] = {}
-    for meetings, keep in ((so_far, lambda n: n <= reached), (previous, lambda n: n > reached)):
+    ranges: tuple[tuple[list[Meeting], Callable[[int], bool]], ...] = (
+        (so_far, lambda n: n <= reached),
+        (previous, lambda n: n > reached),
+    )
+    for meetings, keep in ranges:
         shown = [m for m in meetings if viewer.may_see_minutes(m)]
         rows = Minute.internal.filter(meeting__in=shown, number__isnull=False).values_list("pk", "number")
         for pk, number in rows:
-            if keep(number):
+            if number is not None and keep(number):
                 refs.setdefault(number, reverse("minute", args=[pk]))
     return refs
+
+
+# -- numbering, drafting and follow-up ------------------------------------------------------
+
+
+def year_meetings(meeting: Meeting) -> list[Meeting]:
+    """The committee's meetings in the same municipal year, in date order."""
+    year = municipal_year_rule.start_year_for(meeting.date, annual_meetings(meeting.committee.council))
+    return _committee_year(meeting, year)
+
+
+def next_minute_number(meeting: Meeting) -> int:
+    """The next number for this meeting: one more than the highest of the earlier meetings
+    of the year and this one."""
+    earlier = [m.pk for m in year_meetings(meeting) if m.date <= meeting.date]
+    highest: int = Minute.internal.filter(meeting__in=earlier).aggregate(n=Max("number"))["n"] or 0
+    return highest + 1
+
+
+def check_number_free(*, meeting: Meeting, number: int, exclude: Minute | None = None) -> None:
+    """Refuse a minute number another minute of the municipal year already has."""
+    clash = Minute.internal.filter(meeting__in=[m.pk for m in year_meetings(meeting)], number=number)
+    if exclude is not None:
+        clash = clash.exclude(pk=exclude.pk)
+    other = clash.select_related("meeting").first()
+    if other is not None:
+        raise ValidationError(
+            f"Minute {number} already exists in this municipal year (meeting of {other.meeting.date_display}, “{other.title}”)."
+        )
+
+
+def _day(meeting: Meeting) -> str:
+    return f"{meeting.date.day} {meeting.date:%B %Y}"
+
+
+def standard_minute(item: AgendaItem, meeting: Meeting) -> tuple[str, list[str]]:
+    """The usual words of a standard item's minute (narrative, resolutions), so that the
+    officer drafting the minutes edits only what differs."""
+    apologies = [a.label for a in meeting.attendance.filter(kind=AttendanceKind.APOLOGIES)]
+    if item.role == ItemRole.APOLOGIES:
+        if apologies:
+            return "Apologies for absence were received from " + ", ".join(apologies) + ".", []
+        return "There were no apologies for absence.", []
+    if item.role == ItemRole.DECLARATIONS:
+        declarations = list(meeting.declarations.select_related("person", "agenda_item"))
+        if not declarations:
+            return "There were no declarations of interest.", []
+        lines = [
+            f"{d.person.formal_name} declared a {d.get_kind_display().lower()} in item {d.agenda_item.number}: {d.description}"
+            + (f" (dispensation: {d.dispensation})" if d.dispensation else "")
+            for d in declarations
+        ]
+        return "\n\n".join(lines), []
+    if item.role == ItemRole.MINUTES:
+        previous = next((d.minutes_of for d in item.documents.all() if d.minutes_of_id), None)
+        when = _day(previous) if previous else "the last meeting"
+        return "", [
+            f"That the Minutes of the Committee's meeting held on {when} be confirmed as an accurate record of those proceedings."
+        ]
+    if item.role == ItemRole.URGENT:
+        return "The Chairman confirmed that there were no items of urgency for the Committee to consider.", []
+    if item.role == ItemRole.REFERENCES:
+        return "There were no references from other Committees.", []
+    if item.role == ItemRole.REGULATION_9:
+        return "", ["That the contents of the Regulation 9 Notice be noted."]
+    if item.role == ItemRole.EXCLUSION:
+        return (
+            "The Chairman advised that, under Section 100A(4) of the Local Government Act 1972 (as amended), the press "
+            "and public were to be excluded from the meeting for the following item(s) of business.",
+            [],
+        )
+    return "", []
+
+
+def resolution_links(resolution: Resolution) -> list[str]:
+    """What points to a resolution, in words: the work-programme changes it made and the
+    minutes it confirmed."""
+    links = [
+        f"the work-programme change “{change.get_kind_display()}: {change.item.title if change.item else change.wording}”"
+        for change in resolution.work_programme_changes.select_related("item").order_by("pk")
+    ]
+    links += [
+        f"the confirmation of the minutes of {record.meeting.date_display}"
+        for record in resolution.confirms.select_related("meeting").order_by("meeting__date")
+    ]
+    return links
+
+
+def confirming_resolution(*, meeting: Meeting, at_meeting: Meeting) -> Resolution | None:
+    """The resolution of at_meeting's standard "Confirmation of the minutes" item that
+    confirms the minutes of `meeting`: the item whose minutes paper is of that meeting, or
+    the only such item if no paper says which meeting it is of. None while at_meeting's own
+    minutes are not yet drafted."""
+    items = (
+        Minute.internal.filter(meeting=at_meeting, agenda_item__role=ItemRole.MINUTES)
+        .order_by("position")
+        .prefetch_related("agenda_item__documents", "resolutions")
+    )
+    untied = []
+    for minute in items:
+        papers = minute.agenda_item.documents.all() if minute.agenda_item else []
+        of = {d.minutes_of_id for d in papers if d.minutes_of_id}
+        if meeting.pk in of:
+            return minute.resolutions.first()
+        if not of:
+            untied.append(minute)
+    return untied[0].resolutions.first() if len(untied) == 1 else None
+
+
+def recommendation_due(*, recommendation: Recommendation) -> dt.date | None:
+    """The day the response is due: 28 days from the date of the report, plus any extension."""
+    if recommendation.made_on is None:
+        return None
+    return response_due(recommendation.made_on, extension_days=recommendation.extension_days).date
+
+
+def quorum(*, meeting: Meeting) -> tuple[int, int, bool]:
+    """(members present, quorum, quorate): members and substitutes count, invitees do not."""
+    present = meeting.attendance.filter(kind__in=(AttendanceKind.PRESENT, AttendanceKind.SUBSTITUTE)).count()
+    needed = meeting.committee.quorum
+    return present, needed, present >= needed

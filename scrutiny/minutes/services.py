@@ -3,135 +3,62 @@ is a ValidationError that says why, and nothing is stored.
 
 - Numbering runs through the committee's municipal year: the July meeting starts at 1, the
   February meeting continues (seed 003: minutes 1-16 on 26 July 2017).
-- Life: draft -> published (unconfirmed) -> confirmed at a later meeting -> signed. From
-  confirmation the text is locked; a correction is a recorded amendment.
+- Life (MINUTES_WORKFLOW): draft -> published (unconfirmed) -> confirmed at a later meeting
+  -> signed. From confirmation the text is locked; a correction is a recorded amendment.
 - Two officers editing the same minute: each edit carries the revision it started from; an
   edit made on an older revision is refused and both texts are kept (never a silent loss).
+- Actions (ACTION_WORKFLOW) and recommendations (RECOMMENDATION_WORKFLOW) move through the
+  steps of their tables, each step through `Workflow.step`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
-from scrutiny.governance.models import Organisation, OrganisationKind, Person
-from scrutiny.governance.selectors import annual_meetings
-from scrutiny.meetings.models import AgendaItem, ItemRole, Meeting, MeetingStatus
-from scrutiny.rules import municipal_year as municipal_year_rule
-from scrutiny.rules.deadlines import response_due
+from scrutiny.core.history import HISTORY_USER_ATTRIBUTE, save_with_history
+from scrutiny.governance.models import Committee, Organisation, OrganisationKind, Person
+from scrutiny.meetings.models import AgendaItem, Meeting, MeetingStatus
+from scrutiny.meetings.selectors import next_meeting
+from scrutiny.meetings.services import meeting_mark_held
 
 from .models import (
+    ACTION_WORKFLOW,
+    MINUTES_WORKFLOW,
+    RECOMMENDATION_WORKFLOW,
+    UNMADE_RECOMMENDATION_STATUSES,
     Action,
     ActionReport,
-    ActionStatus,
-    AttendanceKind,
+    ActionStep,
+    AmendedPart,
     Minute,
     MinuteAmendment,
     MinutesEvent,
+    MinutesEventKind,
     MinutesRecord,
     MinutesStatus,
     Recommendation,
-    RecommendationStatus,
+    RecommendationStep,
     Resolution,
 )
-
-
-def _save(obj, by) -> None:
-    obj.full_clean()
-    obj._history_user = by
-    obj.save()
-
-
-def _event(record: MinutesRecord, kind: str, on: dt.date, by, note: str = "") -> None:
-    MinutesEvent.objects.create(record=record, kind=kind, on=on, by=by, note=note)
-
-
-def _day(meeting: Meeting) -> str:
-    return f"{meeting.date.day} {meeting.date:%B %Y}"
-
-
-# -- numbering ------------------------------------------------------------------------------
-
-
-def year_meetings(meeting: Meeting) -> list[Meeting]:
-    """The committee's meetings in the same municipal year, in date order."""
-    council = meeting.committee.council
-    meetings_of_council = annual_meetings(council)
-    year = municipal_year_rule.start_year_for(meeting.date, meetings_of_council)
-    first, last = municipal_year_rule.bounds(year, meetings_of_council)
-    return list(
-        Meeting.objects.filter(committee=meeting.committee, date__range=(first, last))
-        .exclude(status=MeetingStatus.CANCELLED)
-        .order_by("date", "pk")
-    )
-
-
-def next_minute_number(meeting: Meeting) -> int:
-    """The next number for this meeting: one more than the highest of the earlier meetings
-    of the year and this one."""
-    earlier = [m.pk for m in year_meetings(meeting) if m.date <= meeting.date]
-    highest = Minute.internal.filter(meeting__in=earlier).aggregate(n=Max("number"))["n"] or 0
-    return highest + 1
-
-
-def check_number_free(*, meeting: Meeting, number: int, exclude: Minute | None = None) -> None:
-    clash = Minute.internal.filter(meeting__in=[m.pk for m in year_meetings(meeting)], number=number)
-    if exclude is not None:
-        clash = clash.exclude(pk=exclude.pk)
-    other = clash.select_related("meeting").first()
-    if other is not None:
-        raise ValidationError(
-            f"Minute {number} already exists in this municipal year (meeting of {other.meeting.date_display}, “{other.title}”)."
-        )
-
+from .selectors import (
+    check_number_free,
+    confirming_resolution,
+    next_minute_number,
+    resolution_links,
+    standard_minute,
+)
 
 # -- drafting -------------------------------------------------------------------------------
 
 
-def _standard_minute(item: AgendaItem, meeting: Meeting) -> tuple[str, list[str]]:
-    """The usual words of the standard items, so that the officer edits only what differs."""
-    apologies = [a.label for a in meeting.attendance.filter(kind=AttendanceKind.APOLOGIES)]
-    if item.role == ItemRole.APOLOGIES:
-        if apologies:
-            return "Apologies for absence were received from " + ", ".join(apologies) + ".", []
-        return "There were no apologies for absence.", []
-    if item.role == ItemRole.DECLARATIONS:
-        declarations = list(meeting.declarations.select_related("person", "agenda_item"))
-        if not declarations:
-            return "There were no declarations of interest.", []
-        lines = [
-            f"{d.person.formal_name} declared a {d.get_kind_display().lower()} in item {d.agenda_item.number}: {d.description}"
-            + (f" (dispensation: {d.dispensation})" if d.dispensation else "")
-            for d in declarations
-        ]
-        return "\n\n".join(lines), []
-    if item.role == ItemRole.MINUTES:
-        previous = next((d.minutes_of for d in item.documents.all() if d.minutes_of_id), None)
-        when = _day(previous) if previous else "the last meeting"
-        return "", [
-            f"That the Minutes of the Committee's meeting held on {when} be confirmed as an accurate record of those proceedings."
-        ]
-    if item.role == ItemRole.URGENT:
-        return "The Chairman confirmed that there were no items of urgency for the Committee to consider.", []
-    if item.role == ItemRole.REFERENCES:
-        return "There were no references from other Committees.", []
-    if item.role == ItemRole.REGULATION_9:
-        return "", ["That the contents of the Regulation 9 Notice be noted."]
-    if item.role == ItemRole.EXCLUSION:
-        return (
-            "The Chairman advised that, under Section 100A(4) of the Local Government Act 1972 (as amended), the press "
-            "and public were to be excluded from the meeting for the following item(s) of business.",
-            [],
-        )
-    return "", []
-
-
 @transaction.atomic
-def minutes_draft(*, meeting: Meeting, by=None, today: dt.date | None = None) -> MinutesRecord:
+def minutes_draft(*, meeting: Meeting, by: User | None = None, today: dt.date | None = None) -> MinutesRecord:
     """Start the minutes of a meeting that has taken place: one minute per agenda item,
     numbered on from the year's earlier meetings, with the standard items' usual words."""
     today = today or timezone.localdate()
@@ -141,6 +68,9 @@ def minutes_draft(*, meeting: Meeting, by=None, today: dt.date | None = None) ->
         )
     if MinutesRecord.objects.filter(meeting=meeting).exists():
         raise ValidationError(f"The minutes of {meeting.date_display} are already started.")
+    if meeting.status != MeetingStatus.HELD:
+        meeting_mark_held(meeting=meeting, by=by)
+        meeting.refresh_from_db(fields=["status"])
     number = next_minute_number(meeting)
     items = list(
         AgendaItem.internal.filter(meeting=meeting).order_by("position").prefetch_related("documents")
@@ -157,9 +87,9 @@ def minutes_draft(*, meeting: Meeting, by=None, today: dt.date | None = None) ->
                 + " Numbers run on through the municipal year in date order."
             ) from None
     record = MinutesRecord(meeting=meeting, status=MinutesStatus.DRAFT)
-    _save(record, by)
+    save_with_history(record, by=by)
     for position, item in enumerate(items, start=1):
-        narrative, resolutions = _standard_minute(item, meeting)
+        narrative, resolutions = standard_minute(item, meeting)
         minute = Minute(
             meeting=meeting,
             agenda_item=item,
@@ -168,38 +98,39 @@ def minutes_draft(*, meeting: Meeting, by=None, today: dt.date | None = None) ->
             title=item.title.upper(),
             narrative=narrative,
         )
-        _save(minute, by)
+        save_with_history(minute, by=by)
         for n, text in enumerate(resolutions, start=1):
-            _save(Resolution(minute=minute, number=n, text=text), by)
+            save_with_history(Resolution(minute=minute, number=n, text=text), by=by)
         number += 1
-    if meeting.status != MeetingStatus.HELD:
-        meeting.status = MeetingStatus.HELD
-        _save(meeting, by)
     # Minutes confirmed here before these minutes existed get their confirming resolution now.
     for earlier in MinutesRecord.objects.select_for_update(of=("self",)).filter(
         confirmed_at=meeting, confirmed_by_resolution__isnull=True
     ).select_related("meeting"):
         earlier.confirmed_by_resolution = confirming_resolution(meeting=earlier.meeting, at_meeting=meeting)
         if earlier.confirmed_by_resolution is not None:
-            _save(earlier, by)
-    _event(record, "drafted", today, by)
+            save_with_history(earlier, by=by)
+    save_with_history(MinutesEvent(record=record, kind=MinutesEventKind.DRAFTED, on=today, by=by), by=by)
     return record
 
 
-def _unlocked(minute: Minute) -> MinutesRecord:
+# -- editing ------------------------------------------------------------------------------
+
+
+def _unlocked(minute: Minute) -> None:
+    """Refuse an edit of minutes that are confirmed (locking their record meanwhile, so that
+    they are not confirmed while the edit is saved)."""
     record = MinutesRecord.objects.select_for_update().filter(meeting=minute.meeting).first()
     if record is not None and record.is_locked:
         raise ValidationError(
             f"The minutes of {minute.meeting.date_display} are confirmed: their text cannot be edited. Record an amendment instead."
         )
-    return record
 
 
 class StaleEdit(ValidationError):
     """Someone else saved the minute after the editor opened it. `current` is the minute as
     saved now, so that the editor can compare and merge."""
 
-    def __init__(self, message: str, *, current: Minute):
+    def __init__(self, message: str, *, current: Minute) -> None:
         super().__init__(message)
         self.current = current
 
@@ -233,19 +164,7 @@ def _match_resolutions(existing: list[Resolution], wanted: list[str]) -> list[Re
     return matched
 
 
-def _links_to(resolution: Resolution) -> list[str]:
-    links = [
-        f"the work-programme change “{change.get_kind_display()}: {change.item.title if change.item else change.wording}”"
-        for change in resolution.work_programme_changes.select_related("item").order_by("pk")
-    ]
-    links += [
-        f"the confirmation of the minutes of {record.meeting.date_display}"
-        for record in resolution.confirms.select_related("meeting").order_by("meeting__date")
-    ]
-    return links
-
-
-def _set_resolutions(minute: Minute, texts: list[str], by) -> None:
+def _set_resolutions(minute: Minute, texts: list[str], by: User | None) -> None:
     # Resolutions are changed in place, not deleted and recreated, so that each keeps its
     # history and the records that point to it (confirmation, work-programme changes).
     wanted = [t.strip() for t in texts if t.strip()]
@@ -253,7 +172,7 @@ def _set_resolutions(minute: Minute, texts: list[str], by) -> None:
     matched = _match_resolutions(existing, wanted)
     removed = [r for r in existing if r not in matched]
     for resolution in removed:  # refused before anything is written
-        links = _links_to(resolution)
+        links = resolution_links(resolution)
         if links:
             raise ValidationError(
                 f"Resolution {resolution.number} of Minute {minute.number or minute.title} of "
@@ -265,7 +184,7 @@ def _set_resolutions(minute: Minute, texts: list[str], by) -> None:
                 + " to it. Keep it (its text may be edited in place), or change what points to it first."
             )
     for resolution in removed:
-        resolution._history_user = by
+        setattr(resolution, HISTORY_USER_ATTRIBUTE, by)
         resolution.delete()
     # Kept resolutions that change number step aside first, so that none collides with
     # another's old number; a bare update, so the history shows only the final numbers.
@@ -274,12 +193,12 @@ def _set_resolutions(minute: Minute, texts: list[str], by) -> None:
     for n, resolution in moving:
         Resolution.internal.filter(pk=resolution.pk).update(number=offset + n)
     for n, text in enumerate(wanted, start=1):
-        resolution = matched[n - 1]
-        if resolution is None:
-            _save(Resolution(minute=minute, number=n, text=text), by)
-        elif resolution.text != text or resolution.number != n:
-            resolution.number, resolution.text = n, text
-            _save(resolution, by)
+        kept = matched[n - 1]
+        if kept is None:
+            save_with_history(Resolution(minute=minute, number=n, text=text), by=by)
+        elif kept.text != text or kept.number != n:
+            kept.number, kept.text = n, text
+            save_with_history(kept, by=by)
 
 
 @transaction.atomic
@@ -291,7 +210,7 @@ def minute_edit(
     title: str | None = None,
     number: int | None = None,
     resolutions: list[str] | None = None,
-    by=None,
+    by: User | None = None,
 ) -> Minute:
     """Change a draft or unconfirmed minute, and its resolutions if given, in one go.
     Refused if someone else has saved it since the editor opened it (StaleEdit carries the
@@ -309,13 +228,13 @@ def minute_edit(
     if resolutions is not None:
         _set_resolutions(current, resolutions, by)
     current.revision += 1
-    _save(current, by)
+    save_with_history(current, by=by)
     return current
 
 
 @transaction.atomic
 def resolution_set(
-    *, minute: Minute, texts: list[str], expected_revision: int | None = None, by=None
+    *, minute: Minute, texts: list[str], expected_revision: int | None = None, by: User | None = None
 ) -> None:
     """Replace a minute's resolutions (before confirmation only), numbered 1, 2, ..."""
     minute = Minute.internal.select_for_update().get(pk=minute.pk)
@@ -323,70 +242,59 @@ def resolution_set(
     _check_revision(minute, expected_revision)
     _set_resolutions(minute, texts, by)
     minute.revision += 1
-    _save(minute, by)
+    save_with_history(minute, by=by)
 
 
 # -- life ----------------------------------------------------------------------------------------
 
 
-def _record(meeting: Meeting) -> MinutesRecord:
-    record = MinutesRecord.objects.select_for_update().filter(meeting=meeting).first()
+def _record_of(meeting: Meeting) -> MinutesRecord:
+    record = MinutesRecord.objects.filter(meeting=meeting).first()
     if record is None:
         raise ValidationError(f"The minutes of {meeting.date_display} have not been started.")
     return record
 
 
+def _minutes_step(
+    meeting: Meeting,
+    kind: MinutesEventKind,
+    *,
+    on: dt.date,
+    by: User | None,
+    refused: Callable[[MinutesRecord], str],
+    apply: Callable[[MinutesRecord], object] | None = None,
+    note: str = "",
+) -> MinutesRecord:
+    """A step in the life of the minutes of `meeting`, recorded as a MinutesEvent of `kind`."""
+    return MINUTES_WORKFLOW.step(
+        _record_of(meeting),
+        kind,
+        by=by,
+        refused=refused,
+        apply=apply,
+        event=lambda record: MinutesEvent(record=record, kind=kind, on=on, by=by, note=note),
+    ).record
+
+
 @transaction.atomic
-def minutes_publish(*, meeting: Meeting, by=None, today: dt.date | None = None) -> MinutesRecord:
+def minutes_publish(*, meeting: Meeting, by: User | None = None, today: dt.date | None = None) -> MinutesRecord:
     """Publish the draft minutes, unconfirmed, for the public."""
     today = today or timezone.localdate()
-    record = _record(meeting)
-    if record.status != MinutesStatus.DRAFT:
-        raise ValidationError(
-            f"The minutes of {meeting.date_display} are already {record.get_status_display().lower()}."
-        )
-    record.status, record.published_on = MinutesStatus.PUBLISHED, today
-    _save(record, by)
-    _event(record, "published", today, by)
-    return record
 
+    def publish(record: MinutesRecord) -> None:
+        record.published_on = today
 
-def confirming_resolution(*, meeting: Meeting, at_meeting: Meeting) -> Resolution | None:
-    """The resolution of at_meeting's standard "Confirmation of the minutes" item that
-    confirms the minutes of `meeting`: the item whose minutes paper is of that meeting, or
-    the only such item if no paper says which meeting it is of. None while at_meeting's own
-    minutes are not yet drafted."""
-    items = (
-        Minute.internal.filter(meeting=at_meeting, agenda_item__role=ItemRole.MINUTES)
-        .order_by("position")
-        .prefetch_related("agenda_item__documents", "resolutions")
+    return _minutes_step(
+        meeting,
+        MinutesEventKind.PUBLISHED,
+        on=today,
+        by=by,
+        refused=lambda r: f"The minutes of {meeting.date_display} are already {r.get_status_display().lower()}.",
+        apply=publish,
     )
-    untied = []
-    for minute in items:
-        of = {d.minutes_of_id for d in minute.agenda_item.documents.all() if d.minutes_of_id}
-        if meeting.pk in of:
-            return minute.resolutions.first()
-        if not of:
-            untied.append(minute)
-    return untied[0].resolutions.first() if len(untied) == 1 else None
 
 
-@transaction.atomic
-def minutes_confirm(
-    *, meeting: Meeting, at_meeting: Meeting, resolution: Resolution | None = None, by=None
-) -> MinutesRecord:
-    """The Committee confirms the minutes at a later meeting, by the resolution of its
-    standard "Confirmation of the minutes" item. If that meeting's own minutes are not
-    drafted yet, the resolution is linked when they are (minutes_draft)."""
-    if meeting.status != MeetingStatus.HELD:
-        raise ValidationError(
-            f"The meeting of {meeting.date_display} has not been held: there are no minutes to confirm."
-        )
-    record = _record(meeting)
-    if record.is_locked:
-        raise ValidationError(
-            f"The minutes of {meeting.date_display} were already confirmed at the meeting of {record.confirmed_at.date_display}."
-        )
+def _check_confirming_meeting(meeting: Meeting, at_meeting: Meeting) -> None:
     if at_meeting.committee_id != meeting.committee_id or at_meeting.date <= meeting.date:
         raise ValidationError(
             f"The minutes of {meeting.date_display} cannot be confirmed at the meeting of {at_meeting.date_display}: "
@@ -396,38 +304,67 @@ def minutes_confirm(
         raise ValidationError(
             f"The meeting of {at_meeting.date_display} has not been held yet: the minutes are confirmed there when it is."
         )
-    if resolution is None:
-        resolution = confirming_resolution(meeting=meeting, at_meeting=at_meeting)
-    elif resolution.minute.meeting_id != at_meeting.pk:
-        raise ValidationError(
-            f"The resolution “{resolution}” is not one of the meeting of {at_meeting.date_display}: "
-            "the minutes are confirmed by a resolution of the meeting that confirmed them."
-        )
-    record.status, record.confirmed_at, record.confirmed_by_resolution = (
-        MinutesStatus.CONFIRMED,
-        at_meeting,
-        resolution,
-    )
-    record.published_on = record.published_on or at_meeting.date
-    _save(record, by)
-    _event(record, "confirmed", at_meeting.date, by, note=f"At the meeting of {at_meeting.date_display}")
-    return record
+
+
+def _already_confirmed(record: MinutesRecord) -> str:
+    at = f" at the meeting of {record.confirmed_at.date_display}" if record.confirmed_at else ""
+    return f"The minutes of {record.meeting.date_display} were already confirmed{at}."
 
 
 @transaction.atomic
-def minutes_sign(*, meeting: Meeting, chairman: Person, signed_on: dt.date, by=None) -> MinutesRecord:
-    record = _record(meeting)
-    if record.status != MinutesStatus.CONFIRMED:
+def minutes_confirm(
+    *, meeting: Meeting, at_meeting: Meeting, resolution: Resolution | None = None, by: User | None = None
+) -> MinutesRecord:
+    """The Committee confirms the minutes at a later meeting, by the resolution of its
+    standard "Confirmation of the minutes" item. If that meeting's own minutes are not
+    drafted yet, the resolution is linked when they are (minutes_draft)."""
+    if meeting.status != MeetingStatus.HELD:
         raise ValidationError(
-            f"Only confirmed minutes are signed; the minutes of {meeting.date_display} are {record.get_status_display().lower()}."
+            f"The meeting of {meeting.date_display} has not been held: there are no minutes to confirm."
         )
-    record.status, record.signed_by, record.signed_on = MinutesStatus.SIGNED, chairman, signed_on
-    _save(record, by)
-    _event(record, "signed", signed_on, by, note=chairman.formal_name)
-    return record
+
+    def confirm(record: MinutesRecord) -> None:
+        _check_confirming_meeting(meeting, at_meeting)
+        if resolution is not None and resolution.minute.meeting_id != at_meeting.pk:
+            raise ValidationError(
+                f"The resolution “{resolution}” is not one of the meeting of {at_meeting.date_display}: "
+                "the minutes are confirmed by a resolution of the meeting that confirmed them."
+            )
+        record.confirmed_at = at_meeting
+        record.confirmed_by_resolution = resolution or confirming_resolution(meeting=meeting, at_meeting=at_meeting)
+        record.published_on = record.published_on or at_meeting.date
+
+    return _minutes_step(
+        meeting,
+        MinutesEventKind.CONFIRMED,
+        on=at_meeting.date,
+        by=by,
+        refused=_already_confirmed,
+        apply=confirm,
+        note=f"At the meeting of {at_meeting.date_display}",
+    )
 
 
-AMENDABLE = ("title", "narrative", "resolution")
+@transaction.atomic
+def minutes_sign(
+    *, meeting: Meeting, chairman: Person, signed_on: dt.date, by: User | None = None
+) -> MinutesRecord:
+    def sign(record: MinutesRecord) -> None:
+        record.signed_by, record.signed_on = chairman, signed_on
+
+    return _minutes_step(
+        meeting,
+        MinutesEventKind.SIGNED,
+        on=signed_on,
+        by=by,
+        refused=lambda r: f"Only confirmed minutes are signed; the minutes of {meeting.date_display} are {r.get_status_display().lower()}.",
+        apply=sign,
+        note=chairman.formal_name,
+    )
+
+
+def _not_confirmed(meeting: Meeting) -> str:
+    return f"The minutes of {meeting.date_display} are not confirmed yet: edit them directly."
 
 
 @transaction.atomic
@@ -440,21 +377,26 @@ def minute_amend(
     expected_revision: int,
     resolution_number: int | None = None,
     agreed_at: Meeting | None = None,
-    by=None,
+    by: User | None = None,
 ) -> MinuteAmendment:
     """Correct confirmed minutes (the heading, the narrative or one resolution): the change
     is kept with who, when, why and the meeting that agreed it. Like an edit, it carries the
     revision it started from, so that a second correction made meanwhile is refused, not lost."""
     minute = Minute.internal.select_for_update().select_related("meeting").get(pk=minute.pk)
-    label = f"Minute {minute.number or minute.title} of {minute.meeting.date_display}"
-    record = MinutesRecord.objects.filter(meeting=minute.meeting).first()
-    if record is None or not record.is_locked:
-        raise ValidationError(f"The minutes of {minute.meeting.date_display} are not confirmed yet: edit them directly.")
-    if field not in AMENDABLE:
+    meeting = minute.meeting
+    label = f"Minute {minute.number or minute.title} of {meeting.date_display}"
+    record = MinutesRecord.objects.filter(meeting=meeting).first()
+    if record is None:
+        raise ValidationError(_not_confirmed(meeting))
+    MINUTES_WORKFLOW.require(record, MinutesEventKind.AMENDED, refused=lambda r: _not_confirmed(meeting))
+    if field not in AmendedPart.values:
         raise ValidationError(f"{label}: a correction is to the heading, the minute or a resolution.")
     resolution = None
-    if field == "resolution":
-        resolution = Resolution.internal.select_for_update().filter(minute=minute, number=resolution_number).first()
+    if field == AmendedPart.RESOLUTION:
+        if resolution_number is not None:
+            resolution = (
+                Resolution.internal.select_for_update().filter(minute=minute, number=resolution_number).first()
+            )
         if resolution is None:
             raise ValidationError(f"{label} has no resolution {resolution_number}.")
         current = resolution.text
@@ -474,8 +416,8 @@ def minute_amend(
     if text == current.strip():
         raise ValidationError(f"{label}: the corrected text is the same as the current text.")
     if agreed_at is not None and (
-        agreed_at.committee_id != minute.meeting.committee_id
-        or agreed_at.date <= minute.meeting.date
+        agreed_at.committee_id != meeting.committee_id
+        or agreed_at.date <= meeting.date
         or agreed_at.status != MeetingStatus.HELD
     ):
         raise ValidationError(
@@ -492,38 +434,28 @@ def minute_amend(
         agreed_at=agreed_at,
         by=by,
     )
-    amendment.full_clean()
-    amendment.save()
+    save_with_history(amendment, by=by)
     if resolution is not None:
         resolution.text = text
-        _save(resolution, by)
+        save_with_history(resolution, by=by)
     else:
         setattr(minute, field, text)
     minute.revision += 1
-    _save(minute, by)
+    save_with_history(minute, by=by)
     where = f"resolution {resolution.number}" if resolution else amendment.get_field_display().lower()
     agreed = f" (agreed at the meeting of {agreed_at.date_display})" if agreed_at else ""
-    _event(
-        record,
-        "amended",
-        timezone.localdate(),
-        by,
+    _minutes_step(
+        meeting,
+        MinutesEventKind.AMENDED,
+        on=timezone.localdate(),
+        by=by,
+        refused=lambda r: _not_confirmed(meeting),
         note=f"Minute {minute.number}, {where}: {reason.strip()}{agreed}",
     )
     return amendment
 
 
 # -- follow-up ----------------------------------------------------------------------------------
-
-
-def _next_meeting_date(meeting: Meeting) -> dt.date | None:
-    following = (
-        Meeting.objects.filter(committee=meeting.committee, date__gt=meeting.date)
-        .exclude(status=MeetingStatus.CANCELLED)
-        .order_by("date")
-        .first()
-    )
-    return following.date if following else None
 
 
 @transaction.atomic
@@ -535,10 +467,11 @@ def action_record(
     owner_organisation: Organisation | None = None,
     owner_note: str = "",
     due_on: dt.date | None = None,
-    by=None,
+    by: User | None = None,
 ) -> Action:
     """An undertaking or request from a minute; due before the next meeting unless said otherwise."""
-    due = due_on or _next_meeting_date(minute.meeting)
+    following = next_meeting(meeting=minute.meeting) if due_on is None else None
+    due = due_on or (following.date if following else None)
     if due is None:
         raise ValidationError("No later meeting is scheduled: give the date the action is due.")
     action = Action(
@@ -549,7 +482,7 @@ def action_record(
         owner_note=owner_note,
         due_on=due,
     )
-    _save(action, by)
+    save_with_history(action, by=by)
     return action
 
 
@@ -564,8 +497,12 @@ def _committee_meeting_after(action: Action, meeting: Meeting, what: str) -> Non
         raise ValidationError(f"The meeting of {meeting.date_display} was cancelled: nothing was reported to it.")
 
 
-def _locked_action(action: Action) -> Action:
-    return Action.objects.select_for_update(of=("self",)).select_related("minute__meeting").get(pk=action.pk)
+def _report(action: Action, meeting: Meeting, by: User | None) -> ActionReport | None:
+    """The report of `action` to `meeting` with the status it has now; None if it was
+    reported there already (the report stands as made)."""
+    if ActionReport.objects.filter(action=action, meeting=meeting).exists():
+        return None
+    return ActionReport(action=action, meeting=meeting, status=action.status, by=by)
 
 
 @transaction.atomic
@@ -576,50 +513,55 @@ def action_close(
     closed_on: dt.date,
     outcome: str = "",
     reported_at: Meeting | None = None,
-    by=None,
+    by: User | None = None,
 ) -> Action:
     """Close an action as done or no longer needed, optionally with the meeting its closing
     was reported to."""
-    action = _locked_action(action)
-    if action.status != ActionStatus.OPEN:
-        raise ValidationError(f"The action “{action}” is already closed ({action.get_status_display().lower()}).")
-    if closed_on < action.minute.meeting.date:
-        raise ValidationError(
-            f"The action “{action}” cannot be closed on {closed_on:%d %B %Y}, before the meeting it came from "
-            f"({action.minute.meeting.date_display})."
-        )
-    if reported_at is not None:
-        _committee_meeting_after(action, reported_at, "reported to")
-    action.status = ActionStatus.DONE if done else ActionStatus.DROPPED
-    action.closed_on, action.outcome = closed_on, outcome.strip()
-    if reported_at is not None:
-        action.reported_at = reported_at
-    _save(action, by)
-    if reported_at is not None:
-        ActionReport.objects.get_or_create(
-            action=action, meeting=reported_at, defaults={"status": action.status, "by": by}
-        )
-    return action
+
+    def close(action: Action) -> None:
+        if closed_on < action.minute.meeting.date:
+            raise ValidationError(
+                f"The action “{action}” cannot be closed on {closed_on:%d %B %Y}, before the meeting it came from "
+                f"({action.minute.meeting.date_display})."
+            )
+        if reported_at is not None:
+            _committee_meeting_after(action, reported_at, "reported to")
+            action.reported_at = reported_at
+        action.closed_on, action.outcome = closed_on, outcome.strip()
+
+    return ACTION_WORKFLOW.step(
+        action,
+        ActionStep.CLOSE_DONE if done else ActionStep.CLOSE_DROPPED,
+        by=by,
+        refused=lambda a: f"The action “{a}” is already closed ({a.get_status_display().lower()}).",
+        apply=close,
+        event=lambda a: _report(a, reported_at, by) if reported_at is not None else None,
+    ).record
 
 
 @transaction.atomic
-def action_reopen(*, action: Action, reason: str, by=None) -> Action:
+def action_reopen(*, action: Action, reason: str, by: User | None = None) -> Action:
     """Reopen an action closed by mistake or found not done after all; the earlier closing
     stays in its history."""
-    action = _locked_action(action)
-    if action.status == ActionStatus.OPEN:
-        raise ValidationError(f"The action “{action}” is open already.")
-    if not reason.strip():
-        raise ValidationError(f"Give the reason for reopening the action “{action}”.")
-    action.status, action.closed_on = ActionStatus.OPEN, None
-    action.outcome = f"Reopened: {reason.strip()}"
-    _save(action, by)
-    return action
+
+    def reopen(action: Action) -> None:
+        if not reason.strip():
+            raise ValidationError(f"Give the reason for reopening the action “{action}”.")
+        action.closed_on = None
+        action.outcome = f"Reopened: {reason.strip()}"
+
+    return ACTION_WORKFLOW.step(
+        action,
+        ActionStep.REOPEN,
+        by=by,
+        refused=lambda a: f"The action “{a}” is open already.",
+        apply=reopen,
+    ).record
 
 
 @transaction.atomic
 def actions_report(
-    *, committee, meeting: Meeting, include_exempt: bool = False, by=None
+    *, committee: Committee, meeting: Meeting, include_exempt: bool = False, by: User | None = None
 ) -> list[ActionReport]:
     """Record that the committee's open actions were reported to `meeting` (the follow-up
     report to the next meeting). Like that public report, it covers the actions from
@@ -629,161 +571,186 @@ def actions_report(
         raise ValidationError(f"The meeting of {meeting.date_display} is not a meeting of {committee.name}.")
     if meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError(f"The meeting of {meeting.date_display} was cancelled: nothing was reported to it.")
-    open_actions = [
+    to_report = [
         a
         for a in Action.objects.select_for_update(of=("self",))
         .filter(
             minute__meeting__committee=committee,
-            status=ActionStatus.OPEN,
+            status__in=ACTION_WORKFLOW.statuses_allowing(ActionStep.REPORT),
             minute__meeting__date__lt=meeting.date,
         )
         .exclude(reports__meeting=meeting)
         .select_related("minute__meeting", "minute__agenda_item")
+        .order_by("due_on", "pk")
         if include_exempt or not a.minute.is_withheld_from_public
     ]
-    if not open_actions:
+    if not to_report:
         raise ValidationError(
             f"There are no open actions from earlier meetings still to report to the meeting of {meeting.date_display}."
         )
-    reports = []
-    for action in open_actions:
+
+    def report(action: Action) -> None:
         action.reported_at = meeting
-        _save(action, by)
-        report = ActionReport(action=action, meeting=meeting, status=action.status, by=by)
-        report.full_clean()
-        report.save()
-        reports.append(report)
+
+    reports = []
+    for action in to_report:
+        stepped = ACTION_WORKFLOW.step(
+            action,
+            ActionStep.REPORT,
+            by=by,
+            refused=lambda a: f"The action “{a}” is closed ({a.get_status_display().lower()}): it is not reported as open.",
+            apply=report,
+            event=lambda a: ActionReport(action=a, meeting=meeting, status=a.status, by=by),
+        )
+        reports.append(stepped.event)
     return reports
 
 
-def _locked_recommendation(recommendation: Recommendation) -> Recommendation:
-    return Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+def _recommendation_refused(why: str) -> Callable[[Recommendation], str]:
+    """A refusal naming the recommendation and its status, then why."""
+    return lambda r: f"The recommendation to {r.authority} is {r.get_status_display().lower()}: {why}"
 
 
 @transaction.atomic
-def recommendation_draft(*, minute: Minute, authority: Organisation, text: str, by=None) -> Recommendation:
+def recommendation_draft(
+    *, minute: Minute, authority: Organisation, text: str, by: User | None = None
+) -> Recommendation:
     if authority.kind == OrganisationKind.COMMITTEE:
         raise ValidationError(
             f"{authority.name} is a committee of the council, not a responsible authority or partner body: "
             "a recommendation is addressed to the body that must respond."
         )
     recommendation = Recommendation(minute=minute, authority=authority, text=text.strip())
-    _save(recommendation, by)
+    save_with_history(recommendation, by=by)
     return recommendation
 
 
 @transaction.atomic
 def recommendation_send_for_check(
-    *, recommendation: Recommendation, sent_on: dt.date, by=None
+    *, recommendation: Recommendation, sent_on: dt.date, by: User | None = None
 ) -> Recommendation:
-    recommendation = _locked_recommendation(recommendation)
-    if recommendation.status != RecommendationStatus.DRAFT:
-        raise ValidationError("Only a draft recommendation is sent for comment on its factual accuracy.")
-    meeting = recommendation.minute.meeting
-    if sent_on < meeting.date:
-        raise ValidationError(
-            f"The recommendation to {recommendation.authority} comes from the meeting of {meeting.date_display}: "
-            f"it cannot have been sent on {sent_on:%d %B %Y}, before that meeting."
+    def send(recommendation: Recommendation) -> None:
+        meeting = recommendation.minute.meeting
+        if sent_on < meeting.date:
+            raise ValidationError(
+                f"The recommendation to {recommendation.authority} comes from the meeting of {meeting.date_display}: "
+                f"it cannot have been sent on {sent_on:%d %B %Y}, before that meeting."
+            )
+        recommendation.sent_for_check_on = sent_on
+
+    return RECOMMENDATION_WORKFLOW.step(
+        recommendation,
+        RecommendationStep.SEND_FOR_CHECK,
+        by=by,
+        refused=_recommendation_refused("only a draft recommendation is sent for comment on its factual accuracy."),
+        apply=send,
+    ).record
+
+
+def _not_makeable(recommendation: Recommendation) -> str:
+    authority = recommendation.authority
+    if recommendation.status in UNMADE_RECOMMENDATION_STATUSES:
+        # The Kent protocol (DOMAIN.md section 4): sent in draft for the authority to check
+        # its factual accuracy, then made formally.
+        return (
+            f"The recommendation to {authority} is still a draft: send it to "
+            f"{authority} for comment on its factual accuracy first, then make it formally."
         )
-    recommendation.status, recommendation.sent_for_check_on = RecommendationStatus.FACTUAL_CHECK, sent_on
-    _save(recommendation, by)
-    return recommendation
+    return f"The recommendation to {authority} has already been made."
 
 
 @transaction.atomic
-def recommendation_make(*, recommendation: Recommendation, made_on: dt.date, by=None) -> Recommendation:
+def recommendation_make(
+    *, recommendation: Recommendation, made_on: dt.date, by: User | None = None
+) -> Recommendation:
     """Make the recommendation formally: the 28 days for the response run from this date."""
-    recommendation = _locked_recommendation(recommendation)
-    if recommendation.status == RecommendationStatus.DRAFT:
-        # The Kent protocol (DOMAIN.md section 4): sent in draft for the authority to check
-        # its factual accuracy, then made formally.
-        raise ValidationError(
-            f"The recommendation to {recommendation.authority} is still a draft: send it to "
-            f"{recommendation.authority} for comment on its factual accuracy first, then make it formally."
-        )
-    if recommendation.status != RecommendationStatus.FACTUAL_CHECK:
-        raise ValidationError(f"The recommendation to {recommendation.authority} has already been made.")
-    if made_on < recommendation.sent_for_check_on:
-        raise ValidationError(
-            f"The recommendation to {recommendation.authority} was sent for its factual check on "
-            f"{recommendation.sent_for_check_on:%d %B %Y}: it is made formally after that, not on {made_on:%d %B %Y}."
-        )
-    recommendation.status, recommendation.made_on = RecommendationStatus.MADE, made_on
-    _save(recommendation, by)
-    return recommendation
+
+    def make(recommendation: Recommendation) -> None:
+        sent = recommendation.sent_for_check_on
+        if sent is not None and made_on < sent:
+            raise ValidationError(
+                f"The recommendation to {recommendation.authority} was sent for its factual check on "
+                f"{sent:%d %B %Y}: it is made formally after that, not on {made_on:%d %B %Y}."
+            )
+        recommendation.made_on = made_on
+
+    return RECOMMENDATION_WORKFLOW.step(
+        recommendation, RecommendationStep.MAKE, by=by, refused=_not_makeable, apply=make
+    ).record
 
 
 @transaction.atomic
 def recommendation_extend(
-    *, recommendation: Recommendation, days: int, reason: str, by=None
+    *, recommendation: Recommendation, days: int, reason: str, by: User | None = None
 ) -> Recommendation:
-    recommendation = _locked_recommendation(recommendation)
-    if recommendation.status != RecommendationStatus.MADE:
-        raise ValidationError("Only a recommendation awaiting its response can be given more time.")
-    if days < 1 or not reason.strip():
-        raise ValidationError(
-            "Give the number of extra days and the extenuating circumstances the committee agreed."
+    def extend(recommendation: Recommendation) -> None:
+        if days < 1 or not reason.strip():
+            raise ValidationError(
+                "Give the number of extra days and the extenuating circumstances the committee agreed."
+            )
+        recommendation.extension_days, recommendation.extension_reason = days, reason.strip()
+
+    return RECOMMENDATION_WORKFLOW.step(
+        recommendation,
+        RecommendationStep.EXTEND,
+        by=by,
+        refused=_recommendation_refused("only a recommendation awaiting its response can be given more time."),
+        apply=extend,
+    ).record
+
+
+def _no_response_to_record(recommendation: Recommendation) -> str:
+    if recommendation.status in UNMADE_RECOMMENDATION_STATUSES:
+        return (
+            f"The recommendation to {recommendation.authority} was never made formally: there is no response to record."
         )
-    recommendation.extension_days, recommendation.extension_reason = days, reason.strip()
-    _save(recommendation, by)
-    return recommendation
+    return f"The response to the recommendation to {recommendation.authority} is already recorded."
 
 
 @transaction.atomic
 def recommendation_record_response(
-    *, recommendation: Recommendation, received_on: dt.date, response: str, by=None
+    *, recommendation: Recommendation, received_on: dt.date, response: str, by: User | None = None
 ) -> Recommendation:
-    recommendation = _locked_recommendation(recommendation)
-    if recommendation.status in (RecommendationStatus.DRAFT, RecommendationStatus.FACTUAL_CHECK):
-        raise ValidationError(
-            f"The recommendation to {recommendation.authority} was never made formally: there is no response to record."
-        )
-    if recommendation.status != RecommendationStatus.MADE:
-        raise ValidationError("The response to this recommendation is already recorded.")
-    if received_on < recommendation.made_on:
-        raise ValidationError("The response cannot be dated before the recommendation was made.")
-    recommendation.status, recommendation.response_on, recommendation.response = (
-        RecommendationStatus.RESPONDED,
-        received_on,
-        response.strip(),
-    )
-    _save(recommendation, by)
-    return recommendation
+    def record(recommendation: Recommendation) -> None:
+        made = recommendation.made_on
+        if made is not None and received_on < made:
+            raise ValidationError("The response cannot be dated before the recommendation was made.")
+        recommendation.response_on, recommendation.response = received_on, response.strip()
+
+    return RECOMMENDATION_WORKFLOW.step(
+        recommendation,
+        RecommendationStep.RECORD_RESPONSE,
+        by=by,
+        refused=_no_response_to_record,
+        apply=record,
+    ).record
 
 
 @transaction.atomic
 def recommendation_report_back(
-    *, recommendation: Recommendation, meeting: Meeting, by=None
+    *, recommendation: Recommendation, meeting: Meeting, by: User | None = None
 ) -> Recommendation:
-    recommendation = _locked_recommendation(recommendation)
-    if recommendation.status != RecommendationStatus.RESPONDED:
-        raise ValidationError("Only a response that has been received is reported back to the Committee.")
-    committee = recommendation.minute.meeting.committee
-    if meeting.committee_id != committee.pk:
-        raise ValidationError(
-            f"The meeting of {meeting.date_display} is not a meeting of {committee.name}: "
-            "the response comes back to the committee that made the recommendation."
-        )
-    if meeting.date < recommendation.response_on:
-        raise ValidationError(
-            f"The response from {recommendation.authority} was received on {recommendation.response_on:%d %B %Y}: "
-            f"it cannot have been reported to the earlier meeting of {meeting.date_display}."
-        )
-    if meeting.status == MeetingStatus.CANCELLED:
-        raise ValidationError(f"The meeting of {meeting.date_display} was cancelled: nothing was reported to it.")
-    recommendation.status, recommendation.reported_at = RecommendationStatus.REPORTED, meeting
-    _save(recommendation, by)
-    return recommendation
+    def report_back(recommendation: Recommendation) -> None:
+        committee = recommendation.minute.meeting.committee
+        if meeting.committee_id != committee.pk:
+            raise ValidationError(
+                f"The meeting of {meeting.date_display} is not a meeting of {committee.name}: "
+                "the response comes back to the committee that made the recommendation."
+            )
+        received = recommendation.response_on
+        if received is not None and meeting.date < received:
+            raise ValidationError(
+                f"The response from {recommendation.authority} was received on {received:%d %B %Y}: "
+                f"it cannot have been reported to the earlier meeting of {meeting.date_display}."
+            )
+        if meeting.status == MeetingStatus.CANCELLED:
+            raise ValidationError(f"The meeting of {meeting.date_display} was cancelled: nothing was reported to it.")
+        recommendation.reported_at = meeting
 
-
-def recommendation_due(recommendation: Recommendation) -> dt.date | None:
-    if recommendation.made_on is None:
-        return None
-    return response_due(recommendation.made_on, extension_days=recommendation.extension_days).date
-
-
-def quorum(meeting: Meeting) -> tuple[int, int, bool]:
-    """(members present, quorum, quorate): members and substitutes count, invitees do not."""
-    present = meeting.attendance.filter(kind__in=(AttendanceKind.PRESENT, AttendanceKind.SUBSTITUTE)).count()
-    needed = meeting.committee.quorum
-    return present, needed, present >= needed
+    return RECOMMENDATION_WORKFLOW.step(
+        recommendation,
+        RecommendationStep.REPORT_BACK,
+        by=by,
+        refused=_recommendation_refused("only a response that has been received is reported back to the Committee."),
+        apply=report_back,
+    ).record

@@ -28,7 +28,7 @@ def _minutes_context(meeting, viewer):
     if not minutes:
         raise Http404("No minutes published for that meeting.")
     record = MinutesRecord.objects.filter(meeting=meeting).select_related("confirmed_at", "signed_by").first()
-    present, needed, quorate = services.quorum(meeting)
+    present, needed, quorate = selectors.quorum(meeting=meeting)
     return {
         "meeting": meeting,
         "committee": meeting.committee,

@@ -1,4 +1,8 @@
+from __future__ import annotations
+
 from django.contrib import admin
+from django.db.models import Model
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
@@ -17,17 +21,17 @@ class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
 class ChangeInline(ReadOnlyInline):
     model = WorkProgrammeChange
     fk_name = "item"
-    fields = [
+    fields = (
         "sequence",
         "kind",
         "decided_on",
@@ -37,7 +41,7 @@ class ChangeInline(ReadOnlyInline):
         "reason",
         "wording",
         "recorded_by",
-    ]
+    )
     readonly_fields = fields
 
 
@@ -74,16 +78,16 @@ class WorkPlanVersionAdmin(admin.ModelAdmin):
     list_display = ["title", "status", "prepared_on", "approved_at"]
     list_filter = ["committee", "status"]
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: WorkPlanVersion | None = None) -> bool:
         return False
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
 
 class StepInline(ReadOnlyInline):
     model = DrawDownStep
-    fields = [
+    fields = (
         "sequence",
         "kind",
         "decided_by",
@@ -92,7 +96,7 @@ class StepInline(ReadOnlyInline):
         "note",
         "recorded_by",
         "recorded_at",
-    ]
+    )
     readonly_fields = fields
 
 

@@ -18,6 +18,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from scrutiny.core.models import BusinessKind
+from scrutiny.core.workflow import Workflow
 from scrutiny.governance.models import Committee, Organisation, Person
 from scrutiny.meetings.models import AgendaItem, Meeting
 from scrutiny.rules.statutory_items import StatutorySubject
@@ -164,6 +165,23 @@ class ChangeKind(models.TextChoices):
     AMENDED = "amended", "Amended"
 
 
+# An item's life, changed only by scrutiny.programme.services, each step recorded as a
+# WorkProgrammeChange of the step's kind. An item is added (planned, or proposed by a
+# recurring rule); it may be moved (staying as it is) or cancelled until it is considered.
+# Considered items are recorded from the minutes (the demo's records): no step leads there yet.
+ITEM_WORKFLOW = Workflow(
+    ItemStatus,
+    ChangeKind,
+    {
+        (ItemStatus.PROPOSED, ChangeKind.ACCEPTED): ItemStatus.PLANNED,
+        (ItemStatus.PROPOSED, ChangeKind.MOVED): ItemStatus.PROPOSED,
+        (ItemStatus.PROPOSED, ChangeKind.CANCELLED): ItemStatus.CANCELLED,
+        (ItemStatus.PLANNED, ChangeKind.MOVED): ItemStatus.PLANNED,
+        (ItemStatus.PLANNED, ChangeKind.CANCELLED): ItemStatus.CANCELLED,
+    },
+)
+
+
 class DecidedBy(models.TextChoices):
     COMMITTEE = "committee", "The Committee"
     CHAIRMAN = "chairman", "The Chairman"
@@ -249,6 +267,19 @@ class WorkProgrammeChange(models.Model):
 class VersionStatus(models.TextChoices):
     PROPOSED = "proposed", "Proposed (for approval)"
     APPROVED = "approved", "Approved by the Committee"
+
+
+class VersionStep(models.TextChoices):
+    APPROVE = "approve", "Approve"
+
+
+# A version is frozen: approving a proposed version makes a new, approved version based on
+# it (WorkPlanVersion.based_on), and the proposed one stays as it was proposed.
+VERSION_WORKFLOW = Workflow(
+    VersionStatus,
+    VersionStep,
+    {(VersionStatus.PROPOSED, VersionStep.APPROVE): VersionStatus.APPROVED},
+)
 
 
 class WorkPlanVersion(models.Model):
@@ -373,6 +404,23 @@ class DrawDownStepKind(models.TextChoices):
     DIRECTOR_APPROVED = "director_approved", "Director approved"
     DIRECTOR_REFUSED = "director_refused", "Director did not approve"
     WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+# Changed only by scrutiny.programme.services, each step recorded as a DrawDownStep of its
+# kind: the Chairman agrees or not, then the Director approves or not; the Member may
+# withdraw the request until the Director has decided.
+DRAW_DOWN_WORKFLOW = Workflow(
+    DrawDownStatus,
+    DrawDownStepKind,
+    {
+        (DrawDownStatus.REQUESTED, DrawDownStepKind.CHAIRMAN_AGREED): DrawDownStatus.CHAIRMAN_AGREED,
+        (DrawDownStatus.REQUESTED, DrawDownStepKind.CHAIRMAN_DECLINED): DrawDownStatus.CHAIRMAN_DECLINED,
+        (DrawDownStatus.REQUESTED, DrawDownStepKind.WITHDRAWN): DrawDownStatus.WITHDRAWN,
+        (DrawDownStatus.CHAIRMAN_AGREED, DrawDownStepKind.DIRECTOR_APPROVED): DrawDownStatus.APPROVED,
+        (DrawDownStatus.CHAIRMAN_AGREED, DrawDownStepKind.DIRECTOR_REFUSED): DrawDownStatus.REFUSED,
+        (DrawDownStatus.CHAIRMAN_AGREED, DrawDownStepKind.WITHDRAWN): DrawDownStatus.WITHDRAWN,
+    },
+)
 
 
 class DrawDownStep(models.Model):

@@ -5,20 +5,37 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 
+from scrutiny.access.policy import Viewer
 from scrutiny.governance.models import Committee
 from scrutiny.governance.selectors import annual_meetings
-from scrutiny.meetings.models import DatePrecision, Meeting, MeetingStatus
+from scrutiny.meetings.models import OPEN_MEETING_STATUSES, DatePrecision, Meeting, MeetingStatus
 from scrutiny.rules import meeting_frequency, statutory_items
 from scrutiny.rules import municipal_year as municipal_year_rule
-from scrutiny.rules.deadlines import partner_request_deadline
+from scrutiny.rules.deadlines import PARTNER_NOTICE_CITATION, partner_request_deadline
 
-from .models import ChangeKind, DecidedBy, ItemStatus, WorkPlanVersion, WorkProgrammeChange, WorkProgrammeItem
+from .models import (
+    ChangeKind,
+    DecidedBy,
+    ItemStatus,
+    Recurrence,
+    RecurringRule,
+    VersionStatus,
+    WorkPlanVersion,
+    WorkProgrammeChange,
+    WorkProgrammeItem,
+)
 
-OPEN_MEETING_STATUSES = (MeetingStatus.SCHEDULED, MeetingStatus.AGENDA_PUBLISHED)
+# A snapshot row of a frozen plan, as stored in WorkPlanVersion.snapshot (JSON):
+# {label, meeting, items: [{key, title, note, status}]}.
+SnapshotRow = dict[str, Any]
 
 
 def season_label(meeting: Meeting) -> str:
@@ -66,7 +83,7 @@ def plan_rows(
     if from_year is not None:
         first, _ = municipal_year_rule.bounds(from_year, annual_meetings(committee.council))
         meetings = meetings.filter(date__gte=first)
-    rows = []
+    rows: list[PlanRow] = []
     for meeting in meetings:
         mine = by_meeting.get(meeting.pk, [])
         future = meeting.date >= today and meeting.status in OPEN_MEETING_STATUSES
@@ -77,7 +94,7 @@ def plan_rows(
     return rows
 
 
-def snapshot(rows: list[PlanRow]) -> list[dict]:
+def snapshot(rows: list[PlanRow]) -> list[SnapshotRow]:
     """The plan as plain data, for a frozen version."""
     return [
         {
@@ -117,6 +134,8 @@ def statutory_warnings(*, committee: Committee, today: dt.date) -> list[Warning]
         .exclude(statutory_subject="")
         .select_related("target_meeting")
     ):
+        if item.target_meeting is None:  # excluded by the query
+            continue
         year = municipal_year_rule.start_year_for(item.target_meeting.date, meetings_of_council)
         subjects[year].add(item.statutory_subject)
     warnings = []
@@ -167,8 +186,6 @@ def notice_deadline(item: WorkProgrammeItem) -> dt.date | None:
 
 
 def notice_warnings(*, committee: Committee, today: dt.date) -> list[Warning]:
-    from scrutiny.rules.deadlines import PARTNER_NOTICE_CITATION
-
     warnings = []
     for item in WorkProgrammeItem.objects.filter(
         committee=committee,
@@ -179,7 +196,7 @@ def notice_warnings(*, committee: Committee, today: dt.date) -> list[Warning]:
         target_meeting__date__gte=today,
     ).select_related("target_meeting", "committee"):
         deadline = notice_deadline(item)
-        if deadline < today:
+        if item.target_meeting is not None and deadline is not None and deadline < today:
             message = (
                 f"“{item.title}”: the request for a partner to attend on {_day(item.target_meeting.date)} "
                 f"had to go out by {_day(deadline)} and is not recorded as sent."
@@ -221,11 +238,9 @@ class _ResolutionSeen:
     wording_withheld: str  # said in place of the wording; "" when it may be shown
 
 
-def _resolution_seen(change: WorkProgrammeChange, viewer) -> _ResolutionSeen:
+def _resolution_seen(change: WorkProgrammeChange, viewer: Viewer) -> _ResolutionSeen:
     """What `viewer` may read of the resolution that made a change (the one access policy
     decides: draft minutes are the officers', exempt minutes the members' and officers')."""
-    from django.urls import reverse
-
     if change.resolution is None:
         return _ResolutionSeen("", None, None, False, "", "")
     minute = change.resolution.minute
@@ -280,10 +295,8 @@ class ChangeEntry:
     reason_withheld: str  # why the reason is not shown; "" when it is
 
 
-def item_changes(item: WorkProgrammeItem, *, viewer=None) -> list[ChangeEntry]:
+def item_changes(item: WorkProgrammeItem, *, viewer: Viewer | None = None) -> list[ChangeEntry]:
     """The item's history as `viewer` may read it (the public when no viewer is given)."""
-    from scrutiny.access.policy import Viewer
-
     viewer = viewer or Viewer()
     changes = item.changes.select_related(
         "from_meeting", "to_meeting", "decided_at", "recorded_by", *_RESOLUTION_RELATED
@@ -320,10 +333,8 @@ class RecordedChange:
     decided_on: dt.date | None
 
 
-def recorded_changes(*, committee: Committee, viewer=None) -> list[RecordedChange]:
+def recorded_changes(*, committee: Committee, viewer: Viewer | None = None) -> list[RecordedChange]:
     """The plan's worded changes as `viewer` may read them (the public when none is given)."""
-    from scrutiny.access.policy import Viewer
-
     viewer = viewer or Viewer()
     changes = (
         WorkProgrammeChange.objects.filter(item__committee=committee)
@@ -383,7 +394,7 @@ def versions(*, committee: Committee) -> QuerySet[WorkPlanVersion]:
 def version_in_force(*, committee: Committee, on: dt.date) -> WorkPlanVersion | None:
     """The plan as approved on a date: the latest approval on or before it."""
     return (
-        WorkPlanVersion.objects.filter(committee=committee, status="approved", approved_on__lte=on)
+        WorkPlanVersion.objects.filter(committee=committee, status=VersionStatus.APPROVED, approved_on__lte=on)
         .order_by("-approved_on", "-pk")
         .first()
     )
@@ -391,19 +402,19 @@ def version_in_force(*, committee: Committee, on: dt.date) -> WorkPlanVersion | 
 
 @dataclass(frozen=True)
 class VersionDiff:
-    added: list[dict]
-    removed: list[dict]
-    moved: list[tuple[dict, str, str]]  # item, from label, to label
+    added: list[dict[str, Any]]
+    removed: list[dict[str, Any]]
+    moved: list[tuple[dict[str, Any], str, str]]  # item, from label, to label
 
     @property
     def empty(self) -> bool:
         return not (self.added or self.removed or self.moved)
 
 
-def diff(old: list[dict], new: list[dict]) -> VersionDiff:
+def diff(old: list[SnapshotRow], new: list[SnapshotRow]) -> VersionDiff:
     """What changed between two snapshots, by item key."""
 
-    def index(rows):
+    def index(rows: list[SnapshotRow]) -> dict[str, tuple[dict[str, Any], str]]:
         return {i["key"]: (i, row["label"]) for row in rows for i in row["items"]}
 
     before, after = index(old), index(new)
@@ -414,9 +425,11 @@ def diff(old: list[dict], new: list[dict]) -> VersionDiff:
         for k in before.keys() & after.keys()
         if before[k][1] != after[k][1]
     ]
-    by_title = lambda x: x["title"]  # noqa: E731
+    def by_title(entry: dict[str, Any]) -> str:
+        return str(entry["title"])
+
     return VersionDiff(
-        sorted(added, key=by_title), sorted(removed, key=by_title), sorted(moved, key=lambda m: m[0]["title"])
+        sorted(added, key=by_title), sorted(removed, key=by_title), sorted(moved, key=lambda m: by_title(m[0]))
     )
 
 
@@ -429,4 +442,51 @@ def scheduled_items(*, meeting: Meeting) -> QuerySet[WorkProgrammeItem]:
         )
         .select_related("brought_by")
         .order_by("pk")
+    )
+
+
+# -- what the services check and make -------------------------------------------------------
+
+
+def check_target(*, committee: Committee, meeting: Meeting | None, today: dt.date) -> None:
+    """Refuse a meeting an item cannot be scheduled to, saying why."""
+    if meeting is None:
+        return
+    when = meeting.date_display
+    if meeting.committee_id != committee.pk:
+        raise ValidationError(
+            f"The meeting of {when} is a meeting of {meeting.committee.name}, not of {committee.name}."
+        )
+    if meeting.status == MeetingStatus.HELD:
+        raise ValidationError(f"The meeting of {when} has already been held: choose a future meeting.")
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError(f"The meeting of {when} is cancelled: choose another meeting.")
+    if meeting.date < today:
+        raise ValidationError(f"The meeting of {when} is in the past: choose a future meeting.")
+
+
+def unused_item_key(committee: Committee, title: str) -> str:
+    """A key for a new item of the committee, from its title, that no item has yet."""
+    base = slugify(title)[:60] or "item"
+    key, n = base, 1
+    while WorkProgrammeItem.objects.filter(committee=committee, key=key).exists():
+        n += 1
+        key = f"{base}-{n}"
+    return key
+
+
+def rule_applies(rule: RecurringRule, meeting: Meeting) -> bool:
+    """Whether a recurring rule proposes its item for the meeting (summer: April to September)."""
+    summer = 4 <= meeting.date.month <= 9
+    return rule.recurrence == Recurrence.EVERY_MEETING or (rule.recurrence == Recurrence.SUMMER) == summer
+
+
+def rule_title(rule: RecurringRule, meeting: Meeting) -> str:
+    """The title of the item a recurring rule proposes for the meeting."""
+    year = municipal_year_rule.start_year_for(meeting.date, annual_meetings(rule.committee.council))
+    return rule.title_template.format(
+        year=meeting.date.year,
+        previous_year=meeting.date.year - 1,
+        municipal_year=municipal_year_rule.label(year),
+        previous_municipal_year=municipal_year_rule.label(year - 1),
     )

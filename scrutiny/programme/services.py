@@ -1,5 +1,7 @@
 """Writes to the work programme. Every change to an item goes through here and leaves a
-WorkProgrammeChange behind; nothing is overwritten without a record.
+WorkProgrammeChange behind; nothing is overwritten without a record. Items, versions and
+draw-down requests move through the steps of their tables (ITEM_WORKFLOW,
+VERSION_WORKFLOW, DRAW_DOWN_WORKFLOW), each step through `Workflow.step`.
 
 Each service is keyword-only and atomic; a refusal raises ValidationError with a message
 for the officer, and changes nothing.
@@ -8,21 +10,25 @@ for the officer, and changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.text import slugify
 
+from scrutiny.core.history import save_with_history
 from scrutiny.core.models import BusinessKind
 from scrutiny.governance.models import Committee, Organisation, Person
-from scrutiny.governance.selectors import annual_meetings
-from scrutiny.meetings.models import Meeting, MeetingStatus
-from scrutiny.rules import municipal_year as municipal_year_rule
+from scrutiny.meetings.models import Meeting
 
 from . import selectors
 from .models import (
+    DRAW_DOWN_WORKFLOW,
+    ITEM_WORKFLOW,
+    VERSION_WORKFLOW,
     ChangeKind,
     DecidedBy,
     DrawDownRequest,
@@ -30,13 +36,18 @@ from .models import (
     DrawDownStep,
     DrawDownStepKind,
     ItemStatus,
-    Recurrence,
     RecurringRule,
     VersionStatus,
+    VersionStep,
     WorkPlanVersion,
     WorkProgrammeChange,
     WorkProgrammeItem,
 )
+from .selectors import check_target, rule_applies, rule_title, unused_item_key
+
+if TYPE_CHECKING:
+    # For the annotations only: the minutes app reads the work programme, not the reverse.
+    from scrutiny.minutes.models import Resolution
 
 # -- helpers ------------------------------------------------------------------------------
 
@@ -45,46 +56,34 @@ def _today(today: dt.date | None) -> dt.date:
     return today or timezone.localdate()
 
 
-def check_target(*, committee: Committee, meeting: Meeting | None, today: dt.date) -> None:
-    """Refuse a meeting an item cannot be scheduled to, saying why."""
-    if meeting is None:
-        return
-    when = meeting.date_display
-    if meeting.committee_id != committee.pk:
-        raise ValidationError(
-            f"The meeting of {when} is a meeting of {meeting.committee.name}, not of {committee.name}."
-        )
-    if meeting.status == MeetingStatus.HELD:
-        raise ValidationError(f"The meeting of {when} has already been held: choose a future meeting.")
-    if meeting.status == MeetingStatus.CANCELLED:
-        raise ValidationError(f"The meeting of {when} is cancelled: choose another meeting.")
-    if meeting.date < today:
-        raise ValidationError(f"The meeting of {when} is in the past: choose a future meeting.")
-
-
-def _record(
+def _change(
     *,
-    item=None,
-    rule=None,
-    kind,
-    decided_by,
-    decided_on,
-    by,
-    decided_by_note="",
-    decided_at=None,
-    from_meeting=None,
-    to_meeting=None,
-    reason="",
-    wording="",
-    resolution=None,
+    item: WorkProgrammeItem | None = None,
+    rule: RecurringRule | None = None,
+    kind: ChangeKind,
+    decided_by: str,
+    decided_on: dt.date | None,
+    by: User | None,
+    decided_by_note: str = "",
+    decided_at: Meeting | None = None,
+    from_meeting: Meeting | None = None,
+    to_meeting: Meeting | None = None,
+    reason: str = "",
+    wording: str = "",
+    resolution: Resolution | None = None,
 ) -> WorkProgrammeChange:
-    """Write one change record. A change made by the committee's resolution links to it."""
-    if resolution is not None and resolution.minute.meeting.committee_id != (item or rule).committee_id:
+    """The next change record of an item or a rule, unsaved. A change made by the
+    committee's resolution links to it."""
+    owner = item or rule
+    if owner is None:
+        raise ValueError("A work-programme change is of an item or of a recurring rule.")
+    if resolution is not None and resolution.minute.meeting.committee_id != owner.committee_id:
         raise ValidationError("The resolution is from another committee's minutes.")
-    owner = {"item": item} if item is not None else {"rule": rule}
-    last = WorkProgrammeChange.objects.filter(**owner).aggregate(n=Max("sequence"))["n"] or 0
-    change = WorkProgrammeChange(
-        **owner,
+    changes = WorkProgrammeChange.objects.filter(item=item) if item else WorkProgrammeChange.objects.filter(rule=rule)
+    last: int = changes.aggregate(n=Max("sequence"))["n"] or 0
+    return WorkProgrammeChange(
+        item=item,
+        rule=rule,
         sequence=last + 1,
         kind=kind,
         decided_by=decided_by,
@@ -98,28 +97,10 @@ def _record(
         resolution=resolution,
         recorded_by=by,
     )
-    change.full_clean()
-    change.save()
-    return change
-
-
-def _unique_key(committee: Committee, title: str) -> str:
-    base = slugify(title)[:60] or "item"
-    key, n = base, 1
-    while WorkProgrammeItem.objects.filter(committee=committee, key=key).exists():
-        n += 1
-        key = f"{base}-{n}"
-    return key
 
 
 def _where(meeting: Meeting | None) -> str:
     return selectors.month_label(meeting) if meeting else "a date to be agreed"
-
-
-def _save(obj, by) -> None:
-    obj.full_clean()
-    obj._history_user = by
-    obj.save()
 
 
 # -- items --------------------------------------------------------------------------------
@@ -142,14 +123,14 @@ def item_add(
     needs_attendance: bool = False,
     decided_at: Meeting | None = None,
     reason: str = "",
-    resolution=None,
-    by=None,
+    resolution: Resolution | None = None,
+    by: User | None = None,
     today: dt.date | None = None,
 ) -> WorkProgrammeItem:
     check_target(committee=committee, meeting=target_meeting, today=_today(today))
     item = WorkProgrammeItem(
         committee=committee,
-        key=_unique_key(committee, title),
+        key=unused_item_key(committee, title),
         title=title.strip(),
         kind=kind,
         target_meeting=target_meeting,
@@ -161,8 +142,8 @@ def item_add(
         needs_attendance=needs_attendance,
         status=ItemStatus.PLANNED,
     )
-    _save(item, by)
-    _record(
+    save_with_history(item, by=by)
+    added = _change(
         item=item,
         kind=ChangeKind.ADDED,
         decided_by=decided_by,
@@ -174,7 +155,19 @@ def item_add(
         by=by,
         wording=f"{item.title} added to the Work Plan for {_where(target_meeting)}.",
     )
+    save_with_history(added, by=by)
     return item
+
+
+def _move_wording(item: WorkProgrammeItem, before: Meeting | None, to_meeting: Meeting | None) -> str:
+    """The move as the papers word it: brought forward, postponed, placed, or to be agreed."""
+    if to_meeting is None:
+        return f"{item.title}: date to be agreed."
+    if before is not None and to_meeting.date < before.date:
+        return f"{item.title} b/f to {selectors.month_label(to_meeting)}."
+    if before is not None:
+        return f"{item.title} postponed until {selectors.month_label(to_meeting)}."
+    return f"{item.title} to be considered in {selectors.month_label(to_meeting)}."
 
 
 @transaction.atomic
@@ -187,43 +180,42 @@ def item_move(
     reason: str,
     decided_by_note: str = "",
     decided_at: Meeting | None = None,
-    resolution=None,
-    by=None,
+    resolution: Resolution | None = None,
+    by: User | None = None,
     today: dt.date | None = None,
 ) -> WorkProgrammeChange:
-    item = WorkProgrammeItem.objects.select_for_update().get(pk=item.pk)
-    if item.status in (ItemStatus.CANCELLED, ItemStatus.CONSIDERED):
-        raise ValidationError(f"“{item.title}” is {item.get_status_display().lower()}: it cannot be moved.")
-    if to_meeting is not None and to_meeting.pk == item.target_meeting_id:
-        raise ValidationError(f"“{item.title}” is already planned for {to_meeting.date_display}.")
-    if not reason.strip():
-        raise ValidationError("Give the reason for the move, as it should appear in the record.")
-    check_target(committee=item.committee, meeting=to_meeting, today=_today(today))
-    before = item.target_meeting
-    if to_meeting is None:
-        wording = f"{item.title}: date to be agreed."
-    elif before is not None and to_meeting.date < before.date:
-        wording = f"{item.title} b/f to {selectors.month_label(to_meeting)}."
-    elif before is not None:
-        wording = f"{item.title} postponed until {selectors.month_label(to_meeting)}."
-    else:
-        wording = f"{item.title} to be considered in {selectors.month_label(to_meeting)}."
-    item.target_meeting = to_meeting
-    _save(item, by)
-    return _record(
-        item=item,
-        kind=ChangeKind.MOVED,
-        decided_by=decided_by,
-        decided_by_note=decided_by_note,
-        decided_on=decided_on,
-        decided_at=decided_at,
-        from_meeting=before,
-        to_meeting=to_meeting,
-        reason=reason.strip(),
-        wording=wording,
-        resolution=resolution,
+    before: Meeting | None = None  # the target the move starts from, as locked
+
+    def move(item: WorkProgrammeItem) -> None:
+        nonlocal before
+        if to_meeting is not None and to_meeting.pk == item.target_meeting_id:
+            raise ValidationError(f"“{item.title}” is already planned for {to_meeting.date_display}.")
+        if not reason.strip():
+            raise ValidationError("Give the reason for the move, as it should appear in the record.")
+        check_target(committee=item.committee, meeting=to_meeting, today=_today(today))
+        before, item.target_meeting = item.target_meeting, to_meeting
+
+    return ITEM_WORKFLOW.step(
+        item,
+        ChangeKind.MOVED,
         by=by,
-    )
+        refused=lambda item: f"“{item.title}” is {item.get_status_display().lower()}: it cannot be moved.",
+        apply=move,
+        event=lambda item: _change(
+            item=item,
+            kind=ChangeKind.MOVED,
+            decided_by=decided_by,
+            decided_by_note=decided_by_note,
+            decided_on=decided_on,
+            decided_at=decided_at,
+            from_meeting=before,
+            to_meeting=to_meeting,
+            reason=reason.strip(),
+            wording=_move_wording(item, before, to_meeting),
+            resolution=resolution,
+            by=by,
+        ),
+    ).event
 
 
 @transaction.atomic
@@ -235,98 +227,94 @@ def item_cancel(
     reason: str,
     decided_by_note: str = "",
     decided_at: Meeting | None = None,
-    by=None,
+    by: User | None = None,
 ) -> WorkProgrammeChange:
-    item = WorkProgrammeItem.objects.select_for_update().get(pk=item.pk)
-    if item.status in (ItemStatus.CANCELLED, ItemStatus.CONSIDERED):
-        raise ValidationError(f"“{item.title}” is already {item.get_status_display().lower()}.")
-    if not reason.strip():
-        raise ValidationError("Give the reason for the cancellation, as it should appear in the record.")
-    item.status = ItemStatus.CANCELLED
-    _save(item, by)
+    def cancel(item: WorkProgrammeItem) -> None:
+        if not reason.strip():
+            raise ValidationError("Give the reason for the cancellation, as it should appear in the record.")
+
     who = f" by {decided_by_note}" if decided_by_note else ""
-    return _record(
-        item=item,
-        kind=ChangeKind.CANCELLED,
-        decided_by=decided_by,
-        decided_by_note=decided_by_note,
-        decided_on=decided_on,
-        decided_at=decided_at,
-        from_meeting=item.target_meeting,
-        reason=reason.strip(),
-        wording=f"{item.title} cancelled{who}: {reason.strip()}",
+    return ITEM_WORKFLOW.step(
+        item,
+        ChangeKind.CANCELLED,
         by=by,
-    )
+        refused=lambda item: f"“{item.title}” is already {item.get_status_display().lower()}.",
+        apply=cancel,
+        event=lambda item: _change(
+            item=item,
+            kind=ChangeKind.CANCELLED,
+            decided_by=decided_by,
+            decided_by_note=decided_by_note,
+            decided_on=decided_on,
+            decided_at=decided_at,
+            from_meeting=item.target_meeting,
+            reason=reason.strip(),
+            wording=f"{item.title} cancelled{who}: {reason.strip()}",
+            by=by,
+        ),
+    ).event
 
 
 @transaction.atomic
-def item_accept(*, item: WorkProgrammeItem, by=None, today: dt.date | None = None) -> WorkProgrammeChange:
-    item = WorkProgrammeItem.objects.select_for_update().get(pk=item.pk)
-    if item.status != ItemStatus.PROPOSED:
-        raise ValidationError(f"“{item.title}” is not a proposal awaiting acceptance.")
+def item_accept(
+    *, item: WorkProgrammeItem, by: User | None = None, today: dt.date | None = None
+) -> WorkProgrammeChange:
     today = _today(today)
-    check_target(committee=item.committee, meeting=item.target_meeting, today=today)
-    item.status = ItemStatus.PLANNED
-    _save(item, by)
-    return _record(
-        item=item,
-        kind=ChangeKind.ACCEPTED,
-        decided_by=DecidedBy.OFFICER,
-        decided_on=today,
-        to_meeting=item.target_meeting,
+
+    def accept(item: WorkProgrammeItem) -> None:
+        check_target(committee=item.committee, meeting=item.target_meeting, today=today)
+
+    return ITEM_WORKFLOW.step(
+        item,
+        ChangeKind.ACCEPTED,
         by=by,
-    )
+        refused=lambda item: f"“{item.title}” is not a proposal awaiting acceptance.",
+        apply=accept,
+        event=lambda item: _change(
+            item=item,
+            kind=ChangeKind.ACCEPTED,
+            decided_by=DecidedBy.OFFICER,
+            decided_on=today,
+            to_meeting=item.target_meeting,
+            by=by,
+        ),
+    ).event
 
 
 @transaction.atomic
 def item_record_attendance_request(
-    *, item: WorkProgrammeItem, requested_on: dt.date, by=None
+    *, item: WorkProgrammeItem, requested_on: dt.date, by: User | None = None
 ) -> WorkProgrammeItem:
     if not item.needs_attendance:
         raise ValidationError(f"“{item.title}” does not need a partner to attend.")
     item.attendance_requested_on = requested_on
-    _save(item, by)
+    save_with_history(item, by=by)
     return item
 
 
 # -- recurring items ------------------------------------------------------------------------
 
 
-def _matches(rule: RecurringRule, meeting: Meeting) -> bool:
-    summer = 4 <= meeting.date.month <= 9
-    return rule.recurrence == Recurrence.EVERY_MEETING or (rule.recurrence == Recurrence.SUMMER) == summer
-
-
-def rule_title(rule: RecurringRule, meeting: Meeting) -> str:
-    year = municipal_year_rule.start_year_for(meeting.date, annual_meetings(rule.committee.council))
-    return rule.title_template.format(
-        year=meeting.date.year,
-        previous_year=meeting.date.year - 1,
-        municipal_year=municipal_year_rule.label(year),
-        previous_municipal_year=municipal_year_rule.label(year - 1),
-    )
-
-
 @transaction.atomic
 def recurring_items_propose(
-    *, committee: Committee, by=None, today: dt.date | None = None
+    *, committee: Committee, by: User | None = None, today: dt.date | None = None
 ) -> list[WorkProgrammeItem]:
     """Propose each active rule's item for every future meeting it applies to, once: an item
     the officer has moved or declined is not proposed again."""
     today = _today(today)
-    created = []
+    created: list[WorkProgrammeItem] = []
     meetings = list(selectors.plannable_meetings(committee=committee, today=today))
     for rule in RecurringRule.objects.filter(committee=committee, active=True).order_by("key"):
         for meeting in meetings:
             if (
-                not _matches(rule, meeting)
+                not rule_applies(rule, meeting)
                 or WorkProgrammeItem.objects.filter(rule=rule, proposed_for=meeting).exists()
             ):
                 continue
             title = rule_title(rule, meeting)
             item = WorkProgrammeItem(
                 committee=committee,
-                key=_unique_key(committee, f"{title}-{meeting.date:%Y-%m}"),
+                key=unused_item_key(committee, f"{title}-{meeting.date:%Y-%m}"),
                 title=title,
                 description=rule.description,
                 kind=rule.kind,
@@ -340,8 +328,8 @@ def recurring_items_propose(
                 rule=rule,
                 proposed_for=meeting,
             )
-            _save(item, by)
-            _record(
+            save_with_history(item, by=by)
+            proposed = _change(
                 item=item,
                 kind=ChangeKind.ADDED,
                 decided_by=DecidedBy.STANDING_RULE,
@@ -350,6 +338,7 @@ def recurring_items_propose(
                 by=by,
                 reason=f"Proposed from the recurring item “{rule}”.",
             )
+            save_with_history(proposed, by=by)
             created.append(item)
     return created
 
@@ -363,7 +352,7 @@ def rule_change_recurrence(
     decided_on: dt.date,
     reason: str,
     decided_at: Meeting | None = None,
-    by=None,
+    by: User | None = None,
 ) -> WorkProgrammeChange:
     if recurrence == rule.recurrence:
         raise ValidationError(
@@ -371,9 +360,9 @@ def rule_change_recurrence(
         )
     old = rule.get_recurrence_display().lower()
     rule.recurrence = recurrence
-    _save(rule, by)
+    save_with_history(rule, by=by)
     wording = f"{rule.title_template}: {old} becomes {rule.get_recurrence_display().lower()}."
-    return _record(
+    change = _change(
         rule=rule,
         kind=ChangeKind.FREQUENCY_CHANGED,
         decided_by=decided_by,
@@ -383,6 +372,8 @@ def rule_change_recurrence(
         wording=wording,
         by=by,
     )
+    save_with_history(change, by=by)
+    return change
 
 
 # -- versions -------------------------------------------------------------------------------
@@ -390,7 +381,7 @@ def rule_change_recurrence(
 
 @transaction.atomic
 def version_propose(
-    *, committee: Committee, title: str, prepared_on: dt.date, by=None, today: dt.date | None = None
+    *, committee: Committee, title: str, prepared_on: dt.date, by: User | None = None, today: dt.date | None = None
 ) -> WorkPlanVersion:
     rows = selectors.plan_rows(committee=committee, today=_today(today))
     version = WorkPlanVersion(
@@ -401,8 +392,7 @@ def version_propose(
         snapshot=selectors.snapshot(rows),
         created_by=by,
     )
-    version.full_clean()
-    version.save()
+    save_with_history(version, by=by)
     return version
 
 
@@ -414,11 +404,12 @@ def version_approve(
     resolution_text: str,
     proposed: WorkPlanVersion | None = None,
     title: str = "",
-    by=None,
+    by: User | None = None,
     today: dt.date | None = None,
 ) -> WorkPlanVersion:
     """Freeze the plan as the committee approves it at `meeting` (with any changes made
-    there already recorded on the items). One approval per meeting and per proposal."""
+    there already recorded on the items). One approval per meeting and per proposal: the
+    proposed version itself stays as it was proposed (VERSION_WORKFLOW)."""
     today = _today(today)
     if meeting.committee_id != committee.pk:
         raise ValidationError(f"The meeting of {meeting.date_display} is not a meeting of {committee.name}.")
@@ -432,13 +423,17 @@ def version_approve(
             f"A work plan was already approved at the meeting of {meeting.date_display} (“{existing.title}”)."
         )
     if proposed is not None:
-        if proposed.committee_id != committee.pk or proposed.status != VersionStatus.PROPOSED:
-            raise ValidationError("Only a proposed work plan of this committee can be approved.")
-        approval = proposed.approvals.first()
+        if proposed.committee_id != committee.pk:
+            raise ValidationError(f"“{proposed.title}” is not a work plan of {committee.name}.")
+        VERSION_WORKFLOW.require(
+            proposed,
+            VersionStep.APPROVE,
+            refused=lambda v: f"“{v.title}” is {v.get_status_display().lower()}: only a proposed work plan can be approved.",
+        )
+        approval = proposed.approvals.select_related("approved_at").first()
         if approval is not None:
-            raise ValidationError(
-                f"“{proposed.title}” was already approved at the meeting of {approval.approved_at.date_display}."
-            )
+            at = f" at the meeting of {approval.approved_at.date_display}" if approval.approved_at else ""
+            raise ValidationError(f"“{proposed.title}” was already approved{at}.")
     if not resolution_text.strip():
         raise ValidationError("Give the resolution that approved the plan.")
     rows = selectors.plan_rows(committee=committee, today=meeting.date)
@@ -454,26 +449,26 @@ def version_approve(
         snapshot=selectors.snapshot(rows),
         created_by=by,
     )
-    version.full_clean()
-    version.save()
+    save_with_history(version, by=by)
     return version
 
 
 # -- draw-down requests ------------------------------------------------------------------------
 
 
-def _step(
+def _draw_down_step(
     request: DrawDownRequest,
-    kind: str,
+    kind: DrawDownStepKind,
     *,
-    by,
+    by: User | None,
     decided_by: Person | None = None,
     decided_by_note: str = "",
     decided_on: dt.date | None = None,
     note: str = "",
 ) -> DrawDownStep:
-    last = request.steps.aggregate(n=Max("sequence"))["n"] or 0
-    step = DrawDownStep(
+    """The request's next step, unsaved."""
+    last: int = request.steps.aggregate(n=Max("sequence"))["n"] or 0
+    return DrawDownStep(
         request=request,
         sequence=last + 1,
         kind=kind,
@@ -483,9 +478,6 @@ def _step(
         note=note,
         recorded_by=by,
     )
-    step.full_clean()
-    step.save()
-    return step
 
 
 @transaction.atomic
@@ -497,7 +489,7 @@ def draw_down_request(
     requested_by_note: str = "",
     requested_on: dt.date,
     description: str = "",
-    by=None,
+    by: User | None = None,
 ) -> DrawDownRequest:
     request = DrawDownRequest(
         committee=committee,
@@ -508,8 +500,8 @@ def draw_down_request(
         requested_on=requested_on,
         status=DrawDownStatus.REQUESTED,
     )
-    _save(request, by)
-    _step(
+    save_with_history(request, by=by)
+    requested = _draw_down_step(
         request,
         DrawDownStepKind.REQUESTED,
         by=by,
@@ -517,16 +509,12 @@ def draw_down_request(
         decided_by_note=requested_by_note,
         decided_on=requested_on,
     )
+    save_with_history(requested, by=by)
     return request
 
 
-def _locked(request: DrawDownRequest, expected: str, action: str) -> DrawDownRequest:
-    request = DrawDownRequest.objects.select_for_update().get(pk=request.pk)
-    if request.status != expected:
-        raise ValidationError(
-            f"“{request.topic}” is {request.get_status_display().lower()}: it cannot be {action} now."
-        )
-    return request
+def _draw_down_refused(action: str) -> Callable[[DrawDownRequest], str]:
+    return lambda request: f"“{request.topic}” is {request.get_status_display().lower()}: it cannot be {action}."
 
 
 @transaction.atomic
@@ -537,22 +525,24 @@ def draw_down_chairman_decide(
     chairman: Person | None = None,
     decided_on: dt.date,
     note: str = "",
-    by=None,
+    by: User | None = None,
 ) -> DrawDownRequest:
-    request = _locked(request, DrawDownStatus.REQUESTED, "put to the Chairman")
-    request.status = DrawDownStatus.CHAIRMAN_AGREED if agreed else DrawDownStatus.CHAIRMAN_DECLINED
-    _save(request, by)
     kind = DrawDownStepKind.CHAIRMAN_AGREED if agreed else DrawDownStepKind.CHAIRMAN_DECLINED
-    _step(
+    return DRAW_DOWN_WORKFLOW.step(
         request,
         kind,
         by=by,
-        decided_by=chairman,
-        decided_by_note="" if chairman else "The Chairman",
-        decided_on=decided_on,
-        note=note,
-    )
-    return request
+        refused=_draw_down_refused("put to the Chairman now"),
+        event=lambda request: _draw_down_step(
+            request,
+            kind,
+            by=by,
+            decided_by=chairman,
+            decided_by_note="" if chairman else "The Chairman",
+            decided_on=decided_on,
+            note=note,
+        ),
+    ).record
 
 
 @transaction.atomic
@@ -565,13 +555,13 @@ def draw_down_director_decide(
     decided_on: dt.date,
     note: str = "",
     target_meeting: Meeting | None = None,
-    by=None,
+    by: User | None = None,
     today: dt.date | None = None,
 ) -> DrawDownRequest:
     """The responsible Director's decision. Approval makes the topic a draw-down item of the
     work programme, for `target_meeting` or to be agreed."""
-    request = _locked(request, DrawDownStatus.CHAIRMAN_AGREED, "put to the Director")
-    if approved:
+
+    def approve(request: DrawDownRequest) -> None:
         check_target(committee=request.committee, meeting=target_meeting, today=_today(today))
         request.item = item_add(
             committee=request.committee,
@@ -585,31 +575,36 @@ def draw_down_director_decide(
             by=by,
             today=today,
         )
-    request.status = DrawDownStatus.APPROVED if approved else DrawDownStatus.REFUSED
-    _save(request, by)
+
     kind = DrawDownStepKind.DIRECTOR_APPROVED if approved else DrawDownStepKind.DIRECTOR_REFUSED
-    _step(
+    return DRAW_DOWN_WORKFLOW.step(
         request,
         kind,
         by=by,
-        decided_by=director,
-        decided_by_note=director_note or ("" if director else "The Director"),
-        decided_on=decided_on,
-        note=note,
-    )
-    return request
+        refused=_draw_down_refused("put to the Director now"),
+        apply=approve if approved else None,
+        event=lambda request: _draw_down_step(
+            request,
+            kind,
+            by=by,
+            decided_by=director,
+            decided_by_note=director_note or ("" if director else "The Director"),
+            decided_on=decided_on,
+            note=note,
+        ),
+    ).record
 
 
 @transaction.atomic
 def draw_down_withdraw(
-    *, request: DrawDownRequest, decided_on: dt.date, note: str = "", by=None
+    *, request: DrawDownRequest, decided_on: dt.date, note: str = "", by: User | None = None
 ) -> DrawDownRequest:
-    request = DrawDownRequest.objects.select_for_update().get(pk=request.pk)
-    if request.status not in (DrawDownStatus.REQUESTED, DrawDownStatus.CHAIRMAN_AGREED):
-        raise ValidationError(
-            f"“{request.topic}” is {request.get_status_display().lower()}: it cannot be withdrawn."
-        )
-    request.status = DrawDownStatus.WITHDRAWN
-    _save(request, by)
-    _step(request, DrawDownStepKind.WITHDRAWN, by=by, decided_on=decided_on, note=note)
-    return request
+    return DRAW_DOWN_WORKFLOW.step(
+        request,
+        DrawDownStepKind.WITHDRAWN,
+        by=by,
+        refused=_draw_down_refused("withdrawn"),
+        event=lambda request: _draw_down_step(
+            request, DrawDownStepKind.WITHDRAWN, by=by, decided_on=decided_on, note=note
+        ),
+    ).record

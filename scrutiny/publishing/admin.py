@@ -1,4 +1,7 @@
+from __future__ import annotations
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from .models import AgendaPublication
 
@@ -12,11 +15,11 @@ class AgendaPublicationAdmin(admin.ModelAdmin):
     list_filter = ["meeting__committee", "is_late"]
     exclude = ["public_pack", "part2_pack", "agenda", "document_ids"]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: AgendaPublication | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: AgendaPublication | None = None) -> bool:
         return False

@@ -76,6 +76,6 @@ def test_a_substitute_not_naming_whom_becomes_present_marked_substitute():
         constraint = next(c for c in Attendance._meta.constraints if c.name == CONSTRAINT)
         with connection.schema_editor() as editor:
             editor.add_constraint(Attendance, constraint)
-    from scrutiny.minutes.services import quorum
+    from scrutiny.minutes.selectors import quorum
 
-    assert quorum(meeting)[0] == 4  # a substitute counted as present still counts
+    assert quorum(meeting=meeting)[0] == 4  # a substitute counted as present still counts

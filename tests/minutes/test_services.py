@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from scrutiny.governance.models import MunicipalYear, Organisation
 from scrutiny.meetings import services as meetings
 from scrutiny.meetings.models import MeetingStatus
-from scrutiny.minutes import services
+from scrutiny.minutes import selectors, services
 from scrutiny.minutes.models import (
     Attendance,
     Minute,
@@ -290,9 +290,9 @@ def test_actions_default_to_the_next_meeting_and_recommendations_have_28_days(co
     assert stored() == before
     services.recommendation_send_for_check(recommendation=rec, sent_on=D(2017, 8, 1))
     rec = services.recommendation_make(recommendation=rec, made_on=D(2017, 8, 9))
-    assert services.recommendation_due(rec) == D(2017, 9, 6)  # 28 days from the date of the report
+    assert selectors.recommendation_due(recommendation=rec) == D(2017, 9, 6)  # 28 days from the date of the report
     rec = services.recommendation_extend(recommendation=rec, days=14, reason="Awaiting the HMIC report")
-    assert services.recommendation_due(rec) == D(2017, 9, 20)
+    assert selectors.recommendation_due(recommendation=rec) == D(2017, 9, 20)
     rec = services.recommendation_record_response(
         recommendation=rec, received_on=D(2017, 9, 18), response="The audit will be published."
     )
@@ -309,11 +309,11 @@ def test_quorum_counts_members_not_invitees(committee):
     for name in ("A", "B"):
         Attendance.objects.create(meeting=meeting, kind="present", name=f"Councillor {name}")
     Attendance.objects.create(meeting=meeting, kind="standing_invitee", name="Councillor C")
-    assert services.quorum(meeting) == (2, 3, False)
+    assert selectors.quorum(meeting=meeting) == (2, 3, False)
     Attendance.objects.create(
         meeting=meeting, kind="substitute", name="Councillor D", substitute_for=PersonFactory(family_name="Lees")
     )
-    assert services.quorum(meeting) == (3, 3, True)
+    assert selectors.quorum(meeting=meeting) == (3, 3, True)
 
 
 def test_resolutions_are_renumbered_when_set(committee):
@@ -468,7 +468,7 @@ def test_the_protocol_draft_factual_check_made_response_within_28_days_report_ba
     assert stored() == before
 
     rec = services.recommendation_make(recommendation=rec, made_on=D(2026, 5, 27))  # Wednesday 27 May 2026
-    due = services.recommendation_due(rec)
+    due = selectors.recommendation_due(recommendation=rec)
     assert due == D(2026, 6, 24) and due.strftime("%A") == "Wednesday"  # 28 days from the date of the report
     with pytest.raises(ValidationError, match="already been made"):
         services.recommendation_make(recommendation=rec, made_on=D(2026, 5, 28))
