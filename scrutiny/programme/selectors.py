@@ -16,7 +16,17 @@ from scrutiny.rules import meeting_frequency, statutory_items
 from scrutiny.rules import municipal_year as municipal_year_rule
 from scrutiny.rules.deadlines import partner_request_deadline
 
-from .models import ChangeKind, DecidedBy, ItemStatus, WorkPlanVersion, WorkProgrammeChange, WorkProgrammeItem
+from .models import (
+    ChangeKind,
+    DecidedBy,
+    DrawDownRequest,
+    DrawDownStep,
+    ItemStatus,
+    VersionStatus,
+    WorkPlanVersion,
+    WorkProgrammeChange,
+    WorkProgrammeItem,
+)
 
 OPEN_MEETING_STATUSES = (MeetingStatus.SCHEDULED, MeetingStatus.AGENDA_PUBLISHED)
 
@@ -430,3 +440,27 @@ def scheduled_items(*, meeting: Meeting) -> QuerySet[WorkProgrammeItem]:
         .select_related("brought_by")
         .order_by("pk")
     )
+
+
+# -- Reads for the views and forms (web layer, issue 14): appended here, apart from the rest ----------
+
+
+def proposed_items(*, committee: Committee) -> QuerySet[WorkProgrammeItem]:
+    """Items proposed from the recurring rules, awaiting an officer."""
+    return WorkProgrammeItem.objects.filter(committee=committee, status=ItemStatus.PROPOSED).select_related(
+        "target_meeting"
+    )
+
+
+def proposed_versions(*, committee: Committee) -> QuerySet[WorkPlanVersion]:
+    """The plans frozen as proposed, newest first: what an approval may approve."""
+    return WorkPlanVersion.objects.filter(committee=committee, status=VersionStatus.PROPOSED).order_by("-prepared_on")
+
+
+def draw_down_requests(*, committee: Committee) -> QuerySet[DrawDownRequest]:
+    return DrawDownRequest.objects.filter(committee=committee).select_related("requested_by", "item")
+
+
+def draw_down_steps(*, request: DrawDownRequest) -> QuerySet[DrawDownStep]:
+    """The request's steps, in the order they were taken."""
+    return request.steps.select_related("decided_by", "recorded_by").order_by("sequence")
