@@ -7,8 +7,13 @@ from scrutiny.core.downloads import PDF, WORD, Visibility
 
 from . import uploads, views
 
-PUBLIC = Visibility.PUBLIC
-CONFIDENTIAL = Visibility.EXEMPT
+# name, the file's name in the address, its format and visibility
+REPORTS = [
+    ("performance_report_pdf", "report.pdf", PDF, Visibility.PUBLIC),
+    ("performance_report_docx", "report.docx", WORD, Visibility.PUBLIC),
+    ("performance_report_confidential_pdf", "report-confidential.pdf", PDF, Visibility.EXEMPT),
+    ("performance_report_confidential_docx", "report-confidential.docx", WORD, Visibility.EXEMPT),
+]
 
 urlpatterns: list[URLPattern] = [
     path("performance/", views.performance_index, name="performance"),
@@ -22,29 +27,14 @@ urlpatterns: list[URLPattern] = [
     ),
     # After the fixed addresses above: an area's code would match "imports".
     path("performance/<str:code>/", views.performance_area, name="performance_area"),
-    path(
-        "performance/<str:code>/report.pdf",
-        views.performance_report_file,
-        {"kind": PDF, "visibility": PUBLIC},
-        name="performance_report_pdf",
-    ),
-    path(
-        "performance/<str:code>/report.docx",
-        views.performance_report_file,
-        {"kind": WORD, "visibility": PUBLIC},
-        name="performance_report_docx",
-    ),
-    path(
-        "performance/<str:code>/report-confidential.pdf",
-        views.performance_report_file,
-        {"kind": PDF, "visibility": CONFIDENTIAL},
-        name="performance_report_confidential_pdf",
-    ),
-    path(
-        "performance/<str:code>/report-confidential.docx",
-        views.performance_report_file,
-        {"kind": WORD, "visibility": CONFIDENTIAL},
-        name="performance_report_confidential_docx",
-    ),
     path("performance/<str:code>/attach/", views.performance_report_attach, name="performance_report_attach"),
+]
+urlpatterns += [
+    path(
+        f"performance/<str:code>/{file}",
+        views.performance_report_file,
+        {"kind": kind, "visibility": visibility},
+        name=name,
+    )
+    for name, file, kind, visibility in REPORTS
 ]
