@@ -12,8 +12,11 @@ from django.utils import timezone
 from scrutiny.documents.models import CoveringReport
 from scrutiny.meetings.models import MeetingStatus
 from scrutiny.publishing.models import AgendaPublication
-from tests.access.test_policy import _body, _client, scene  # noqa: F401 (the scene is a fixture)
+from tests.access import test_policy
+from tests.access.test_policy import _body, _client
 from tests.factories import AgendaItemFactory, DocumentFactory, MeetingFactory
+
+scene = test_policy.scene  # the leak tests' fixture
 
 pytestmark = pytest.mark.django_db
 PRIVATE = "private, no-store"
