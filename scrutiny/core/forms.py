@@ -1,11 +1,50 @@
-"""Forms in GOV.UK style: sign-in, the date input, and messages that say what to do."""
+"""Forms in GOV.UK style: sign-in, the date input, and messages that say what to do; and
+`ServiceForm`, whose cleaned data are a service's keyword arguments."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any, ClassVar, Self
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+
+
+class ServiceForm(forms.Form):
+    """A form whose cleaned data are the keyword arguments of the service it feeds.
+
+    Fields are named after the service's arguments and clean to the types it takes (a
+    choice of "yes" or "no" to a bool, a text to a list). Where a page keeps an older field
+    name, `renamed` maps it to the argument; a form whose one field gives two arguments (an
+    upload: its name and its bytes) says so in `service_kwargs`.
+    """
+
+    renamed: ClassVar[Mapping[str, str]] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        #: The service's refusal, once it has refused what was submitted.
+        self.refusal: ValidationError | None = None
+
+    @classmethod
+    def bound_to(cls, request: HttpRequest, **kwargs: Any) -> Self:
+        """The form, bound to what was posted (files too) if the request is a POST: a post of
+        nothing at all is still a submission, and is answered with what is missing."""
+        if request.method == "POST":
+            return cls(request.POST, request.FILES, **kwargs)
+        return cls(**kwargs)
+
+    def service_kwargs(self) -> dict[str, Any]:
+        return {self.renamed.get(name, name): value for name, value in self.cleaned_data.items()}
+
+    def refuse(self, refusal: ValidationError) -> None:
+        """The service's reasons, shown in the error summary above the form."""
+        self.refusal = refusal
+        for message in refusal.messages:
+            self.add_error(None, message)
 
 
 class SignInForm(AuthenticationForm):
@@ -14,7 +53,7 @@ class SignInForm(AuthenticationForm):
         "inactive": "This account is not active. Ask Member Services to reactivate it.",
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["username"].error_messages["required"] = "Enter your username"
         self.fields["password"].error_messages["required"] = "Enter your password"
@@ -25,13 +64,13 @@ class GovDateWidget(forms.MultiWidget):
 
     template_name = "forms/date_widget.html"
 
-    def __init__(self, attrs=None):
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         box = {"inputmode": "numeric"}
         super().__init__(
             {"day": forms.TextInput(box), "month": forms.TextInput(box), "year": forms.TextInput(box)}, attrs
         )
 
-    def decompress(self, value):
+    def decompress(self, value: Any) -> list[int | None]:
         if isinstance(value, dt.date):
             return [value.day, value.month, value.year]
         return [None, None, None]
@@ -40,14 +79,14 @@ class GovDateWidget(forms.MultiWidget):
 class GovDateField(forms.MultiValueField):
     widget = GovDateWidget
 
-    def __init__(self, *, required=True, **kwargs):
+    def __init__(self, *, required: bool = True, **kwargs: Any) -> None:
         label = kwargs.get("label", "date")
         fields = (forms.CharField(), forms.CharField(), forms.CharField())
         super().__init__(fields, require_all_fields=False, required=required, **kwargs)
         self.error_messages["required"] = f"Enter the {str(label).lower()}"
         self.error_messages["incomplete"] = f"The {str(label).lower()} must include a day, month and year"
 
-    def compress(self, data_list):
+    def compress(self, data_list: list[Any]) -> dt.date | None:
         if not data_list or not any(data_list):
             return None
         day, month, year = (str(v or "").strip() for v in data_list)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import Http404
 
 from scrutiny.access.policy import Viewer
+from scrutiny.core.downloads import Visibility
 
 from .models import Document
 
@@ -30,3 +31,18 @@ def document_get_for_viewer(*, pk: int, viewer: Viewer) -> Document:
         if publication is not None and document.pk not in publication.document_ids:
             raise Http404("No document with that reference.")
     return document
+
+
+# -- Reads for the views and forms (web layer, issue 14): appended here, apart from the rest ----------
+
+
+def document_visibility(document: Document) -> Visibility:
+    """Public only if the public is given this paper: not a withheld one, nor one an officer
+    sees before its agenda is published (a shared cache would hand either to the next visitor)."""
+    if document.is_withheld_from_public:
+        return Visibility.EXEMPT
+    try:
+        document_get_for_viewer(pk=document.pk, viewer=Viewer())
+    except Http404:
+        return Visibility.OFFICERS
+    return Visibility.PUBLIC

@@ -1,14 +1,18 @@
-import mimetypes
+"""A paper's page and its file, both through the access policy."""
 
-from django.http import FileResponse, Http404
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
 from scrutiny.access.policy import Viewer
+from scrutiny.core.downloads import file_response
 
-from .selectors import document_get_for_viewer
+from .selectors import document_get_for_viewer, document_visibility
 
 
-def document_detail(request, pk: int):
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = document_get_for_viewer(pk=pk, viewer=Viewer.of(request))
     item = document.agenda_item
     context = {
@@ -21,15 +25,9 @@ def document_detail(request, pk: int):
     return render(request, "documents/document_detail.html", context)
 
 
-def document_file(request, pk: int):
+def document_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The file itself, only through the access policy: files are never served from a public URL."""
     document = document_get_for_viewer(pk=pk, viewer=Viewer.of(request))
     if not document.file:
         raise Http404("This document has no file.")
-    content_type = mimetypes.guess_type(document.file.name)[0] or "application/octet-stream"
-    response = FileResponse(document.file.open("rb"), content_type=content_type)
-    response["Cache-Control"] = (
-        "private, no-store" if document.is_withheld_from_public else "public, max-age=300"
-    )
-    response["X-Robots-Tag"] = "noindex" if document.is_withheld_from_public else "all"
-    return response
+    return file_response(document.file, filename=document.file.name or "", visibility=document_visibility(document))

@@ -1,3 +1,8 @@
+"""The home page (the committees) and each committee's page."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from scrutiny.meetings.selectors import meetings_by_municipal_year
@@ -7,11 +12,11 @@ from . import selectors
 from .models import Committee
 
 
-def home(request):
+def home(request: HttpRequest) -> HttpResponse:
     return render(request, "governance/home.html", {"committees": selectors.committees()})
 
 
-def committee_detail(request, slug: str):
+def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
     committee = get_object_or_404(Committee.objects.select_related("council"), slug=slug)
     years = selectors.years_with_records(committee=committee)
     year = _chosen_year(request.GET.get("year"), years)

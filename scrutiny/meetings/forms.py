@@ -1,11 +1,19 @@
+"""Officers' forms for agendas and their papers. Each form's cleaned data are its service's
+keyword arguments."""
+
+from __future__ import annotations
+
+from typing import Any
+
 from django import forms
 
+from scrutiny.core.forms import ServiceForm
 from scrutiny.core.models import BusinessKind
 from scrutiny.documents.models import DocumentKind
 from scrutiny.rules.exempt_information import ExemptionGround
 
 
-class _ExemptionFields(forms.Form):
+class _ExemptionFields(ServiceForm):
     is_exempt = forms.BooleanField(label="Exempt (Part 2)", required=False)
     exemption_ground = forms.ChoiceField(
         label="Reason it is exempt",
@@ -18,8 +26,9 @@ class _ExemptionFields(forms.Form):
         help_text="Only when the title itself would disclose exempt information.",
     )
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("is_exempt") and not data.get("exemption_ground"):
             self.add_error(
                 "exemption_ground",
@@ -65,3 +74,8 @@ class PaperForm(_ExemptionFields):
         label="File (PDF or Word)", error_messages={"required": "Choose the file to upload"}
     )
     field_order = ["title", "kind", "file", "is_exempt", "exemption_ground", "public_title"]
+
+    def service_kwargs(self) -> dict[str, Any]:
+        kwargs = super().service_kwargs()
+        upload = kwargs.pop("file")
+        return {**kwargs, "file_name": upload.name, "data": upload.read()}

@@ -247,3 +247,30 @@ def meeting_management(*, meeting: Meeting) -> dict[str, object]:
         "publications": list(publications(meeting)),
         "open": meeting.status in OPEN_MEETING_STATUSES,
     }
+
+
+# -- Reads for the views and forms (web layer, issue 14): appended here, apart from the rest ----------
+
+
+def meetings_to_choose(*, committee: Committee) -> QuerySet[Meeting]:
+    """The committee's meetings an officer may name as where something was decided or
+    reported: every one not cancelled, newest first."""
+    return Meeting.objects.filter(committee=committee).exclude(status=MeetingStatus.CANCELLED).order_by("-date")
+
+
+def later_meetings(*, meeting: Meeting, held_only: bool = False) -> QuerySet[Meeting]:
+    """The committee's meetings after `meeting`, oldest first: those not cancelled, or only
+    those held (a meeting that confirmed or corrected minutes has been held)."""
+    later = Meeting.objects.filter(committee=meeting.committee, date__gt=meeting.date)
+    if held_only:
+        return later.filter(status=MeetingStatus.HELD).order_by("date")
+    return later.exclude(status=MeetingStatus.CANCELLED).order_by("date")
+
+
+def open_agenda_items(*, committee: Committee) -> QuerySet[AgendaItem]:
+    """Items of the committee's meetings whose agenda is not yet published: where a paper can go."""
+    return (
+        AgendaItem.internal.filter(meeting__committee=committee, meeting__status=MeetingStatus.SCHEDULED)
+        .select_related("meeting")
+        .order_by("meeting__date", "position")
+    )

@@ -1,12 +1,17 @@
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+"""The meeting page, and the officers' screens that build its agenda."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from scrutiny.access.decorators import officer_required
 from scrutiny.access.policy import Viewer
-from scrutiny.core.views import form_page
+from scrutiny.core.views import action_redirect, form_page
 from scrutiny.documents import services as document_services
 from scrutiny.publishing.selectors import latest_publication
 
@@ -15,10 +20,10 @@ from .forms import AgendaItemForm, PaperForm
 from .models import AgendaItem
 
 
-def meeting_detail(request, pk: int):
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_get(pk=pk)
     viewer = Viewer.of(request)
-    context = {
+    context: dict[str, object] = {
         "meeting": meeting,
         "committee": meeting.committee,
         "agenda": selectors.meeting_agenda(meeting=meeting, viewer=viewer),
@@ -38,115 +43,77 @@ def _back(pk: int) -> str:
     return reverse("meeting", args=[pk]) + "#manage"
 
 
-def _run(request, action, success: str, pk: int):
-    try:
-        action()
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, success)
-    return redirect(_back(pk))
+def _agenda_item(pk: int) -> AgendaItem:
+    item: AgendaItem = get_object_or_404(AgendaItem.internal.select_related("meeting__committee"), pk=pk)
+    return item
 
 
 @officer_required
 @require_POST
-def agenda_build(request, pk: int):
+def agenda_build(request: HttpRequest, pk: int) -> HttpResponse:
+    return action_redirect(
+        request,
+        partial(services.agenda_build, meeting=selectors.meeting_get(pk=pk)),
+        success=lambda _: ("Draft agenda built from the standard items and the work programme.", _back(pk)),
+        refused_url=_back(pk),
+    )
+
+
+@officer_required
+@require_POST
+def agenda_item_move(request: HttpRequest, pk: int, direction: str) -> HttpResponse:
+    item = _agenda_item(pk)
+    return action_redirect(
+        request,
+        partial(services.agenda_item_move, item=item, up=direction == "up"),
+        success=lambda _: ("Agenda reordered.", _back(item.meeting_id)),
+        refused_url=_back(item.meeting_id),
+    )
+
+
+@officer_required
+@require_POST
+def agenda_item_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _agenda_item(pk)
+    return action_redirect(
+        request,
+        partial(services.agenda_item_remove, item=item),
+        success=lambda _: (f"“{item.title}” removed.", _back(item.meeting_id)),
+        refused_url=_back(item.meeting_id),
+    )
+
+
+@officer_required
+def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_get(pk=pk)
-    return _run(
-        request,
-        lambda: services.agenda_build(meeting=meeting, by=request.user),
-        "Draft agenda built from the standard items and the work programme.",
-        pk,
-    )
-
-
-@officer_required
-@require_POST
-def agenda_item_move(request, pk: int, direction: str):
-    item = get_object_or_404(AgendaItem.internal.select_related("meeting"), pk=pk)
-    return _run(
-        request,
-        lambda: services.agenda_item_move(item=item, up=direction == "up", by=request.user),
-        "Agenda reordered.",
-        item.meeting_id,
-    )
-
-
-@officer_required
-@require_POST
-def agenda_item_remove(request, pk: int):
-    item = get_object_or_404(AgendaItem.internal.select_related("meeting"), pk=pk)
-    return _run(
-        request,
-        lambda: services.agenda_item_remove(item=item, by=request.user),
-        f"“{item.title}” removed.",
-        item.meeting_id,
-    )
-
-
-@officer_required
-def agenda_item_add(request, pk: int):
-    meeting = selectors.meeting_get(pk=pk)
-    form = AgendaItemForm(request.POST or None)
-
-    def action(d):
-        return services.agenda_item_add(
-            meeting=meeting,
-            title=d["title"],
-            purpose=d["purpose"],
-            kind=d["kind"],
-            is_exempt=d["is_exempt"],
-            exemption_ground=d["exemption_ground"],
-            public_title=d["public_title"],
-            expects_report=d["expects_report"],
-            urgency_reason=d["urgency_reason"],
-            by=request.user,
-        )
-
     return form_page(
         request,
-        form=form,
-        action=action,
+        AgendaItemForm.bound_to(request),
+        partial(services.agenda_item_add, meeting=meeting),
+        success=lambda item: (f"Item {item.number} “{item.title}” added.", _back(pk)),
         committee=meeting.committee,
         heading="Add an agenda item",
         caption=f"{meeting.committee.name}, {meeting.date_display}",
         submit="Add item",
         cancel_url=_back(pk),
-        success=lambda item: (f"Item {item.number} “{item.title}” added.", _back(pk)),
     )
 
 
 @officer_required
-def paper_add(request, pk: int):
-    item = get_object_or_404(AgendaItem.internal.select_related("meeting__committee"), pk=pk)
-    form = PaperForm(request.POST or None, request.FILES or None)
-
-    def action(d):
-        upload = d["file"]
-        return document_services.document_add(
-            item=item,
-            title=d["title"],
-            kind=d["kind"],
-            is_exempt=d["is_exempt"],
-            exemption_ground=d["exemption_ground"],
-            public_title=d["public_title"],
-            file_name=upload.name,
-            data=upload.read(),
-            by=request.user,
-        )
-
+def paper_add(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _agenda_item(pk)
     label = f"item {item.number}" if item.number else item.title
     return form_page(
         request,
-        form=form,
-        action=action,
+        PaperForm.bound_to(request),
+        partial(document_services.document_add, item=item),
+        success=lambda doc: (
+            f"“{doc.title}” uploaded ({doc.page_count} page{'s' if doc.page_count != 1 else ''}).",
+            _back(item.meeting_id),
+        ),
         committee=item.meeting.committee,
         heading=f"Add a paper to {label}",
         caption=item.title,
         submit="Upload paper",
         cancel_url=_back(item.meeting_id),
-        success=lambda doc: (
-            f"“{doc.title}” uploaded ({doc.page_count} page{'s' if doc.page_count != 1 else ''}).",
-            _back(item.meeting_id),
-        ),
     )

@@ -1,11 +1,30 @@
+"""Officers' forms for the minutes and their follow-up. Each form's cleaned data are its
+service's keyword arguments."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
 from django import forms
 
-from scrutiny.core.forms import GovDateField
-from scrutiny.governance.models import Organisation, Person
-from scrutiny.meetings.models import Meeting, MeetingStatus
+from scrutiny.core.forms import GovDateField, ServiceForm
+from scrutiny.governance.models import Committee, Organisation, OrganisationKind, Person
+from scrutiny.meetings.models import Meeting
+from scrutiny.meetings.selectors import later_meetings, meetings_to_choose
+
+from .models import Action, ActionStatus, Minute
 
 
-class MinuteEditForm(forms.Form):
+def split_resolutions(text: str) -> list[str]:
+    """One resolution a paragraph. Browsers submit a textarea's line breaks as CRLF, and a
+    line that looks blank may hold spaces."""
+    return re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+class MinuteEditForm(ServiceForm):
+    renamed = {"revision": "expected_revision"}
+
     number = forms.IntegerField(label="Minute number", min_value=1, required=False)
     title = forms.CharField(label="Heading", max_length=300)
     narrative = forms.CharField(
@@ -22,8 +41,16 @@ class MinuteEditForm(forms.Form):
     )
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
+    def clean_resolutions(self) -> list[str]:
+        return split_resolutions(self.cleaned_data["resolutions"])
 
-class AmendForm(forms.Form):
+
+class AmendForm(ServiceForm):
+    """A correction to one part of confirmed minutes: `part` is "title", "narrative" or
+    "resolution-N"."""
+
+    renamed = {"revision": "expected_revision"}
+
     text = forms.CharField(label="Corrected text", widget=forms.Textarea)
     reason = forms.CharField(
         label="Reason for the correction",
@@ -33,28 +60,29 @@ class AmendForm(forms.Form):
     part = forms.CharField(widget=forms.HiddenInput)
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, minute, **kwargs):
+    def __init__(self, *args: Any, minute: Minute, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agreed_at"] = forms.ModelChoiceField(
             label="Agreed at the meeting of",
-            queryset=Meeting.objects.filter(
-                committee=minute.meeting.committee, date__gt=minute.meeting.date, status=MeetingStatus.HELD
-            ).order_by("date"),
+            queryset=later_meetings(meeting=minute.meeting, held_only=True),
             required=False,
             empty_label="Not agreed at a meeting",
             help_text="The meeting that agreed the correction, if one did.",
         )
         self.order_fields(["text", "reason", "agreed_at", "part", "revision"])
 
+    def service_kwargs(self) -> dict[str, Any]:
+        kwargs = super().service_kwargs()
+        field, _, number = kwargs.pop("part").partition("-")
+        return {**kwargs, "field": field, "resolution_number": int(number) if number else None}
 
-class ConfirmForm(forms.Form):
-    def __init__(self, *args, meeting: Meeting, **kwargs):
+
+class ConfirmForm(ServiceForm):
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["at_meeting"] = forms.ModelChoiceField(
             label="Confirmed at the meeting of",
-            queryset=Meeting.objects.filter(
-                committee=meeting.committee, date__gt=meeting.date, status=MeetingStatus.HELD
-            ).order_by("date"),
+            queryset=later_meetings(meeting=meeting, held_only=True),
             empty_label=None,
             error_messages={
                 "invalid_choice": "Choose a later meeting of the committee that has been held",
@@ -63,12 +91,12 @@ class ConfirmForm(forms.Form):
         )
 
 
-class SignForm(forms.Form):
+class SignForm(ServiceForm):
     chairman = forms.ModelChoiceField(label="Chairman", queryset=Person.objects.filter(is_councillor=True))
     signed_on = GovDateField(label="Date signed")
 
 
-class ActionForm(forms.Form):
+class ActionForm(ServiceForm):
     description = forms.CharField(label="What is to be done", widget=forms.Textarea)
     owner_person = forms.ModelChoiceField(
         label="Owner (person)", queryset=Person.objects.all(), required=False, empty_label="Not a person"
@@ -84,58 +112,75 @@ class ActionForm(forms.Form):
     )
     due_on = GovDateField(label="Due", required=False, help_text="Leave empty for 'before the next meeting'.")
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if not (data.get("owner_person") or data.get("owner_organisation") or data.get("owner_note")):
             self.add_error("owner_note", "Say who owns the action")
         return data
 
 
-class RecommendationForm(forms.Form):
+class RecommendationForm(ServiceForm):
     authority = forms.ModelChoiceField(
-        label="To", queryset=Organisation.objects.exclude(kind="committee").order_by("name")
+        label="To", queryset=Organisation.objects.exclude(kind=OrganisationKind.COMMITTEE).order_by("name")
     )
     text = forms.CharField(label="Recommendation", widget=forms.Textarea)
 
 
-class DateStepForm(forms.Form):
+# -- the steps of a recommendation: each form is made with the committee, which only the
+# report back needs (the meeting it was reported to).
+
+
+class StepForm(ServiceForm):
+    def __init__(self, *args: Any, committee: Committee, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+
+
+class SentForCheckForm(StepForm):
+    renamed = {"on": "sent_on"}
+
     on = GovDateField(label="Date")
 
 
-class ExtendForm(forms.Form):
+class MadeForm(StepForm):
+    renamed = {"on": "made_on"}
+
+    on = GovDateField(label="Date")
+
+
+class ExtendForm(StepForm):
     days = forms.IntegerField(label="Extra days", min_value=1, max_value=365)
     reason = forms.CharField(label="Extenuating circumstances the committee agreed", widget=forms.Textarea)
 
 
-class ResponseForm(forms.Form):
+class ResponseForm(StepForm):
+    renamed = {"on": "received_on"}
+
     on = GovDateField(label="Date the written response was received")
     response = forms.CharField(label="The response", widget=forms.Textarea)
 
 
-class ReportBackForm(forms.Form):
-    def __init__(self, *args, committee, **kwargs):
-        super().__init__(*args, **kwargs)
+class ReportBackForm(StepForm):
+    def __init__(self, *args: Any, committee: Committee, **kwargs: Any) -> None:
+        super().__init__(*args, committee=committee, **kwargs)
         self.fields["meeting"] = forms.ModelChoiceField(
             label="Meeting it was reported to",
-            queryset=Meeting.objects.filter(committee=committee)
-            .exclude(status=MeetingStatus.CANCELLED)
-            .order_by("-date"),
+            queryset=meetings_to_choose(committee=committee),
             empty_label=None,
         )
 
 
-def _later_meetings(committee, after):
-    return (
-        Meeting.objects.filter(committee=committee, date__gt=after)
-        .exclude(status=MeetingStatus.CANCELLED)
-        .order_by("date")
-    )
+def _done(result: str) -> bool:
+    return result == ActionStatus.DONE
 
 
-class ActionCloseForm(forms.Form):
-    result = forms.ChoiceField(
+class ActionCloseForm(ServiceForm):
+    renamed = {"result": "done"}
+
+    result = forms.TypedChoiceField(
         label="Result",
-        choices=[("done", "Done"), ("dropped", "No longer needed")],
+        choices=[(ActionStatus.DONE.value, "Done"), (ActionStatus.DROPPED.value, "No longer needed")],
+        coerce=_done,
         error_messages={"required": "Say whether the action was done or is no longer needed"},
     )
     closed_on = GovDateField(label="Date closed")
@@ -143,17 +188,17 @@ class ActionCloseForm(forms.Form):
         label="Outcome", widget=forms.Textarea, required=False, help_text="What was done, or why it is no longer needed."
     )
 
-    def __init__(self, *args, action, **kwargs):
+    def __init__(self, *args: Any, action: Action, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["reported_at"] = forms.ModelChoiceField(
             label="Reported to the meeting of",
-            queryset=_later_meetings(action.minute.meeting.committee, action.minute.meeting.date),
+            queryset=later_meetings(meeting=action.minute.meeting),
             required=False,
             empty_label="Not reported yet",
         )
 
 
-class ActionReopenForm(forms.Form):
+class ActionReopenForm(ServiceForm):
     reason = forms.CharField(
         label="Why is the action reopened?",
         widget=forms.Textarea,
@@ -161,18 +206,16 @@ class ActionReopenForm(forms.Form):
     )
 
 
-class ActionsReportForm(forms.Form):
+class ActionsReportForm(ServiceForm):
     include_exempt = forms.BooleanField(
         label="Actions from exempt minutes were reported too (in private)", required=False
     )
 
-    def __init__(self, *args, committee, **kwargs):
+    def __init__(self, *args: Any, committee: Committee, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["meeting"] = forms.ModelChoiceField(
             label="Meeting the open actions were reported to",
-            queryset=Meeting.objects.filter(committee=committee)
-            .exclude(status=MeetingStatus.CANCELLED)
-            .order_by("-date"),
+            queryset=meetings_to_choose(committee=committee),
             empty_label=None,
             error_messages={"required": "Choose the meeting"},
         )

@@ -577,3 +577,22 @@ def quorum(*, meeting: Meeting) -> tuple[int, int, bool]:
     present = meeting.attendance.filter(kind__in=(AttendanceKind.PRESENT, AttendanceKind.SUBSTITUTE)).count()
     needed = meeting.committee.quorum
     return present, needed, present >= needed
+
+
+# -- Reads for the views and forms (web layer, issue 14): appended here, apart from the rest ----------
+
+
+def minutes_record(*, meeting: Meeting) -> MinutesRecord | None:
+    return MinutesRecord.objects.filter(meeting=meeting).select_related("confirmed_at", "signed_by").first()
+
+
+def follow_up(*, meeting: Meeting) -> dict[int, Minute]:
+    """For officers: every minute of the meeting, by its key, with its actions,
+    recommendations and amendments."""
+    minutes = Minute.internal.filter(meeting=meeting).prefetch_related("actions", "recommendations", "amendments")
+    return {minute.pk: minute for minute in minutes}
+
+
+def resolution_texts(*, minute: Minute) -> list[str]:
+    """For officers: the minute's resolutions as saved now, in order."""
+    return list(Resolution.internal.filter(minute=minute).order_by("number").values_list("text", flat=True))

@@ -3,37 +3,45 @@ and the follow-up tracker; and the officers' screens that write and confirm them
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from scrutiny.access.decorators import officer_required
 from scrutiny.access.policy import Viewer
-from scrutiny.core.views import form_page
+from scrutiny.core.downloads import PDF, WORD, FileKind, Visibility, file_response
+from scrutiny.core.forms import ServiceForm
+from scrutiny.core.views import action_redirect, form_page, form_submit
 from scrutiny.governance.models import Committee
+from scrutiny.meetings.models import Meeting
 from scrutiny.meetings.selectors import meeting_get
+from scrutiny.publishing.pack import html_to_pdf
 
-from . import selectors, services
-from .forms import ActionForm, AmendForm, ConfirmForm, MinuteEditForm, RecommendationForm, SignForm
-from .models import Minute, MinutesRecord, Resolution
+from . import forms, selectors, services
+from .models import Action, ActionStatus, Minute, Recommendation, RecommendationStatus
+from .word import minutes_docx
 
 
-def _minutes_context(meeting, viewer):
+def _minutes_context(meeting: Meeting, viewer: Viewer) -> dict[str, Any]:
     minutes = selectors.meeting_minutes(meeting=meeting, viewer=viewer)
     if not minutes:
         raise Http404("No minutes published for that meeting.")
-    record = MinutesRecord.objects.filter(meeting=meeting).select_related("confirmed_at", "signed_by").first()
     present, needed, quorate = selectors.quorum(meeting=meeting)
     return {
         "meeting": meeting,
         "committee": meeting.committee,
         "minutes": minutes,
-        "record": record,
+        "record": selectors.minutes_record(meeting=meeting),
         "attendance": selectors.attendance(meeting=meeting),
         "quorum": {"present": present, "needed": needed, "quorate": quorate},
         "refs": selectors.minute_references(meeting=meeting, viewer=viewer),
@@ -42,21 +50,16 @@ def _minutes_context(meeting, viewer):
     }
 
 
-def meeting_minutes(request, pk: int):
+def meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_get(pk=pk)
     viewer = Viewer.of(request)
     context = _minutes_context(meeting, viewer)
     if viewer.is_officer:
-        context["follow_up"] = {
-            m.pk: m
-            for m in Minute.internal.filter(meeting=meeting).prefetch_related(
-                "actions", "recommendations", "amendments"
-            )
-        }
+        context["follow_up"] = selectors.follow_up(meeting=meeting)
     return render(request, "minutes/meeting_minutes.html", context)
 
 
-def minute_detail(request, pk: int):
+def minute_detail(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = Viewer.of(request)
     meeting, minute = selectors.minute_get(pk=pk, viewer=viewer)
     context = {
@@ -68,40 +71,24 @@ def minute_detail(request, pk: int):
     return render(request, "minutes/minute_detail.html", context)
 
 
-def minutes_pdf(request, pk: int):
-    from django.template.loader import render_to_string
+def _minutes_pdf(context: Mapping[str, Any]) -> bytes:
+    return html_to_pdf(render_to_string("publishing/minutes_print.html", context))
 
-    from scrutiny.publishing.pack import html_to_pdf
 
+MINUTES_BUILDERS: dict[FileKind, Callable[[dict[str, Any]], bytes]] = {PDF: _minutes_pdf, WORD: minutes_docx}
+
+
+def minutes_file(request: HttpRequest, pk: int, *, kind: FileKind) -> HttpResponseBase:
+    """The minutes as PDF or Word, from the same redacted context as the page: the public
+    record, or with the exempt minutes for those entitled (then never cached publicly)."""
     meeting = meeting_get(pk=pk)
     viewer = Viewer.of(request)
-    context = _minutes_context(meeting, viewer)
-    pdf = html_to_pdf(render_to_string("publishing/minutes_print.html", context))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="minutes-{meeting.date:%Y-%m-%d}.pdf"'
-    response["Cache-Control"] = (
-        "private, no-store" if viewer.may_see_exempt_of_meeting(meeting) else "public, max-age=300"
-    )
-    return response
+    content = MINUTES_BUILDERS[kind](_minutes_context(meeting, viewer))
+    visibility = Visibility.EXEMPT if viewer.may_see_exempt_of_meeting(meeting) else Visibility.PUBLIC
+    return file_response(content, filename=f"minutes-{meeting.date:%Y-%m-%d}.{kind.extension}", visibility=visibility)
 
 
-def minutes_word(request, pk: int):
-    from .word import minutes_docx
-
-    meeting = meeting_get(pk=pk)
-    viewer = Viewer.of(request)
-    data = minutes_docx(_minutes_context(meeting, viewer))
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
-    response["Content-Disposition"] = f'attachment; filename="minutes-{meeting.date:%Y-%m-%d}.docx"'
-    response["Cache-Control"] = (
-        "private, no-store" if viewer.may_see_exempt_of_meeting(meeting) else "public, max-age=300"
-    )
-    return response
-
-
-def decisions(request, pk: int):
+def decisions(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_get(pk=pk)
     entries = selectors.decisions(meeting=meeting, viewer=Viewer.of(request))
     if entries is None:
@@ -113,10 +100,36 @@ def decisions(request, pk: int):
     )
 
 
-def tracker(request, slug: str):
+def tracker(request: HttpRequest, slug: str) -> HttpResponse:
     committee = get_object_or_404(Committee, slug=slug)
     context = {"committee": committee, **selectors.tracker(committee=committee, viewer=Viewer.of(request))}
     return render(request, "minutes/tracker.html", context)
+
+
+def tracker_report_pdf(request: HttpRequest, slug: str) -> HttpResponseBase:
+    """The follow-up report to the next meeting, as a paper to put on its agenda.
+
+    Always the public view (an anonymous viewer), whoever downloads it: a paper made for the
+    public pack must never carry follow-up from exempt minutes.
+    """
+    committee = get_object_or_404(Committee, slug=slug)
+    tracked = selectors.tracker(committee=committee, viewer=Viewer())
+    today = timezone.localdate()
+    context = {
+        "committee": committee,
+        "today": today,
+        "open_actions": [t for t in tracked["actions"] if t.action.status == ActionStatus.OPEN],
+        "overdue_count": sum(1 for t in tracked["actions"] if t.overdue),
+        "recommendations": [
+            t for t in tracked["recommendations"] if t.recommendation.status != RecommendationStatus.REPORTED
+        ],
+        "overdue_responses": sum(1 for t in tracked["recommendations"] if t.overdue),
+    }
+    return file_response(
+        html_to_pdf(render_to_string("minutes/tracker_print.html", context)),
+        filename=f"follow-up-{committee.slug}-{today:%Y-%m-%d}.pdf",
+        visibility=Visibility.PUBLIC,
+    )
 
 
 # -- officers ----------------------------------------------------------------------------------
@@ -126,142 +139,109 @@ def _back(meeting_pk: int) -> str:
     return reverse("meeting_minutes", args=[meeting_pk])
 
 
-def _run(request, action, success, url):
-    try:
-        action()
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, success)
-    return redirect(url)
-
-
 @officer_required
 @require_POST
-def draft(request, pk: int):
-    meeting = meeting_get(pk=pk)
-    return _run(
+def draft(request: HttpRequest, pk: int) -> HttpResponse:
+    return action_redirect(
         request,
-        lambda: services.minutes_draft(meeting=meeting, by=request.user),
-        "Draft minutes started: the standard items have their usual words.",
-        _back(pk),
+        partial(services.minutes_draft, meeting=meeting_get(pk=pk)),
+        success=lambda _: ("Draft minutes started: the standard items have their usual words.", _back(pk)),
+        refused_url=_back(pk),
     )
 
 
 @officer_required
 @require_POST
-def publish(request, pk: int):
-    meeting = meeting_get(pk=pk)
-    return _run(
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    return action_redirect(
         request,
-        lambda: services.minutes_publish(meeting=meeting, by=request.user),
-        "Minutes published as a draft, not yet confirmed.",
-        _back(pk),
+        partial(services.minutes_publish, meeting=meeting_get(pk=pk)),
+        success=lambda _: ("Minutes published as a draft, not yet confirmed.", _back(pk)),
+        refused_url=_back(pk),
     )
 
 
 @officer_required
-def confirm(request, pk: int):
+def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_get(pk=pk)
-    form = ConfirmForm(request.POST or None, meeting=meeting)
+    form = forms.ConfirmForm.bound_to(request, meeting=meeting)
     return form_page(
         request,
-        form=form,
-        committee=meeting.committee,
-        heading=f"Confirm the minutes of {meeting.date_display}",
-        action=lambda d: services.minutes_confirm(
-            meeting=meeting,
-            at_meeting=d["at_meeting"],
-            by=request.user,
-        ),
-        submit="Record confirmation",
-        cancel_url=_back(pk),
-        success=lambda r: (
-            f"Minutes confirmed at the meeting of {r.confirmed_at.date_display}: their text is now locked.",
+        form,
+        partial(services.minutes_confirm, meeting=meeting),
+        success=lambda _: (
+            f"Minutes confirmed at the meeting of {form.cleaned_data['at_meeting'].date_display}: "
+            "their text is now locked.",
             _back(pk),
         ),
+        committee=meeting.committee,
+        heading=f"Confirm the minutes of {meeting.date_display}",
+        submit="Record confirmation",
+        cancel_url=_back(pk),
     )
 
 
 @officer_required
-def sign(request, pk: int):
+def sign(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_get(pk=pk)
-    form = SignForm(request.POST or None)
     return form_page(
         request,
-        form=form,
+        forms.SignForm.bound_to(request),
+        partial(services.minutes_sign, meeting=meeting),
+        success=lambda _: ("Minutes signed.", _back(pk)),
         committee=meeting.committee,
         heading=f"Record the Chairman's signature: {meeting.date_display}",
-        action=lambda d: services.minutes_sign(
-            meeting=meeting, chairman=d["chairman"], signed_on=d["signed_on"], by=request.user
-        ),
         submit="Record signature",
         cancel_url=_back(pk),
-        success=lambda r: ("Minutes signed.", _back(pk)),
     )
 
 
-def _split_resolutions(text: str) -> list[str]:
-    """One resolution a paragraph. Browsers submit a textarea's line breaks as CRLF, and a
-    line that looks blank may hold spaces."""
-    return re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+def _officer_minute(pk: int) -> Minute:
+    minute: Minute = get_object_or_404(Minute.internal.select_related("meeting__committee"), pk=pk)
+    return minute
 
 
-def _resolution_texts(minute) -> str:
-    return "\n\n".join(r.text for r in Resolution.internal.filter(minute=minute).order_by("number"))
+def _at_minute(minute: Minute) -> str:
+    return _back(minute.meeting_id) + f"#minute-{minute.pk}"
 
 
 @officer_required
-def edit(request, pk: int):
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The minute and its resolutions are saved together, or not at all. If someone else
     saved the minute meanwhile, the page shows their saved text beside the editor's own, and
     the next save starts from theirs: the editor merges, nothing is lost silently."""
-    minute = get_object_or_404(Minute.internal.select_related("meeting__committee"), pk=pk)
+    minute = _officer_minute(pk)
     initial = {
         "title": minute.title,
         "narrative": minute.narrative,
         "number": minute.number,
         "revision": minute.revision,
-        "resolutions": _resolution_texts(minute),
+        "resolutions": "\n\n".join(selectors.resolution_texts(minute=minute)),
     }
-    form = MinuteEditForm(request.POST or None, initial=initial)
-    saved_now = None
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            services.minute_edit(
-                minute=minute,
-                expected_revision=d["revision"],
-                narrative=d["narrative"],
-                title=d["title"],
-                number=d["number"],
-                resolutions=_split_resolutions(d["resolutions"]),
-                by=request.user,
-            )
-        except services.StaleEdit as exc:
-            form.add_error(None, exc.messages[0])
-            saved_now = exc.current
-            saved_now.resolution_texts = _resolution_texts(saved_now)
-            # Saving again after merging is a deliberate choice made with the current text in view.
-            form.data = form.data.copy()
-            form.data["revision"] = saved_now.revision
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, f"Minute {minute.number or ''} saved.")
-            return redirect(_back(minute.meeting_id) + f"#minute-{minute.pk}")
+    form = forms.MinuteEditForm.bound_to(request, initial=initial)
+    if form_submit(request, form, partial(services.minute_edit, minute=minute)) is not None:
+        messages.success(request, f"Minute {minute.number or ''} saved.")
+        return redirect(_at_minute(minute))
+    saved_now, saved_resolutions = None, ""
+    if isinstance(form.refusal, services.StaleEdit):
+        saved_now = form.refusal.current
+        saved_resolutions = "\n\n".join(selectors.resolution_texts(minute=saved_now))
+        # Saving again after merging is a deliberate choice made with the current text in view.
+        data = request.POST.copy()
+        data["revision"] = str(saved_now.revision)
+        form.data = data
     context = {
         "form": form,
         "minute": minute,
         "committee": minute.meeting.committee,
         "saved_now": saved_now,
+        "saved_resolutions": saved_resolutions,
         "cancel_url": _back(minute.meeting_id),
     }
     return render(request, "minutes/officer/edit.html", context, status=400 if form.errors else 200)
 
 
-def _amendable_parts(minute) -> dict[str, tuple[str, str]]:
+def _amendable_parts(minute: Minute) -> dict[str, tuple[str, str]]:
     """part key -> (label, the text saved now)."""
     parts = {"title": ("Heading", minute.title), "narrative": ("Minute", minute.narrative)}
     for r in minute.resolutions.all():
@@ -270,258 +250,198 @@ def _amendable_parts(minute) -> dict[str, tuple[str, str]]:
 
 
 @officer_required
-def amend(request, pk: int):
-    minute = get_object_or_404(Minute.internal.select_related("meeting__committee"), pk=pk)
+def amend(request: HttpRequest, pk: int) -> HttpResponse:
+    minute = _officer_minute(pk)
     parts = _amendable_parts(minute)
     part = request.POST.get("part") or request.GET.get("part") or "narrative"
     if part not in parts:
         raise Http404("No such part of the minute.")
     label, current = parts[part]
-    form = AmendForm(
-        request.POST or None,
-        minute=minute,
-        initial={"text": current, "part": part, "revision": minute.revision},
+    return form_page(
+        request,
+        forms.AmendForm.bound_to(
+            request, minute=minute, initial={"text": current, "part": part, "revision": minute.revision}
+        ),
+        partial(services.minute_amend, minute=minute),
+        success=lambda _: (
+            f"Correction to {label.lower()} of minute {minute.number or ''} recorded.",
+            _at_minute(minute),
+        ),
+        committee=minute.meeting.committee,
+        heading=f"Correct confirmed minute {minute.number or ''}",
+        cancel_url=_back(minute.meeting_id),
+        template="minutes/officer/amend.html",
+        context={
+            "minute": minute,
+            "parts": [(key, text[0]) for key, text in parts.items()],
+            "part": part,
+            "label": label,
+            "current": current,
+        },
     )
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        field, _, number = part.partition("-")
-        try:
-            services.minute_amend(
-                minute=minute,
-                field=field,
-                resolution_number=int(number) if number else None,
-                text=d["text"],
-                reason=d["reason"],
-                agreed_at=d["agreed_at"],
-                expected_revision=d["revision"],
-                by=request.user,
-            )
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, f"Correction to {label.lower()} of minute {minute.number or ''} recorded.")
-            return redirect(_back(minute.meeting_id) + f"#minute-{minute.pk}")
-    context = {
-        "form": form,
-        "minute": minute,
-        "committee": minute.meeting.committee,
-        "parts": [(key, text[0]) for key, text in parts.items()],
-        "part": part,
-        "label": label,
-        "current": current,
-        "cancel_url": _back(minute.meeting_id),
-    }
-    return render(request, "minutes/officer/amend.html", context, status=400 if form.errors else 200)
+
+
+def _tracker_page(committee: Committee) -> str:
+    return reverse("tracker", args=[committee.slug])
 
 
 @officer_required
-def action_add(request, pk: int):
-    minute = get_object_or_404(Minute.internal.select_related("meeting__committee"), pk=pk)
-    form = ActionForm(request.POST or None)
+def action_add(request: HttpRequest, pk: int) -> HttpResponse:
+    minute = _officer_minute(pk)
     return form_page(
         request,
-        form=form,
+        forms.ActionForm.bound_to(request),
+        partial(services.action_record, minute=minute),
+        success=lambda a: (f"Action recorded, due {a.due_on:%d %B %Y}.", _tracker_page(minute.meeting.committee)),
         committee=minute.meeting.committee,
         heading=f"Record an action from minute {minute.number or ''}",
-        action=lambda d: services.action_record(
-            minute=minute,
-            description=d["description"],
-            owner_person=d["owner_person"],
-            owner_organisation=d["owner_organisation"],
-            owner_note=d["owner_note"],
-            due_on=d["due_on"],
-            by=request.user,
-        ),
         submit="Record action",
         cancel_url=_back(minute.meeting_id),
-        success=lambda a: (
-            f"Action recorded, due {a.due_on:%d %B %Y}.",
-            reverse("tracker", args=[minute.meeting.committee.slug]),
-        ),
     )
 
 
 @officer_required
-def recommendation_add(request, pk: int):
-    minute = get_object_or_404(Minute.internal.select_related("meeting__committee"), pk=pk)
-    form = RecommendationForm(request.POST or None)
+def recommendation_add(request: HttpRequest, pk: int) -> HttpResponse:
+    minute = _officer_minute(pk)
     return form_page(
         request,
-        form=form,
+        forms.RecommendationForm.bound_to(request),
+        partial(services.recommendation_draft, minute=minute),
+        success=lambda _: (
+            "Recommendation drafted: send it for comment on factual accuracy next.",
+            _tracker_page(minute.meeting.committee),
+        ),
         committee=minute.meeting.committee,
         heading=f"Draft a recommendation from minute {minute.number or ''}",
-        action=lambda d: services.recommendation_draft(
-            minute=minute, authority=d["authority"], text=d["text"], by=request.user
-        ),
         submit="Draft recommendation",
         cancel_url=_back(minute.meeting_id),
-        success=lambda r: (
-            "Recommendation drafted: send it for comment on factual accuracy next.",
-            reverse("tracker", args=[minute.meeting.committee.slug]),
-        ),
     )
 
 
-def _action_back(action) -> str:
-    return reverse("tracker", args=[action.minute.meeting.committee.slug]) + f"#action-{action.pk}"
+def _action_back(action: Action) -> str:
+    return _tracker_page(action.minute.meeting.committee) + f"#action-{action.pk}"
 
 
-def _officer_action(pk: int):
-    from .models import Action
-
+def _officer_action(pk: int) -> Action:
     return get_object_or_404(Action.objects.select_related("minute__meeting__committee"), pk=pk)
 
 
 @officer_required
-def action_close(request, pk: int):
-    from .forms import ActionCloseForm
-
+def action_close(request: HttpRequest, pk: int) -> HttpResponse:
     action = _officer_action(pk)
     return form_page(
         request,
-        form=ActionCloseForm(request.POST or None, action=action),
+        forms.ActionCloseForm.bound_to(request, action=action),
+        partial(services.action_close, action=action),
+        success=lambda a: (f"Action closed: {a.get_status_display().lower()}.", _action_back(a)),
         committee=action.minute.meeting.committee,
         heading="Close an action",
         caption=f"{action.description[:120]} ({action.owner})",
-        action=lambda d: services.action_close(
-            action=action,
-            done=d["result"] == "done",
-            closed_on=d["closed_on"],
-            outcome=d["outcome"],
-            reported_at=d["reported_at"],
-            by=request.user,
-        ),
         submit="Close action",
         cancel_url=_action_back(action),
-        success=lambda a: (f"Action closed: {a.get_status_display().lower()}.", _action_back(a)),
     )
 
 
 @officer_required
-def action_reopen(request, pk: int):
-    from .forms import ActionReopenForm
-
+def action_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     action = _officer_action(pk)
     return form_page(
         request,
-        form=ActionReopenForm(request.POST or None),
+        forms.ActionReopenForm.bound_to(request),
+        partial(services.action_reopen, action=action),
+        success=lambda a: ("Action reopened.", _action_back(a)),
         committee=action.minute.meeting.committee,
         heading="Reopen an action",
         caption=f"{action.description[:120]} ({action.owner})",
-        action=lambda d: services.action_reopen(action=action, reason=d["reason"], by=request.user),
         submit="Reopen action",
         cancel_url=_action_back(action),
-        success=lambda a: ("Action reopened.", _action_back(a)),
+    )
+
+
+def _reported(reports: list[Any]) -> str:
+    count = len(reports)
+    return (
+        f"{count} open action{'s' if count != 1 else ''} recorded as reported to the meeting of "
+        f"{reports[0].meeting.date_display}."
     )
 
 
 @officer_required
-def actions_report(request, slug: str):
-    from .forms import ActionsReportForm
-
+def actions_report(request: HttpRequest, slug: str) -> HttpResponse:
     committee = get_object_or_404(Committee, slug=slug)
-    back = reverse("tracker", args=[slug])
+    back = _tracker_page(committee)
     return form_page(
         request,
-        form=ActionsReportForm(request.POST or None, committee=committee),
+        forms.ActionsReportForm.bound_to(request, committee=committee),
+        partial(services.actions_report, committee=committee),
+        success=lambda reports: (_reported(reports), back),
         committee=committee,
         heading="Record that the open actions were reported to a meeting",
         intro="Each open action from an earlier meeting is marked as reported to the meeting you choose, "
         "with its status then; an action already reported to that meeting is left as it is.",
-        action=lambda d: services.actions_report(
-            committee=committee, meeting=d["meeting"], include_exempt=d["include_exempt"], by=request.user
-        ),
         submit="Record",
         cancel_url=back,
-        success=lambda reports: (
-            f"{len(reports)} open action{'s' if len(reports) != 1 else ''} recorded as reported to the meeting of "
-            f"{reports[0].meeting.date_display}.",
-            back,
-        ),
     )
 
 
+@dataclass(frozen=True)
+class Step:
+    """A step of a recommendation's follow-up, as the tracker offers it."""
+
+    heading: str
+    submit: str
+    form: type[forms.StepForm]
+    service: Callable[..., Recommendation]
+
+
 STEPS = {
-    "send": ("Record that it was sent for comment on factual accuracy", "Record"),
-    "make": ("Record that the recommendation was made formally", "Record"),
-    "extend": ("Record an extension agreed by the committee", "Record extension"),
-    "response": ("Record the written response", "Record response"),
-    "report": ("Record that the response was reported to the Committee", "Record"),
+    "send": Step(
+        "Record that it was sent for comment on factual accuracy",
+        "Record",
+        forms.SentForCheckForm,
+        services.recommendation_send_for_check,
+    ),
+    "make": Step(
+        "Record that the recommendation was made formally", "Record", forms.MadeForm, services.recommendation_make
+    ),
+    "extend": Step(
+        "Record an extension agreed by the committee",
+        "Record extension",
+        forms.ExtendForm,
+        services.recommendation_extend,
+    ),
+    "response": Step(
+        "Record the written response",
+        "Record response",
+        forms.ResponseForm,
+        services.recommendation_record_response,
+    ),
+    "report": Step(
+        "Record that the response was reported to the Committee",
+        "Record",
+        forms.ReportBackForm,
+        services.recommendation_report_back,
+    ),
 }
 
 
 @officer_required
-def recommendation_step(request, pk: int, step: str):
-    from .forms import DateStepForm, ExtendForm, ReportBackForm, ResponseForm
-    from .models import Recommendation
-
-    rec = get_object_or_404(
-        Recommendation.objects.select_related("minute__meeting__committee", "authority"), pk=pk
-    )
+def recommendation_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    rec = get_object_or_404(Recommendation.objects.select_related("minute__meeting__committee", "authority"), pk=pk)
     if step not in STEPS:
         raise Http404("No such step.")
+    chosen = STEPS[step]
     committee = rec.minute.meeting.committee
-    forms_by_step = {
-        "send": lambda: DateStepForm(request.POST or None),
-        "make": lambda: DateStepForm(request.POST or None),
-        "extend": lambda: ExtendForm(request.POST or None),
-        "response": lambda: ResponseForm(request.POST or None),
-        "report": lambda: ReportBackForm(request.POST or None, committee=committee),
-    }
-    actions = {
-        "send": lambda d: services.recommendation_send_for_check(
-            recommendation=rec, sent_on=d["on"], by=request.user
-        ),
-        "make": lambda d: services.recommendation_make(recommendation=rec, made_on=d["on"], by=request.user),
-        "extend": lambda d: services.recommendation_extend(
-            recommendation=rec, days=d["days"], reason=d["reason"], by=request.user
-        ),
-        "response": lambda d: services.recommendation_record_response(
-            recommendation=rec, received_on=d["on"], response=d["response"], by=request.user
-        ),
-        "report": lambda d: services.recommendation_report_back(
-            recommendation=rec, meeting=d["meeting"], by=request.user
-        ),
-    }
-    heading, submit = STEPS[step]
-    back = reverse("tracker", args=[committee.slug])
+    back = _tracker_page(committee)
+    form: ServiceForm = chosen.form.bound_to(request, committee=committee)
     return form_page(
         request,
-        form=forms_by_step[step](),
-        committee=committee,
-        heading=heading,
-        caption=f"To {rec.authority.name}: {rec.text[:80]}",
-        action=actions[step],
-        submit=submit,
-        cancel_url=back,
+        form,
+        partial(chosen.service, recommendation=rec),
         success=lambda r: (f"Recommendation to {r.authority.name}: {r.get_status_display().lower()}.", back),
+        committee=committee,
+        heading=chosen.heading,
+        caption=f"To {rec.authority.name}: {rec.text[:80]}",
+        submit=chosen.submit,
+        cancel_url=back,
     )
-
-
-def tracker_report_pdf(request, slug: str):
-    """The follow-up report to the next meeting, as a paper to put on its agenda.
-
-    Always the public view (an anonymous viewer), whoever downloads it: a paper made for the
-    public pack must never carry follow-up from exempt minutes.
-    """
-    from django.template.loader import render_to_string
-    from django.utils import timezone
-
-    from scrutiny.publishing.pack import html_to_pdf
-
-    committee = get_object_or_404(Committee, slug=slug)
-    tracked = selectors.tracker(committee=committee, viewer=Viewer())
-    today = timezone.localdate()
-    context = {
-        "committee": committee,
-        "today": today,
-        "open_actions": [t for t in tracked["actions"] if t.action.status == "open"],
-        "overdue_count": sum(1 for t in tracked["actions"] if t.overdue),
-        "recommendations": [t for t in tracked["recommendations"] if t.recommendation.status != "reported"],
-        "overdue_responses": sum(1 for t in tracked["recommendations"] if t.overdue),
-    }
-    response = HttpResponse(html_to_pdf(render_to_string("minutes/tracker_print.html", context)),
-                            content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="follow-up-{committee.slug}-{today:%Y-%m-%d}.pdf"'
-    return response

@@ -44,6 +44,7 @@ from scrutiny.performance.models import (
     ComparisonGroup,
     CrimeCount,
     Frequency,
+    ImportRun,
     IndicatorGroup,
     PartnerFigure,
     PartnerIndicator,
@@ -565,3 +566,33 @@ def _year_before(day: dt.date) -> dt.date:
         return day.replace(year=day.year - 1)
     except ValueError:  # 29 February
         return day.replace(year=day.year - 1, day=28)
+
+
+# -- Reads for the views and forms (web layer, issue 14): appended here, apart from the rest ----------
+
+
+def latest_police_month() -> dt.date | None:
+    return PoliceMonth.objects.order_by("-month").values_list("month", flat=True).first()
+
+
+def comparison_groups() -> list[ComparisonGroup]:
+    return list(ComparisonGroup.objects.select_related("area", "committee").order_by("area__name"))
+
+
+@dataclass(frozen=True)
+class ImportHistory:
+    runs: list[ImportRun]
+    months: list[PoliceMonth]
+    indicators: list[PartnerIndicator]
+
+
+def import_history(*, internal: bool) -> ImportHistory:
+    """The latest imports, the forces' months as loaded and the partners' indicators; with the
+    confidential ones (`internal`) only for those the access policy entitles."""
+    runs = (ImportRun.internal if internal else ImportRun.public).select_related("by").prefetch_related("police_files")
+    indicators = (PartnerIndicator.internal if internal else PartnerIndicator.public).select_related("organisation")
+    return ImportHistory(
+        runs=list(runs[:50]),
+        months=list(PoliceMonth.objects.select_related("run").order_by("-month", "force")[:200]),
+        indicators=list(indicators),
+    )

@@ -1,28 +1,45 @@
-"""CSP performance pages: indicators and charts for an area and period, the report as PDF
-(public, or with the partners' confidential figures for those entitled), the import history."""
+"""CSP performance pages: indicators and charts for an area and period, the report as PDF and
+Word (public, or with the partners' confidential figures for those entitled), the import
+history."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from collections.abc import Callable
+from functools import partial
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from scrutiny.access.decorators import officer_required
 from scrutiny.access.policy import Viewer
+from scrutiny.core.downloads import PDF, WORD, FileKind, Visibility, file_response, mark_visibility
+from scrutiny.core.views import action_redirect
+from scrutiny.meetings.selectors import open_agenda_items
 
-from .models import Area, ComparisonGroup, ImportRun, PartnerIndicator, PoliceMonth
+from .forms import ReportAttachForm
+from .models import Area, ComparisonGroup
 from .periods import Period, PeriodError, month_add
 from .presentation import present
 from .report import report_attach, report_docx, report_pdf
-from .selectors import comparison_group_for, performance_report
+from .selectors import (
+    comparison_group_for,
+    comparison_groups,
+    import_history,
+    latest_police_month,
+    performance_report,
+)
 
 
 def _default_period() -> Period | None:
     """The latest three months loaded: the latest quarter an officer would report."""
-    last = PoliceMonth.objects.order_by("-month").values_list("month", flat=True).first()
+    last = latest_police_month()
     return None if last is None else Period(month_add(last, -2), last)
 
 
-def _period_from(request) -> tuple[Period | None, dict[str, str]]:
+def _period_from(request: HttpRequest) -> tuple[Period | None, dict[str, str]]:
     first, last = request.GET.get("from", "").strip(), request.GET.get("to", "").strip()
     if not first and not last:
         return _default_period(), {}
@@ -32,7 +49,7 @@ def _period_from(request) -> tuple[Period | None, dict[str, str]]:
         return _default_period(), {"from": str(exc)}
 
 
-def _compare_from(request) -> str:
+def _compare_from(request: HttpRequest) -> str:
     return "previous" if request.GET.get("compare") == "previous" else "last-year"
 
 
@@ -42,167 +59,84 @@ def _may_see_confidential(viewer: Viewer, group: ComparisonGroup | None) -> bool
     return viewer.may_see_exempt(committee=group.committee)
 
 
-def _open_agenda_items(committee):
-    """Items of the committee's meetings whose agenda is not yet published: where a paper can go."""
-    from scrutiny.meetings.models import AgendaItem, MeetingStatus
-
-    return (
-        AgendaItem.internal.filter(meeting__committee=committee, meeting__status=MeetingStatus.SCHEDULED)
-        .select_related("meeting")
-        .order_by("meeting__date", "position")
-    )
+def performance_index(request: HttpRequest) -> HttpResponse:
+    context = {"groups": comparison_groups(), "period": _default_period(), "is_officer": Viewer.of(request).is_officer}
+    return render(request, "performance/index.html", context)
 
 
-def performance_index(request):
-    groups = ComparisonGroup.objects.select_related("area", "committee").order_by("area__name")
-    return render(request, "performance/index.html", {"groups": groups, "period": _default_period(),
-                                                       "is_officer": Viewer.of(request).is_officer})
-
-
-def performance_area(request, code: str):
+def performance_area(request: HttpRequest, code: str) -> HttpResponse:
     area = get_object_or_404(Area, code=code)
     viewer = Viewer.of(request)
     period, errors = _period_from(request)
     compare = _compare_from(request)
     context = {"area": area, "errors": errors, "compare": compare, "period": period, "presented": None}
+    may_see = False
     if period is not None:
         group = comparison_group_for(area)
         may_see = _may_see_confidential(viewer, group)
         if viewer.is_officer and group is not None:
-            context["agenda_items"] = _open_agenda_items(group.committee)
+            context["agenda_items"] = open_agenda_items(committee=group.committee)
         report = performance_report(area=area, period=period, compare=compare, group=group,
                                     include_confidential=may_see)
         context.update(presented=present(report), may_see_confidential=may_see)
     response = render(request, "performance/area.html", context)
-    if context.get("may_see_confidential"):
-        response["Cache-Control"] = "private, no-store"
-    return response
+    return mark_visibility(response, Visibility.EXEMPT) if may_see else response
 
 
-def _report_pdf(request, code: str, *, confidential: bool) -> HttpResponse:
+REPORT_BUILDERS: dict[FileKind, Callable[..., bytes]] = {PDF: report_pdf, WORD: report_docx}
+
+
+def performance_report_file(
+    request: HttpRequest, code: str, *, kind: FileKind, visibility: Visibility
+) -> HttpResponseBase:
+    """The report as PDF or Word: the public one, or (`visibility` exempt) with the partners'
+    figures given in confidence, for those entitled; to anyone else that one answers exactly
+    like a report that does not exist."""
     area = get_object_or_404(Area, code=code)
     period, errors = _period_from(request)
     if period is None or errors:
         raise Http404("No period: choose one on the performance page.")
     group = comparison_group_for(area)
-    if confidential and not _may_see_confidential(Viewer.of(request), group):
-        # The same answer as for a report that does not exist: nothing about it is disclosed.
-        raise Http404("No such report.")
-    pdf = report_pdf(area=area, period=period, compare=_compare_from(request), group=group, confidential=confidential)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    suffix = "-confidential" if confidential else ""
-    response["Content-Disposition"] = (
-        f'inline; filename="performance-{area.code}-{period.first:%Y-%m}-{period.last:%Y-%m}{suffix}.pdf"'
-    )
-    response["Cache-Control"] = "private, no-store" if confidential else "public, max-age=300"
-    return response
-
-
-def _report_word(request, code: str, *, confidential: bool) -> HttpResponse:
-    area = get_object_or_404(Area, code=code)
-    period, errors = _period_from(request)
-    if period is None or errors:
-        raise Http404("No period: choose one on the performance page.")
-    group = comparison_group_for(area)
+    confidential = visibility != Visibility.PUBLIC
     if confidential and not _may_see_confidential(Viewer.of(request), group):
         raise Http404("No such report.")
-    data = report_docx(area=area, period=period, compare=_compare_from(request), group=group, confidential=confidential)
-    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    suffix = "-confidential" if confidential else ""
-    response["Content-Disposition"] = (
-        f'attachment; filename="performance-{area.code}-{period.first:%Y-%m}-{period.last:%Y-%m}{suffix}.docx"'
+    content = REPORT_BUILDERS[kind](
+        area=area, period=period, compare=_compare_from(request), group=group, confidential=confidential
     )
-    response["Cache-Control"] = "private, no-store" if confidential else "public, max-age=300"
-    return response
-
-
-def performance_report_docx(request, code: str):
-    return _report_word(request, code, confidential=False)
-
-
-def performance_report_confidential_docx(request, code: str):
-    return _report_word(request, code, confidential=True)
-
-
-def performance_report_pdf(request, code: str):
-    return _report_pdf(request, code, confidential=False)
-
-
-def performance_report_confidential_pdf(request, code: str):
-    return _report_pdf(request, code, confidential=True)
+    suffix = "-confidential" if confidential else ""
+    filename = f"performance-{area.code}-{period.first:%Y-%m}-{period.last:%Y-%m}{suffix}.{kind.extension}"
+    return file_response(content, filename=filename, visibility=visibility)
 
 
 @officer_required
-def import_history(request):
+def import_history_page(request: HttpRequest) -> HttpResponse:
     # Officers see everything today; asking the policy keeps the page safe if the guard changes.
-    internal = Viewer.of(request).may_see_any_exempt()
-    run_manager = ImportRun.internal if internal else ImportRun.public
-    runs = run_manager.select_related("by").prefetch_related("police_files")[:50]
-    months = PoliceMonth.objects.select_related("run").order_by("-month", "force")[:200]
-    indicators = (PartnerIndicator.internal if internal else PartnerIndicator.public).select_related("organisation")
-    return render(request, "performance/imports.html", {"runs": runs, "months": months, "indicators": indicators})
+    history = import_history(internal=Viewer.of(request).may_see_any_exempt())
+    context = {"runs": history.runs, "months": history.months, "indicators": history.indicators}
+    return render(request, "performance/imports.html", context)
 
 
 @officer_required
-def partner_figures_upload(request, pk: int):
-    from django.core.exceptions import ValidationError
-    from django.urls import reverse
-
-    from scrutiny.core.views import form_page
-
-    from .forms import PartnerSheetForm
-    from .models import PartnerIndicator
-    from .partner import PartnerSheetError
-    from .services import partner_figures_upload as upload_service
-
-    indicator = get_object_or_404(PartnerIndicator.internal.select_related("committee", "organisation"), pk=pk)
-    form = PartnerSheetForm(request.POST or None, request.FILES or None)
-
-    def action(data):
-        upload = data["file"]
-        try:
-            return upload_service(indicator=indicator, name=upload.name, content=upload.read(), by=request.user)
-        except PartnerSheetError as exc:
-            raise ValidationError(["Nothing was stored."] + exc.problems) from None
-
-    return form_page(
-        request,
-        form=form,
-        action=action,
-        committee=indicator.committee,
-        heading=f"Upload figures: {indicator.name}",
-        caption=f"{indicator.organisation.name}{' (in confidence)' if indicator.is_exempt else ''}",
-        success=lambda run: (run.message, reverse("performance_imports")),
-        submit="Upload",
-        cancel_url=reverse("performance_imports"),
-    )
-
-
-@officer_required
-def performance_report_attach(request, code: str):
+def performance_report_attach(request: HttpRequest, code: str) -> HttpResponse:
     """Put the report for the chosen period on an agenda item, as its paper."""
-    from django.contrib import messages
-    from django.core.exceptions import ValidationError
-    from django.shortcuts import redirect
-
-    from scrutiny.meetings.models import AgendaItem
-
     area = get_object_or_404(Area, code=code)
-    back = f"{request.path.rsplit('/attach/', 1)[0]}/"
+    back = reverse("performance_area", args=[code])
     if request.method != "POST":
         return redirect(back)
     period, errors = _period_from(request)
-    item = AgendaItem.internal.select_related("meeting__committee").filter(pk=request.POST.get("item") or 0).first()
-    if period is None or errors or item is None:
+    form = ReportAttachForm.bound_to(request)
+    if period is None or errors or not form.is_valid():
         messages.error(request, "Choose the agenda item to put the report on, and a period.")
         return redirect(back)
-    confidential = request.POST.get("version") == "confidential"
-    try:
-        document = report_attach(item=item, area=area, period=period, compare=_compare_from(request),
-                                 confidential=confidential, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect(back)
-    messages.success(request, f"“{document.title}” is now a paper of item {item.number or item.title} of the meeting "
-                              f"of {item.meeting.date_display}.")
-    return redirect("meeting", pk=item.meeting_id)
+    item = form.cleaned_data["item"]
+    attach = partial(report_attach, area=area, period=period, compare=_compare_from(request), **form.service_kwargs())
+    return action_redirect(
+        request,
+        attach,
+        success=lambda document: (
+            f"“{document.title}” is now a paper of item {item.number or item.title} of the meeting of "
+            f"{item.meeting.date_display}.",
+            reverse("meeting", args=[item.meeting_id]),
+        ),
+        refused_url=back,
+    )

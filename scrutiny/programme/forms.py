@@ -1,29 +1,35 @@
 """Officers' forms for the work programme. They collect and check input; the services
-decide and record."""
+decide and record. Each form's cleaned data are its service's keyword arguments."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils import timezone
 
-from scrutiny.core.forms import GovDateField
+from scrutiny.core.forms import GovDateField, ServiceForm
 from scrutiny.core.models import BusinessKind
 from scrutiny.governance.models import Committee, Organisation, Person
-from scrutiny.meetings.models import Meeting, MeetingStatus
+from scrutiny.meetings.models import Meeting
+from scrutiny.meetings.selectors import meetings_to_choose
 from scrutiny.rules.statutory_items import StatutorySubject
 
 from . import selectors
-from .models import PLANNABLE_KINDS, DecidedBy, WorkPlanVersion
+from .models import PLANNABLE_KINDS, DecidedBy
 
-TBA = ""
+if TYPE_CHECKING:  # the stubs' field is generic; Django's own cannot be subscripted when running
+    _ModelChoiceField = forms.ModelChoiceField[Meeting]
+else:
+    _ModelChoiceField = forms.ModelChoiceField
 
 
-class MeetingChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, meeting):
+class MeetingChoiceField(_ModelChoiceField):
+    def label_from_instance(self, meeting: Meeting) -> str:
         return f"{selectors.season_label(meeting)}: {meeting.date_display}"
 
 
-def _target_field(committee: Committee, *, label: str, required: bool = False) -> forms.ModelChoiceField:
+def _target_field(committee: Committee, *, label: str, required: bool = False) -> MeetingChoiceField:
     # Only meetings an item may go to are offered; the services check again (and explain)
     # in case a meeting is held or cancelled between showing the form and saving it.
     return MeetingChoiceField(
@@ -38,23 +44,29 @@ def _target_field(committee: Committee, *, label: str, required: bool = False) -
     )
 
 
-class DecisionFields(forms.Form):
-    decided_by = forms.ChoiceField(label="Who decided", choices=DecidedBy.choices)
+class _Decision(ServiceForm):
+    # A standing rule decides only the recurring items it proposes itself.
+    decided_by = forms.ChoiceField(
+        label="Who decided", choices=[c for c in DecidedBy.choices if c[0] != DecidedBy.STANDING_RULE]
+    )
+    decided_on = GovDateField(label="Date of the decision", help_text="For example 26 7 2017")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("decided_on", timezone.localdate())
+
+
+class DecisionFields(_Decision):
     decided_by_note = forms.CharField(
         label="Named as",
         required=False,
         help_text="For example 'Strategic Director (External Services)' or 'the PCC's office'.",
     )
-    decided_on = GovDateField(label="Date of the decision", help_text="For example 26 7 2017")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["decided_by"].choices = [c for c in DecidedBy.choices if c[0] not in ("standing_rule",)]
-        if not self.is_bound:
-            self.initial.setdefault("decided_on", timezone.localdate())
 
 
-class ItemAddForm(DecisionFields):
+class ItemAddForm(_Decision):
+    # Not DecisionFields: `item_add` takes who decided and when, not how they were named.
     title = forms.CharField(
         label="Title", max_length=300, error_messages={"required": "Enter the item's title"}
     )
@@ -95,18 +107,18 @@ class ItemAddForm(DecisionFields):
         "expected_exempt",
         "needs_attendance",
         "decided_by",
-        "decided_by_note",
         "decided_on",
         "reason",
     ]
 
-    def __init__(self, *args, committee: Committee, **kwargs):
+    def __init__(self, *args: Any, committee: Committee, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["target_meeting"] = _target_field(committee, label="Meeting")
         self.order_fields(self.field_order)
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("statutory_subject") and data.get("kind") != BusinessKind.STATUTORY:
             self.add_error(
                 "statutory_subject",
@@ -120,7 +132,7 @@ class ItemMoveForm(DecisionFields):
         label="Reason", widget=forms.Textarea, error_messages={"required": "Enter the reason for the move"}
     )
 
-    def __init__(self, *args, committee: Committee, **kwargs):
+    def __init__(self, *args: Any, committee: Committee, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["to_meeting"] = _target_field(committee, label="Move to")
         self.order_fields(["to_meeting", "decided_by", "decided_by_note", "decided_on", "reason"])
@@ -134,11 +146,11 @@ class ItemCancelForm(DecisionFields):
     )
 
 
-class AttendanceRequestForm(forms.Form):
+class AttendanceRequestForm(ServiceForm):
     requested_on = GovDateField(label="Date the request was sent")
 
 
-class VersionApproveForm(forms.Form):
+class VersionApproveForm(ServiceForm):
     resolution_text = forms.CharField(
         label="Resolution",
         widget=forms.Textarea,
@@ -147,19 +159,15 @@ class VersionApproveForm(forms.Form):
     )
     title = forms.CharField(label="Title of the approved plan", required=False)
 
-    def __init__(self, *args, committee: Committee, **kwargs):
+    def __init__(self, *args: Any, committee: Committee, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["meeting"] = MeetingChoiceField(
-            queryset=Meeting.objects.filter(committee=committee)
-            .exclude(status=MeetingStatus.CANCELLED)
-            .order_by("-date"),
+            queryset=meetings_to_choose(committee=committee),
             label="Meeting that approved it",
             empty_label=None,
         )
         self.fields["proposed"] = forms.ModelChoiceField(
-            queryset=WorkPlanVersion.objects.filter(committee=committee, status="proposed").order_by(
-                "-prepared_on"
-            ),
+            queryset=selectors.proposed_versions(committee=committee),
             required=False,
             label="Proposed plan it approves",
             empty_label="The plan as it stands now",
@@ -167,12 +175,12 @@ class VersionApproveForm(forms.Form):
         self.order_fields(["meeting", "proposed", "resolution_text", "title"])
 
 
-class VersionProposeForm(forms.Form):
+class VersionProposeForm(ServiceForm):
     title = forms.CharField(label="Title", error_messages={"required": "Enter the title of the plan"})
     prepared_on = GovDateField(label="Date prepared")
 
 
-class DrawDownRequestForm(forms.Form):
+class DrawDownRequestForm(ServiceForm):
     topic = forms.CharField(
         label="Topic", error_messages={"required": "Enter the topic the Member asks to draw down"}
     )
@@ -186,17 +194,23 @@ class DrawDownRequestForm(forms.Form):
     requested_by_note = forms.CharField(label="Member (if not listed) or role", required=False)
     requested_on = GovDateField(label="Date of the request")
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if not data.get("requested_by") and not data.get("requested_by_note"):
             self.add_error("requested_by", "Choose the Member who asked, or name them")
         return data
 
 
-class DrawDownDecisionForm(forms.Form):
-    decision = forms.ChoiceField(
+def _agreed(decision: str) -> bool:
+    return decision == "yes"
+
+
+class _DrawDownDecisionForm(ServiceForm):
+    decision = forms.TypedChoiceField(
         label="Decision",
         choices=[("yes", "Agreed"), ("no", "Not agreed")],
+        coerce=_agreed,
         error_messages={"required": "Choose the decision"},
     )
     decided_by = forms.ModelChoiceField(
@@ -205,9 +219,18 @@ class DrawDownDecisionForm(forms.Form):
     decided_on = GovDateField(label="Date of the decision")
     note = forms.CharField(label="Note", widget=forms.Textarea, required=False)
 
-    def __init__(self, *args, committee: Committee, with_meeting: bool, **kwargs):
+
+class DrawDownChairmanForm(_DrawDownDecisionForm):
+    """The Chairman agrees a Member's request, or does not."""
+
+    renamed = {"decision": "agreed", "decided_by": "chairman"}
+
+
+class DrawDownDirectorForm(_DrawDownDecisionForm):
+    """The Director approves a request the Chairman agreed, or does not, naming the meeting."""
+
+    renamed = {"decision": "approved", "decided_by": "director"}
+
+    def __init__(self, *args: Any, committee: Committee, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if with_meeting:
-            self.fields["target_meeting"] = _target_field(
-                committee, label="Meeting for the item, if approved"
-            )
+        self.fields["target_meeting"] = _target_field(committee, label="Meeting for the item, if approved")

@@ -24,6 +24,8 @@ from scrutiny.rules.deadlines import PARTNER_NOTICE_CITATION, partner_request_de
 from .models import (
     ChangeKind,
     DecidedBy,
+    DrawDownRequest,
+    DrawDownStep,
     ItemStatus,
     Recurrence,
     RecurringRule,
@@ -490,3 +492,27 @@ def rule_title(rule: RecurringRule, meeting: Meeting) -> str:
         municipal_year=municipal_year_rule.label(year),
         previous_municipal_year=municipal_year_rule.label(year - 1),
     )
+
+
+# -- Reads for the views and forms (web layer, issue 14): appended here, apart from the rest ----------
+
+
+def proposed_items(*, committee: Committee) -> QuerySet[WorkProgrammeItem]:
+    """Items proposed from the recurring rules, awaiting an officer."""
+    return WorkProgrammeItem.objects.filter(committee=committee, status=ItemStatus.PROPOSED).select_related(
+        "target_meeting"
+    )
+
+
+def proposed_versions(*, committee: Committee) -> QuerySet[WorkPlanVersion]:
+    """The plans frozen as proposed, newest first: what an approval may approve."""
+    return WorkPlanVersion.objects.filter(committee=committee, status=VersionStatus.PROPOSED).order_by("-prepared_on")
+
+
+def draw_down_requests(*, committee: Committee) -> QuerySet[DrawDownRequest]:
+    return DrawDownRequest.objects.filter(committee=committee).select_related("requested_by", "item")
+
+
+def draw_down_steps(*, request: DrawDownRequest) -> QuerySet[DrawDownStep]:
+    """The request's steps, in the order they were taken."""
+    return request.steps.select_related("decided_by", "recorded_by").order_by("sequence")

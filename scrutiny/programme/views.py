@@ -3,9 +3,13 @@ screens that change it (each change through a service, with its reason)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from functools import partial
+
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,23 +17,24 @@ from django.views.decorators.http import require_POST
 
 from scrutiny.access.decorators import officer_required
 from scrutiny.access.policy import Viewer
-from scrutiny.core.views import form_page
+from scrutiny.core.downloads import PDF, WORD, FileKind, Visibility, file_response
+from scrutiny.core.views import action_redirect, form_page
 from scrutiny.governance.models import Committee
 
 from . import exports, forms, selectors, services
-from .models import DrawDownRequest, DrawDownStatus, ItemStatus, WorkPlanVersion, WorkProgrammeItem
+from .models import DrawDownRequest, DrawDownStatus, WorkPlanVersion, WorkProgrammeChange, WorkProgrammeItem
 
 
 def _committee(slug: str) -> Committee:
     return get_object_or_404(Committee.objects.select_related("council"), slug=slug)
 
 
-def _from_year(request) -> int | None:
+def _from_year(request: HttpRequest) -> int | None:
     raw = request.GET.get("from", "")
     return int(raw) if raw.isdigit() and 1990 < int(raw) < 2100 else None
 
 
-def work_programme(request, slug: str):
+def work_programme(request: HttpRequest, slug: str) -> HttpResponse:
     committee = _committee(slug)
     viewer = Viewer.of(request)
     from_year = _from_year(request)
@@ -43,49 +48,30 @@ def work_programme(request, slug: str):
     }
     if viewer.is_officer:
         context["warnings"] = selectors.warnings(committee=committee)
-        context["proposals"] = WorkProgrammeItem.objects.filter(
-            committee=committee, status=ItemStatus.PROPOSED
-        ).select_related("target_meeting")
+        context["proposals"] = selectors.proposed_items(committee=committee)
     return render(request, "programme/work_programme.html", context)
 
 
-def _export_title(committee: Committee, from_year: int | None) -> str:
-    return (
-        f"Rolling Work Plan {from_year}-{(from_year + 1) % 100:02d} and Beyond"
-        if from_year
-        else "Rolling Work Plan"
-    )
+def _export_title(from_year: int | None) -> str:
+    return f"Rolling Work Plan {from_year}-{(from_year + 1) % 100:02d} and Beyond" if from_year else "Rolling Work Plan"
 
 
-def work_programme_docx(request, slug: str):
+WORK_PLAN_BUILDERS: dict[FileKind, Callable[..., bytes]] = {PDF: exports.work_plan_pdf, WORD: exports.work_plan_docx}
+
+
+def work_programme_file(request: HttpRequest, slug: str, *, kind: FileKind) -> HttpResponseBase:
+    """The plan as Word or PDF. Public: it is the same plan, with the same rows, for everyone."""
     committee = _committee(slug)
     from_year = _from_year(request)
-    content = exports.work_plan_docx(
+    content = WORK_PLAN_BUILDERS[kind](
         committee=committee,
-        title=_export_title(committee, from_year),
+        title=_export_title(from_year),
         rows=selectors.plan_rows(committee=committee, from_year=from_year),
     )
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
-    response["Content-Disposition"] = f'attachment; filename="work-plan-{committee.slug}.docx"'
-    return response
+    return file_response(content, filename=f"work-plan-{committee.slug}.{kind.extension}", visibility=Visibility.PUBLIC)
 
 
-def work_programme_pdf(request, slug: str):
-    committee = _committee(slug)
-    from_year = _from_year(request)
-    content = exports.work_plan_pdf(
-        committee=committee,
-        title=_export_title(committee, from_year),
-        rows=selectors.plan_rows(committee=committee, from_year=from_year),
-    )
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="work-plan-{committee.slug}.pdf"'
-    return response
-
-
-def item_detail(request, pk: int):
+def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(
         WorkProgrammeItem.objects.select_related("committee", "target_meeting", "brought_by"), pk=pk
     )
@@ -101,147 +87,110 @@ def item_detail(request, pk: int):
     return render(request, "programme/item_detail.html", context)
 
 
+def _item_page(pk: int) -> str:
+    return reverse("work_programme_item", args=[pk])
+
+
+def _worded(pk: int) -> Callable[[WorkProgrammeChange], tuple[str, str]]:
+    """A change's own wording as the message, back on the item's page."""
+    return lambda change: (change.wording, _item_page(pk))
+
+
 @officer_required
-def item_add(request, slug: str):
+def item_add(request: HttpRequest, slug: str) -> HttpResponse:
     committee = _committee(slug)
-    form = forms.ItemAddForm(request.POST or None, committee=committee)
-
-    def action(d):
-        return services.item_add(
-            committee=committee,
-            title=d["title"],
-            kind=d["kind"],
-            target_meeting=d["target_meeting"],
-            description=d["description"],
-            brought_by=d["brought_by"],
-            brought_by_note=d["brought_by_note"],
-            expected_exempt=d["expected_exempt"],
-            statutory_subject=d["statutory_subject"],
-            needs_attendance=d["needs_attendance"],
-            decided_by=d["decided_by"],
-            decided_on=d["decided_on"],
-            reason=d["reason"],
-            by=request.user,
-        )
-
     return form_page(
         request,
-        form=form,
-        action=action,
+        forms.ItemAddForm.bound_to(request, committee=committee),
+        partial(services.item_add, committee=committee),
+        success=lambda item: (f"“{item.title}” added to the work programme.", _item_page(item.pk)),
         committee=committee,
         heading="Add an item to the work programme",
         caption=committee.name,
         submit="Add item",
         cancel_url=reverse("work_programme", args=[slug]),
-        success=lambda item: (
-            f"“{item.title}” added to the work programme.",
-            reverse("work_programme_item", args=[item.pk]),
-        ),
     )
 
 
 @officer_required
-def item_move(request, pk: int):
+def item_move(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(WorkProgrammeItem.objects.select_related("committee", "target_meeting"), pk=pk)
-    form = forms.ItemMoveForm(request.POST or None, committee=item.committee)
-
-    def action(d):
-        return services.item_move(
-            item=item,
-            to_meeting=d["to_meeting"],
-            decided_by=d["decided_by"],
-            decided_by_note=d["decided_by_note"],
-            decided_on=d["decided_on"],
-            reason=d["reason"],
-            by=request.user,
-        )
-
     return form_page(
         request,
-        form=form,
-        action=action,
+        forms.ItemMoveForm.bound_to(request, committee=item.committee),
+        partial(services.item_move, item=item),
+        success=_worded(pk),
         committee=item.committee,
         heading=f"Move “{item.title}”",
         caption=f"Now: {item.target_meeting.date_display if item.target_meeting else 'to be agreed'}",
         submit="Move item",
-        cancel_url=reverse("work_programme_item", args=[pk]),
-        success=lambda change: (change.wording, reverse("work_programme_item", args=[pk])),
+        cancel_url=_item_page(pk),
     )
 
 
 @officer_required
-def item_cancel(request, pk: int):
+def item_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(WorkProgrammeItem.objects.select_related("committee"), pk=pk)
-    form = forms.ItemCancelForm(request.POST or None)
-
-    def action(d):
-        return services.item_cancel(
-            item=item,
-            decided_by=d["decided_by"],
-            decided_by_note=d["decided_by_note"],
-            decided_on=d["decided_on"],
-            reason=d["reason"],
-            by=request.user,
-        )
-
     return form_page(
         request,
-        form=form,
-        action=action,
+        forms.ItemCancelForm.bound_to(request),
+        partial(services.item_cancel, item=item),
+        success=_worded(pk),
         committee=item.committee,
         heading=f"Cancel “{item.title}”",
         submit="Cancel item",
-        cancel_url=reverse("work_programme_item", args=[pk]),
-        success=lambda change: (change.wording, reverse("work_programme_item", args=[pk])),
+        cancel_url=_item_page(pk),
     )
 
 
 @officer_required
-def item_attendance(request, pk: int):
+def item_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(WorkProgrammeItem.objects.select_related("committee"), pk=pk)
-    form = forms.AttendanceRequestForm(request.POST or None)
     return form_page(
         request,
-        form=form,
+        forms.AttendanceRequestForm.bound_to(request),
+        partial(services.item_record_attendance_request, item=item),
+        success=lambda _: ("Request to attend recorded.", _item_page(pk)),
         committee=item.committee,
         heading=f"Record the request to attend: “{item.title}”",
-        action=lambda d: services.item_record_attendance_request(
-            item=item, requested_on=d["requested_on"], by=request.user
-        ),
         submit="Record request",
-        cancel_url=reverse("work_programme_item", args=[pk]),
-        success=lambda i: ("Request to attend recorded.", reverse("work_programme_item", args=[pk])),
+        cancel_url=_item_page(pk),
     )
 
 
 @officer_required
 @require_POST
-def item_accept(request, pk: int):
-    item = get_object_or_404(WorkProgrammeItem, pk=pk)
-    try:
-        services.item_accept(item=item, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, f"“{item.title}” accepted into the plan.")
-    return redirect(reverse("work_programme", args=[item.committee.slug]))
-
-
-@officer_required
-@require_POST
-def recurring_propose(request, slug: str):
-    committee = _committee(slug)
-    created = services.recurring_items_propose(committee=committee, by=request.user)
-    messages.success(
+def item_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_object_or_404(WorkProgrammeItem.objects.select_related("committee"), pk=pk)
+    plan = reverse("work_programme", args=[item.committee.slug])
+    return action_redirect(
         request,
-        f"{len(created)} recurring item(s) proposed for future meetings."
-        if created
-        else "No new recurring items to propose.",
+        partial(services.item_accept, item=item),
+        success=lambda _: (f"“{item.title}” accepted into the plan.", plan),
+        refused_url=plan,
     )
-    return redirect(reverse("work_programme", args=[slug]))
 
 
-def version_list(request, slug: str):
+def _proposed(created: list[WorkProgrammeItem]) -> str:
+    if not created:
+        return "No new recurring items to propose."
+    return f"{len(created)} recurring item(s) proposed for future meetings."
+
+
+@officer_required
+@require_POST
+def recurring_propose(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = _committee(slug)
+    plan = reverse("work_programme", args=[slug])
+    return action_redirect(
+        request,
+        partial(services.recurring_items_propose, committee=committee),
+        success=lambda created: (_proposed(created), plan),
+        refused_url=plan,
+    )
+
+
+def version_list(request: HttpRequest, slug: str) -> HttpResponse:
     committee = _committee(slug)
     return render(
         request,
@@ -250,7 +199,7 @@ def version_list(request, slug: str):
     )
 
 
-def version_detail(request, pk: int):
+def version_detail(request: HttpRequest, pk: int) -> HttpResponse:
     version = get_object_or_404(WorkPlanVersion.objects.select_related("committee", "approved_at"), pk=pk)
     current = selectors.snapshot(selectors.plan_rows(committee=version.committee))
     context = {
@@ -261,11 +210,9 @@ def version_detail(request, pk: int):
     return render(request, "programme/version_detail.html", context)
 
 
-def version_on(request, slug: str):
+def version_on(request: HttpRequest, slug: str) -> HttpResponse:
     """The plan as approved on a date: ?on=YYYY-MM-DD."""
     committee = _committee(slug)
-    import datetime as dt
-
     try:
         on = dt.date.fromisoformat(request.GET.get("on", ""))
     except ValueError:
@@ -277,137 +224,90 @@ def version_on(request, slug: str):
     return redirect(reverse("work_programme_version", args=[version.pk]))
 
 
+def _version_page(version: WorkPlanVersion) -> str:
+    return reverse("work_programme_version", args=[version.pk])
+
+
 @officer_required
-def version_approve(request, slug: str):
+def version_approve(request: HttpRequest, slug: str) -> HttpResponse:
     committee = _committee(slug)
-    form = forms.VersionApproveForm(request.POST or None, committee=committee)
-
-    def action(d):
-        return services.version_approve(
-            committee=committee,
-            meeting=d["meeting"],
-            resolution_text=d["resolution_text"],
-            proposed=d["proposed"],
-            title=d["title"],
-            by=request.user,
-        )
-
     return form_page(
         request,
-        form=form,
-        action=action,
+        forms.VersionApproveForm.bound_to(request, committee=committee),
+        partial(services.version_approve, committee=committee),
+        success=lambda v: (f"“{v.title}” approved on {v.approved_on:%d %B %Y}.", _version_page(v)),
         committee=committee,
         heading="Record the Committee's approval of the work plan",
         intro="The plan is frozen as it stands, with the changes made at the meeting already recorded on the items.",
         submit="Record approval",
         cancel_url=reverse("work_programme", args=[slug]),
-        success=lambda v: (
-            f"“{v.title}” approved on {v.approved_on:%d %B %Y}.",
-            reverse("work_programme_version", args=[v.pk]),
-        ),
     )
 
 
 @officer_required
-def version_propose(request, slug: str):
+def version_propose(request: HttpRequest, slug: str) -> HttpResponse:
     committee = _committee(slug)
-    form = forms.VersionProposeForm(request.POST or None)
     return form_page(
         request,
-        form=form,
+        forms.VersionProposeForm.bound_to(request),
+        partial(services.version_propose, committee=committee),
+        success=lambda v: (f"“{v.title}” frozen.", _version_page(v)),
         committee=committee,
         heading="Freeze the plan as proposed for a meeting",
-        action=lambda d: services.version_propose(
-            committee=committee, title=d["title"], prepared_on=d["prepared_on"], by=request.user
-        ),
         submit="Freeze plan",
         cancel_url=reverse("work_programme", args=[slug]),
-        success=lambda v: (f"“{v.title}” frozen.", reverse("work_programme_version", args=[v.pk])),
     )
 
 
 @officer_required
-def draw_down_list(request, slug: str):
+def draw_down_list(request: HttpRequest, slug: str) -> HttpResponse:
     committee = _committee(slug)
-    requests = DrawDownRequest.objects.filter(committee=committee).select_related("requested_by", "item")
-    return render(request, "programme/draw_downs.html", {"committee": committee, "requests": requests})
+    context = {"committee": committee, "requests": selectors.draw_down_requests(committee=committee)}
+    return render(request, "programme/draw_downs.html", context)
 
 
 @officer_required
-def draw_down_new(request, slug: str):
+def draw_down_new(request: HttpRequest, slug: str) -> HttpResponse:
     committee = _committee(slug)
-    form = forms.DrawDownRequestForm(request.POST or None)
     return form_page(
         request,
-        form=form,
+        forms.DrawDownRequestForm.bound_to(request),
+        partial(services.draw_down_request, committee=committee),
+        success=lambda r: (f"Draw-down request “{r.topic}” recorded.", reverse("draw_down", args=[r.pk])),
         committee=committee,
         heading="Record a draw-down request",
         caption=committee.name,
-        action=lambda d: services.draw_down_request(
-            committee=committee,
-            topic=d["topic"],
-            description=d["description"],
-            requested_by=d["requested_by"],
-            requested_by_note=d["requested_by_note"],
-            requested_on=d["requested_on"],
-            by=request.user,
-        ),
         submit="Record request",
         cancel_url=reverse("draw_downs", args=[slug]),
-        success=lambda r: (f"Draw-down request “{r.topic}” recorded.", reverse("draw_down", args=[r.pk])),
     )
 
 
 @officer_required
-def draw_down_detail(request, pk: int):
-    request_ = get_object_or_404(
-        DrawDownRequest.objects.select_related("committee", "requested_by", "item"), pk=pk
-    )
-    steps = request_.steps.select_related("decided_by", "recorded_by").order_by("sequence")
-    return render(
-        request,
-        "programme/draw_down_detail.html",
-        {"req": request_, "committee": request_.committee, "steps": steps},
-    )
+def draw_down_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    req = get_object_or_404(DrawDownRequest.objects.select_related("committee", "requested_by", "item"), pk=pk)
+    context = {"req": req, "committee": req.committee, "steps": selectors.draw_down_steps(request=req)}
+    return render(request, "programme/draw_down_detail.html", context)
 
 
 @officer_required
-def draw_down_decide(request, pk: int):
+def draw_down_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """The Chairman's decision on a Member's request; once the Chairman has agreed, the Director's."""
     req = get_object_or_404(DrawDownRequest.objects.select_related("committee"), pk=pk)
-    director = req.status == DrawDownStatus.CHAIRMAN_AGREED
-    form = forms.DrawDownDecisionForm(request.POST or None, committee=req.committee, with_meeting=director)
-
-    def action(d):
-        agreed = d["decision"] == "yes"
-        if director:
-            return services.draw_down_director_decide(
-                request=req,
-                approved=agreed,
-                director=d["decided_by"],
-                decided_on=d["decided_on"],
-                note=d["note"],
-                target_meeting=d.get("target_meeting"),
-                by=request.user,
-            )
-        return services.draw_down_chairman_decide(
-            request=req,
-            agreed=agreed,
-            chairman=d["decided_by"],
-            decided_on=d["decided_on"],
-            note=d["note"],
-            by=request.user,
-        )
-
+    form: forms.DrawDownChairmanForm | forms.DrawDownDirectorForm
+    if req.status == DrawDownStatus.CHAIRMAN_AGREED:
+        who, decide = "The Director", partial(services.draw_down_director_decide, request=req)
+        form = forms.DrawDownDirectorForm.bound_to(request, committee=req.committee)
+    else:
+        who, decide = "The Chairman", partial(services.draw_down_chairman_decide, request=req)
+        form = forms.DrawDownChairmanForm.bound_to(request)
+    back = reverse("draw_down", args=[pk])
     return form_page(
         request,
-        form=form,
-        action=action,
+        form,
+        decide,
+        success=lambda r: (f"“{r.topic}”: {r.get_status_display().lower()}.", back),
         committee=req.committee,
-        heading=f"{'The Director' if director else 'The Chairman'}'s decision on “{req.topic}”",
+        heading=f"{who}'s decision on “{req.topic}”",
         submit="Record decision",
-        cancel_url=reverse("draw_down", args=[pk]),
-        success=lambda r: (
-            f"“{r.topic}”: {r.get_status_display().lower()}.",
-            reverse("draw_down", args=[pk]),
-        ),
+        cancel_url=back,
     )

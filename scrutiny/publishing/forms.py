@@ -1,7 +1,14 @@
+"""The officers' form to publish an agenda: its cleaned data are `meeting_publish_agenda`'s
+keyword arguments."""
+
+from __future__ import annotations
+
 from django import forms
 
+from scrutiny.core.forms import ServiceForm
 
-class PublishForm(forms.Form):
+
+class PublishForm(ServiceForm):
     urgency_reason = forms.CharField(
         label="Reason for urgency (only if publishing late)",
         required=False,

@@ -36,3 +36,20 @@ def publication_problems(meeting: Meeting) -> list[str]:
         if item.is_exempt and not item.exemption_ground:
             problems.append(f"{_label(item)} is exempt without its reason.")
     return problems
+
+
+# -- Reads for the views and forms (web layer, issue 14): appended here, apart from the rest ----------
+
+
+def publication_of(meeting: Meeting, *, version: int | None) -> AgendaPublication | None:
+    """A version of the meeting's published agenda; the latest when `version` is None."""
+    if version is None:
+        return latest_publication(meeting)
+    return meeting.publications.filter(version=version).first()
+
+
+def published_page_ranges(publication: AgendaPublication | None) -> dict[int, tuple[int, int]]:
+    """Each agenda item's first and last pages in the published pack, by the item's key."""
+    if publication is None:
+        return {}
+    return {entry["pk"]: (entry["pages"][0], entry["pages"][1]) for entry in publication.agenda if entry.get("pages")}

@@ -1,182 +1,139 @@
-"""Agenda packs, publishing and calendars."""
+"""Agenda packs, publishing, the agenda and reports as Word, and calendars."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from scrutiny.access.decorators import officer_required
 from scrutiny.access.policy import Viewer
+from scrutiny.core.downloads import Visibility, file_response
+from scrutiny.core.views import form_page
+from scrutiny.documents.selectors import document_get_for_viewer, document_visibility
 from scrutiny.governance.models import Committee
 from scrutiny.meetings.models import Meeting
-from scrutiny.meetings.selectors import meeting_get
+from scrutiny.meetings.selectors import meeting_get, meetings_for_committee
 
 from . import ical, services
 from .forms import PublishForm
 from .models import AgendaPublication
 from .pack import PackError, build_packs
-from .selectors import latest_publication
+from .selectors import latest_publication, publication_of, published_page_ranges
+from .word import agenda_docx, covering_report_docx
 
 
-def _pdf(data_or_file, filename: str, *, private: bool):
-    if isinstance(data_or_file, bytes):
-        response = HttpResponse(data_or_file, content_type="application/pdf")
-    else:
-        response = FileResponse(data_or_file.open("rb"), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store" if private else "public, max-age=300"
-    if private:
-        response["X-Robots-Tag"] = "noindex"
-    return response
+def _pack_name(meeting: Meeting, publication: AgendaPublication, visibility: Visibility) -> str:
+    if visibility == Visibility.PUBLIC:
+        return f"agenda-pack-{meeting.date:%Y-%m-%d}-v{publication.version}.pdf"
+    return f"part-2-not-for-publication-{meeting.date:%Y-%m-%d}.pdf"
 
 
-def public_pack(request, pk: int, version: int | None = None):
+def agenda_pack(
+    request: HttpRequest, pk: int, *, visibility: Visibility, version: int | None = None
+) -> HttpResponseBase:
+    """A published pack: the public one, or the members' Part 2 pack (`visibility` exempt),
+    which only those the access policy entitles get; to anyone else it answers exactly as if
+    there were none."""
     meeting = meeting_get(pk=pk)
-    publication = _publication(meeting, version)
-    return _pdf(
-        publication.public_pack,
-        f"agenda-pack-{meeting.date:%Y-%m-%d}-v{publication.version}.pdf",
-        private=False,
-    )
-
-
-def part2_pack(request, pk: int, version: int | None = None):
-    """The members' Part 2 pack: only for those the access policy entitles; to anyone else it
-    answers exactly as if there were none."""
-    meeting = meeting_get(pk=pk)
-    viewer = Viewer.of(request)
-    if not viewer.may_see_exempt_of_meeting(meeting):
+    if visibility != Visibility.PUBLIC and not Viewer.of(request).may_see_exempt_of_meeting(meeting):
         raise Http404("No such pack.")
-    publication = _publication(meeting, version)
-    if not publication.part2_pack:
-        raise Http404("No such pack.")
-    return _pdf(
-        publication.part2_pack, f"part-2-not-for-publication-{meeting.date:%Y-%m-%d}.pdf", private=True
-    )
-
-
-def _publication(meeting: Meeting, version: int | None) -> AgendaPublication:
-    if version is None:
-        publication = latest_publication(meeting)
-    else:
-        publication = meeting.publications.filter(version=version).first()
+    publication = publication_of(meeting, version=version)
     if publication is None:
         raise Http404("This agenda has not been published.")
-    return publication
+    pack = publication.public_pack if visibility == Visibility.PUBLIC else publication.part2_pack
+    if not pack:
+        raise Http404("No such pack.")
+    return file_response(pack, filename=_pack_name(meeting, publication, visibility), visibility=visibility)
 
 
 @officer_required
-def draft_pack(request, pk: int, part: str):
-    """The pack as it would be published now (officers only, not stored)."""
+def draft_pack(request: HttpRequest, pk: int, part: Visibility) -> HttpResponseBase:
+    """The public or the Part 2 pack as it would be published now (officers only, not stored)."""
     meeting = meeting_get(pk=pk)
     try:
         public, part2 = build_packs(meeting)
     except PackError as exc:
         messages.error(request, str(exc))
         return redirect(reverse("meeting", args=[pk]) + "#manage")
-    if part == "part2":
-        if part2 is None:
-            raise Http404("There is no exempt business.")
-        return _pdf(part2.pdf, "draft-part-2.pdf", private=True)
-    return _pdf(public.pdf, "draft-agenda-pack.pdf", private=True)
+    if part == Visibility.PUBLIC:
+        return file_response(public.pdf, filename="draft-agenda-pack.pdf", visibility=Visibility.OFFICERS)
+    if part2 is None:
+        raise Http404("There is no exempt business.")
+    return file_response(part2.pdf, filename="draft-part-2.pdf", visibility=Visibility.OFFICERS)
 
 
 @officer_required
-def publish(request, pk: int):
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_get(pk=pk)
-    form = PublishForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            publication = services.meeting_publish_agenda(
-                meeting=meeting, by=request.user, urgency_reason=form.cleaned_data["urgency_reason"]
-            )
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(
-                request,
-                f"Agenda published (version {publication.version}): {publication.public_pages} pages in the public pack.",
-            )
-            return redirect(reverse("meeting", args=[pk]))
-    context = {
-        "form": form,
-        "committee": meeting.committee,
-        "meeting": meeting,
-        "heading": "Publish the agenda",
-        "caption": f"{meeting.committee.name}, {meeting.date_display}",
-        "intro": "Publishing freezes the agenda and its packs as they are now and makes the public pack and pages visible. "
-        "Earlier versions are kept.",
-        "submit": "Publish agenda",
-        "cancel_url": reverse("meeting", args=[pk]),
-    }
-    return render(request, "forms/page.html", context, status=400 if form.errors else 200)
-
-
-def meeting_ics(request, pk: int):
-    meeting = meeting_get(pk=pk)
-    body = ical.calendar(
-        [meeting],
-        url_for=lambda m: request.build_absolute_uri(reverse("meeting", args=[m.pk])),
-        host=request.get_host().split(":")[0],
-        name=meeting.committee.name,
+    return form_page(
+        request,
+        PublishForm.bound_to(request),
+        partial(services.meeting_publish_agenda, meeting=meeting),
+        success=lambda publication: (
+            f"Agenda published (version {publication.version}): {publication.public_pages} pages in the public pack.",
+            reverse("meeting", args=[pk]),
+        ),
+        committee=meeting.committee,
+        heading="Publish the agenda",
+        caption=f"{meeting.committee.name}, {meeting.date_display}",
+        intro="Publishing freezes the agenda and its packs as they are now and makes the public pack and pages "
+        "visible. Earlier versions are kept.",
+        submit="Publish agenda",
+        cancel_url=reverse("meeting", args=[pk]),
+        context={"meeting": meeting},
     )
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.date:%Y-%m-%d}.ics"'
-    return response
 
 
-def committee_ics(request, slug: str):
-    committee = get_object_or_404(Committee, slug=slug)
-    meetings = list(Meeting.objects.filter(committee=committee).select_related("committee").order_by("date"))
+def _calendar(request: HttpRequest, meetings: list[Meeting], *, name: str, filename: str) -> HttpResponseBase:
+    """Only public facts (see `ical`): the same calendar for everyone."""
     body = ical.calendar(
         meetings,
         url_for=lambda m: request.build_absolute_uri(reverse("meeting", args=[m.pk])),
         host=request.get_host().split(":")[0],
-        name=committee.name,
+        name=name,
     )
-    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    return file_response(body, filename=filename, visibility=Visibility.PUBLIC)
 
 
-def _docx(data: bytes, filename: str, *, private: bool) -> HttpResponse:
-    response = HttpResponse(
-        data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store" if private else "public, max-age=300"
-    return response
+def meeting_ics(request: HttpRequest, pk: int) -> HttpResponseBase:
+    meeting = meeting_get(pk=pk)
+    return _calendar(request, [meeting], name=meeting.committee.name, filename=f"meeting-{meeting.date:%Y-%m-%d}.ics")
 
 
-def agenda_word(request, pk: int):
+def committee_ics(request: HttpRequest, slug: str) -> HttpResponseBase:
+    committee = get_object_or_404(Committee, slug=slug)
+    meetings = list(meetings_for_committee(committee=committee).select_related("committee"))
+    return _calendar(request, meetings, name=committee.name, filename=f"{committee.slug}.ics")
+
+
+def agenda_word(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The agenda as Word: as published, for the public; with Part 2 for those entitled."""
-    from .word import agenda_docx
-
     meeting = meeting_get(pk=pk)
     viewer = Viewer.of(request)
     if not viewer.may_see_agenda(meeting):
         raise Http404("This agenda has not been published.")
-    publication = latest_publication(meeting)
-    pages = {e["pk"]: tuple(e["pages"]) for e in publication.agenda if e.get("pages")} if publication else {}
+    pages = published_page_ranges(latest_publication(meeting))
     part2 = viewer.may_see_exempt_of_meeting(meeting)
-    return _docx(
-        agenda_docx(meeting, part2=part2, pages=pages), f"agenda-{meeting.date:%Y-%m-%d}.docx", private=part2
+    return file_response(
+        agenda_docx(meeting, part2=part2, pages=pages),
+        filename=f"agenda-{meeting.date:%Y-%m-%d}.docx",
+        visibility=Visibility.EXEMPT if part2 else Visibility.PUBLIC,
     )
 
 
-def report_word(request, pk: int):
+def report_word(request: HttpRequest, pk: int) -> HttpResponseBase:
     """A covering report as Word, through the access policy like the report itself."""
-    from scrutiny.documents.selectors import document_get_for_viewer
-
-    from .word import covering_report_docx
-
     document = document_get_for_viewer(pk=pk, viewer=Viewer.of(request))
     if not hasattr(document, "covering_report"):
         raise Http404("This paper is not a report written in the app.")
-    return _docx(
+    return file_response(
         covering_report_docx(document.covering_report),
-        f"report-{document.pk}.docx",
-        private=document.is_withheld_from_public,
+        filename=f"report-{document.pk}.docx",
+        visibility=document_visibility(document),
     )
+

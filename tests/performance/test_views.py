@@ -379,3 +379,25 @@ def test_indicators_csv_leaves_partner_comparison_empty_against_the_previous_per
                  "--format", "csv", stdout=out)
     fires = {r["indicator"]: r for r in csv_module.DictReader(io.StringIO(out.getvalue()))}["Deliberate fires"]
     assert (fires["count"], fires["compared"], fires["change"], fires["change_percent"]) == ("12", "", "", "")
+
+
+def test_one_report_view_by_format_and_visibility_and_only_the_public_one_cached_publicly(client, partners):
+    home, _ = partners
+    public = {"pdf": client.get(f"/performance/{home.code}/report.pdf{QUERY}"),
+              "docx": client.get(f"/performance/{home.code}/report.docx{QUERY}")}
+    officer_client(client)
+    exempt = {"pdf": client.get(f"/performance/{home.code}/report-confidential.pdf{QUERY}"),
+              "docx": client.get(f"/performance/{home.code}/report-confidential.docx{QUERY}")}
+    name = f"performance-{home.code}-2022-01-2022-03"
+    for extension, disposition in (("pdf", "inline"), ("docx", "attachment")):
+        assert public[extension]["Content-Disposition"] == f'{disposition}; filename="{name}.{extension}"'
+        assert public[extension]["Cache-Control"] == "public, max-age=300"
+        assert "X-Robots-Tag" not in public[extension]
+        assert exempt[extension]["Content-Disposition"] == f'{disposition}; filename="{name}-confidential.{extension}"'
+        assert exempt[extension]["Cache-Control"] == "private, no-store"
+        assert exempt[extension]["X-Robots-Tag"] == "noindex"
+    assert SECRET_NAME in pdf_text(exempt["pdf"]) and SECRET_NAME not in pdf_text(public["pdf"])
+    page = client.get(f"/performance/{home.code}/{QUERY}")
+    assert page["X-Robots-Tag"] == "noindex"  # the page with the confidential figures, too
+    client.logout()
+    assert "Cache-Control" not in client.get(f"/performance/{home.code}/{QUERY}")

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from scrutiny.governance.models import Committee
 from scrutiny.meetings.models import Meeting, MeetingStatus
-from scrutiny.programme.models import DrawDownRequest, WorkPlanVersion, WorkProgrammeItem
+from scrutiny.programme.models import DrawDownRequest, DrawDownStatus, WorkPlanVersion, WorkProgrammeItem
 from tests.factories import MeetingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -157,3 +157,19 @@ def test_versions_show_what_changed_since(client, demo):
     assert "What has changed since" in page and "Recording of Kent Crime Data and Statistics" in page
     as_approved = client.get(reverse("work_programme_version_on", args=[SLUG]) + "?on=2017-01-01")
     assert as_approved.url == reverse("work_programme_version", args=[version.pk])
+
+
+def test_not_agreed_is_recorded_as_the_chairmans_or_the_directors_refusal(client, future, officer):
+    client.force_login(officer)
+    asked = {"requested_by_note": "Councillor Mote", **_date("requested_on", TODAY)}
+    for topic, decisions, status in (
+        ("Street drinking", [{"decision": "no"}], DrawDownStatus.CHAIRMAN_DECLINED),
+        ("Fly-tipping", [{"decision": "yes"}, {"decision": "no", "note": "Covered by the CSP"}], DrawDownStatus.REFUSED),
+    ):
+        client.post(reverse("draw_down_new", args=[SLUG]), {"topic": topic, **asked})
+        req = DrawDownRequest.objects.get(topic=topic)
+        for decision in decisions:
+            response = client.post(reverse("draw_down_decide", args=[req.pk]), {**decision, **_date("decided_on", TODAY)})
+            assert response.status_code == 302
+        req.refresh_from_db()
+        assert req.status == status and req.item is None
