@@ -733,7 +733,7 @@ class _FileWriter:
 
     def __init__(
         self, geo: Geography, plan: _FilePlan, rng: random.Random, manifest: FileManifest, want_counts: bool
-    ):
+    ) -> None:
         self.geo, self.plan, self.rng, self.m = geo, plan, rng, manifest
         year, mon = _month_parts(plan.month)
         self.year, self.mon = year, mon

@@ -75,19 +75,10 @@ def meetings_by_municipal_year(*, committee: Committee) -> list[tuple[str, list[
     return [(municipal_year_rule.label(y), grouped[y]) for y in sorted(grouped, reverse=True)]
 
 
-def later_meetings(*, committee: Committee, after: dt.date) -> QuerySet[Meeting]:
-    """The committee's meetings after `after` that are not cancelled, in date order."""
-    return (
-        Meeting.objects.filter(committee=committee, date__gt=after)
-        .exclude(status=MeetingStatus.CANCELLED)
-        .order_by("date")
-    )
-
-
 def next_meeting(*, meeting: Meeting) -> Meeting | None:
     """The committee's next meeting after `meeting` (cancelled ones do not count): the one
     its agenda's "Next meeting" item names, and before which its actions are due."""
-    return later_meetings(committee=meeting.committee, after=meeting.date).first()
+    return later_meetings(meeting=meeting).first()
 
 
 def previous_held_meeting(*, meeting: Meeting) -> Meeting | None:

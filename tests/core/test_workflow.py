@@ -121,7 +121,8 @@ def test_the_next_meeting_is_the_committees_next_not_cancelled_one():
     february = MeetingFactory(committee=committee, date=D(2018, 2, 21), status=MeetingStatus.SCHEDULED)
     assert next_meeting(meeting=july) == february
     assert next_meeting(meeting=february) is None
-    assert list(later_meetings(committee=committee, after=D(2017, 1, 1))) == [july, february]
+    assert list(later_meetings(meeting=july)) == [february]
+    assert list(later_meetings(meeting=july, held_only=True)) == []
     assert previous_held_meeting(meeting=february) == july
     assert previous_held_meeting(meeting=july) is None
 
