@@ -8,12 +8,10 @@ from django.urls import reverse
 
 from scrutiny.publishing.services import meeting_publish_agenda
 from tests.pdfs import text_of
-from tests.publishing import test_services
 from tests.publishing.test_services import at
 
 pytestmark = pytest.mark.django_db
 D = dt.date
-meeting = test_services.meeting  # the publishing tests' fixture
 
 
 def _text(response) -> str:
