@@ -18,9 +18,12 @@ demo: install assets sysdeps $(VAR)/demo-secret-key
 	echo "" && echo "The Dartford demo is at http://127.0.0.1:8000/  (admin: http://127.0.0.1:8000/admin/)  Stop with Ctrl+C." && \
 	$(BIN)/scrutiny runserver 127.0.0.1:8000 --noreload
 
-## test: install what the tests need and run them all (DATABASE_URL chooses the database; default SQLite)
+## test: install what the tests need; lint, check the layers (import-linter) and the types (mypy --strict),
+## then run the tests (DATABASE_URL chooses the database; default SQLite)
 test: install assets sysdeps
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
+	SCRUTINY_SECRET_KEY=check SCRUTINY_PLAIN_STATIC=1 $(BIN)/mypy
 	SCRUTINY_SECRET_KEY=check SCRUTINY_PLAIN_STATIC=1 $(BIN)/scrutiny makemigrations --check --dry-run --verbosity 1
 	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "scrutiny.publishing",
     "scrutiny.performance",
     "scrutiny.demo",
+    "scrutiny.dev",
 ]
 
 MIDDLEWARE = [
@@ -88,7 +89,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "scrutiny.core.context_processors.site",
+                "scrutiny.access.context_processors.site",
             ],
         },
     },

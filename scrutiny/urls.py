@@ -13,7 +13,6 @@ admin.site.site_title = "Committee records"
 admin.site.index_title = "Maintain the committee's records"
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("", include("scrutiny.governance.urls")),
     path("", include("scrutiny.performance.urls")),
     path("", include("scrutiny.programme.urls")),
     path("", include("scrutiny.meetings.urls")),

@@ -1,12 +1,12 @@
 from django.contrib import admin
 
-from scrutiny.core.admin import ExemptAwareAdmin
+from scrutiny.access.admin import ExemptAwareAdmin
 
 from .models import BackgroundPaper, CoveringReport, Document
 
 
 @admin.register(Document)
-class DocumentAdmin(ExemptAwareAdmin):
+class DocumentAdmin(ExemptAwareAdmin[Document]):
     exempt_lookups = ("is_exempt", "agenda_item__is_exempt")
     list_display = ["title", "kind", "agenda_item", "is_exempt", "exemption_ground"]
     list_filter = ["kind", "is_exempt", "agenda_item__meeting__committee"]
@@ -15,13 +15,13 @@ class DocumentAdmin(ExemptAwareAdmin):
     raw_id_fields = ["agenda_item"]
 
 
-class BackgroundPaperInline(admin.TabularInline):
+class BackgroundPaperInline(admin.TabularInline[BackgroundPaper, CoveringReport]):
     model = BackgroundPaper
     extra = 1
 
 
 @admin.register(CoveringReport)
-class CoveringReportAdmin(ExemptAwareAdmin):
+class CoveringReportAdmin(ExemptAwareAdmin[CoveringReport]):
     """Officers write covering reports here, in the council's sections."""
 
     exempt_lookups = ("document__is_exempt", "document__agenda_item__is_exempt")

@@ -26,6 +26,7 @@ from django.db import transaction
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
+from scrutiny.core.history import save_with_history
 from scrutiny.meetings.models import AgendaItem
 
 from .models import Document
@@ -154,9 +155,7 @@ def document_attach_file(*, document: Document, name: str, data: bytes, by: User
     the paper's history; nothing is stored if the upload is refused."""
     upload = _checked_upload(where=_where(document), name=name, data=data)
     with _saved_with_file(document, upload):
-        document.full_clean()
-        document._history_user = by
-        document.save()
+        save_with_history(document, by=by)
     return document
 
 
@@ -193,7 +192,5 @@ def document_add(
         document.position = (
             item.documents.order_by("-position").values_list("position", flat=True).first() or 0
         ) + 1
-        document.full_clean()
-        document._history_user = by
-        document.save()
+        save_with_history(document, by=by)
     return document

@@ -1,10 +1,9 @@
-"""The papers' addresses: a paper's page and its file."""
+"""The officers' address for adding a paper to an agenda item."""
 
 from django.urls import URLPattern, path
 
 from . import views
 
 urlpatterns: list[URLPattern] = [
-    path("documents/<int:pk>/", views.document_detail, name="document"),
-    path("documents/<int:pk>/file/", views.document_file, name="document_file"),
+    path("agenda-items/<int:pk>/papers/add/", views.paper_add, name="paper_add"),
 ]

@@ -1,33 +1,35 @@
-"""A paper's page and its file, both through the access policy."""
+"""The officers' screen that adds a paper to an agenda item."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
-from django.shortcuts import render
+from functools import partial
 
-from scrutiny.access.policy import Viewer
-from scrutiny.core.downloads import file_response
+from django.http import HttpRequest, HttpResponse
 
-from .selectors import document_get_for_viewer, document_visibility
+from scrutiny.access.decorators import officer_required
+from scrutiny.core.views import form_page
+from scrutiny.meetings.views import agenda_item_of, manage_url
 
-
-def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    document = document_get_for_viewer(pk=pk, viewer=Viewer.of(request))
-    item = document.agenda_item
-    context = {
-        "document": document,
-        "item": item,
-        "meeting": item.meeting,
-        "committee": item.meeting.committee,
-        "has_report": hasattr(document, "covering_report"),
-    }
-    return render(request, "documents/document_detail.html", context)
+from . import services
+from .forms import PaperForm
 
 
-def document_file(request: HttpRequest, pk: int) -> HttpResponseBase:
-    """The file itself, only through the access policy: files are never served from a public URL."""
-    document = document_get_for_viewer(pk=pk, viewer=Viewer.of(request))
-    if not document.file:
-        raise Http404("This document has no file.")
-    return file_response(document.file, filename=document.file.name or "", visibility=document_visibility(document))
+@officer_required
+def paper_add(request: HttpRequest, pk: int) -> HttpResponse:
+    item = agenda_item_of(pk)
+    label = f"item {item.number}" if item.number else item.title
+    return form_page(
+        request,
+        PaperForm.bound_to(request),
+        partial(services.document_add, item=item),
+        success=lambda doc: (
+            f"“{doc.title}” uploaded ({doc.page_count} page{'s' if doc.page_count != 1 else ''}).",
+            manage_url(item.meeting_id),
+        ),
+        committee=item.meeting.committee,
+        heading=f"Add a paper to {label}",
+        caption=item.title,
+        submit="Upload paper",
+        cancel_url=manage_url(item.meeting_id),
+    )
+

@@ -19,7 +19,7 @@ from .models import (
 )
 
 
-class SuccessionInline(admin.TabularInline):
+class SuccessionInline(admin.TabularInline[Succession, Organisation]):
     model = Succession
     fk_name = "predecessor"
     extra = 0
@@ -28,7 +28,7 @@ class SuccessionInline(admin.TabularInline):
     autocomplete_fields = ["successor"]
 
 
-class PartnerInline(admin.TabularInline):
+class PartnerInline(admin.TabularInline[Partnership, Organisation]):
     model = Partnership
     fk_name = "partnership"
     extra = 0
@@ -37,7 +37,7 @@ class PartnerInline(admin.TabularInline):
     autocomplete_fields = ["member"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(admin.TabularInline[Membership, Committee]):
     model = Membership
     fk_name = "organisation"
     extra = 0
@@ -46,7 +46,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(SimpleHistoryAdmin[Organisation]):
     list_display = ["name", "short_name", "kind", "parent", "starts_on", "ends_on"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
@@ -56,7 +56,7 @@ class OrganisationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Committee)
-class CommitteeAdmin(SimpleHistoryAdmin):
+class CommitteeAdmin(SimpleHistoryAdmin[Committee]):
     list_display = ["name", "council", "starts_on", "ends_on"]
     list_filter = ["council"]
     search_fields = ["name", "short_name"]
@@ -82,19 +82,19 @@ class CommitteeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(MunicipalYear)
-class MunicipalYearAdmin(SimpleHistoryAdmin):
+class MunicipalYearAdmin(SimpleHistoryAdmin[MunicipalYear]):
     list_display = ["council", "label", "annual_meeting_on"]
     list_filter = ["council"]
 
 
-class PostHoldingInline(admin.TabularInline):
+class PostHoldingInline(admin.TabularInline[PostHolding, Person]):
     model = PostHolding
     extra = 0
     autocomplete_fields = ["post"]
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(SimpleHistoryAdmin[Person]):
     list_display = ["formal_name", "is_councillor", "user"]
     list_filter = ["is_councillor"]
     search_fields = ["family_name", "given_name", "initials"]
@@ -104,14 +104,14 @@ class PersonAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(SimpleHistoryAdmin):
+class PostAdmin(SimpleHistoryAdmin[Post]):
     list_display = ["title", "organisation", "unit"]
     list_filter = ["organisation"]
     search_fields = ["title", "organisation__name"]
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(SimpleHistoryAdmin[Membership]):
     list_display = ["__str__", "role", "capacity", "municipal_year", "starts_on", "ends_on"]
     list_filter = ["organisation", "role", "municipal_year"]
     search_fields = ["person__family_name", "post__title", "capacity"]

@@ -9,11 +9,10 @@ from django import forms
 
 from scrutiny.core.forms import ServiceForm
 from scrutiny.core.models import BusinessKind
-from scrutiny.documents.models import DocumentKind
 from scrutiny.rules.exempt_information import ExemptionGround
 
 
-class _ExemptionFields(ServiceForm):
+class ExemptionFields(ServiceForm):
     is_exempt = forms.BooleanField(label="Exempt (Part 2)", required=False)
     exemption_ground = forms.ChoiceField(
         label="Reason it is exempt",
@@ -39,7 +38,7 @@ class _ExemptionFields(ServiceForm):
         return data
 
 
-class AgendaItemForm(_ExemptionFields):
+class AgendaItemForm(ExemptionFields):
     title = forms.CharField(
         label="Title", max_length=300, error_messages={"required": "Enter the item's title"}
     )
@@ -65,17 +64,3 @@ class AgendaItemForm(_ExemptionFields):
     ]
 
 
-class PaperForm(_ExemptionFields):
-    title = forms.CharField(
-        label="Title", max_length=300, error_messages={"required": "Enter the paper's title"}
-    )
-    kind = forms.ChoiceField(label="Kind of paper", choices=DocumentKind.choices)
-    file = forms.FileField(
-        label="File (PDF or Word)", error_messages={"required": "Choose the file to upload"}
-    )
-    field_order = ["title", "kind", "file", "is_exempt", "exemption_ground", "public_title"]
-
-    def service_kwargs(self) -> dict[str, Any]:
-        kwargs = super().service_kwargs()
-        upload = kwargs.pop("file")
-        return {**kwargs, "file_name": upload.name, "data": upload.read()}

@@ -34,8 +34,9 @@ class MeetingStep(models.TextChoices):
     CANCEL = "cancel", "Cancel"
 
 
-# Changed only by the services: scrutiny.meetings.services (held, cancelled) and the
-# publishing of the agenda. Publishing again publishes a new version of the agenda.
+# Changed only by scrutiny.meetings.services (agenda published, held, cancelled); publishing
+# (scrutiny.publishing.services) takes the first step. Publishing again publishes a new
+# version of the agenda.
 MEETING_WORKFLOW = Workflow(
     MeetingStatus,
     MeetingStep,

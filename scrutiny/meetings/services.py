@@ -1,4 +1,4 @@
-"""Writes to meetings and agendas: creating a meeting with its standard items, adding,
+"""Writes to meetings and agendas: creating a meeting, adding,
 moving and removing items, and keeping the agenda arranged and numbered; recording a
 meeting as held or cancelled (MEETING_WORKFLOW).
 
@@ -22,52 +22,18 @@ from django.utils import timezone
 from scrutiny.core.history import save_with_history
 from scrutiny.core.models import BusinessKind
 from scrutiny.governance.models import Committee
-from scrutiny.rules.exempt_information import ExemptionGround, exclusion_resolution
+from scrutiny.rules.exempt_information import exclusion_resolution
 
 from .models import (
     MEETING_WORKFLOW,
     OPEN_MEETING_STATUSES,
     AgendaItem,
-    DatePrecision,
     ItemRole,
     Meeting,
     MeetingStatus,
     MeetingStep,
 )
-from .selectors import agenda_is_late, next_meeting, previous_held_meeting
-
-# The committee's standard opening items, as Dartford prints them (seed 003).
-STANDARD_ITEMS = [
-    (ItemRole.APOLOGIES, "Apologies for Absence", "To note any apologies for absence."),
-    (
-        ItemRole.DECLARATIONS,
-        "Declarations of Interest",
-        "To receive any declarations of interest from Members, including the terms(s) of any Grant(s) of Dispensation.",
-    ),
-    (
-        ItemRole.MINUTES,
-        "Confirmation of the Minutes of the meeting held on {previous}",
-        "To confirm the Minutes of the meeting held on {previous} as an accurate record.",
-    ),
-    (
-        ItemRole.URGENT,
-        "Urgent Items",
-        "The Chairman will announce his decision as to whether there are any urgent items and their position on the agenda.",
-    ),
-    (ItemRole.REFERENCES, "To consider references from other Committees (if any)", ""),
-    (
-        ItemRole.REGULATION_9,
-        "Regulation 9 Notice",
-        "To note the contents of the Regulation 9 Notice of forthcoming key decisions.",
-    ),
-]
-
-
-def _label(meeting: Meeting) -> str:
-    """'26 July 2017', as the agenda names an earlier meeting ('July 2019' if the day is not known)."""
-    if meeting.date_precision == DatePrecision.MONTH:
-        return f"{meeting.date:%B %Y}"
-    return f"{meeting.date.day} {meeting.date:%B %Y}"
+from .selectors import agenda_is_late
 
 
 @transaction.atomic
@@ -80,7 +46,7 @@ def meeting_create(
     by: User | None = None,
 ) -> Meeting:
     """Schedule a meeting. Its agenda is built once the work programme has placed items on
-    it (agenda_build)."""
+    it (scrutiny.publishing.services.agenda_build)."""
     if (
         Meeting.objects.filter(committee=committee, date=date)
         .exclude(status=MeetingStatus.CANCELLED)
@@ -102,6 +68,14 @@ def _refused(step: str) -> Callable[[Meeting], str]:
 
 
 @transaction.atomic
+def meeting_mark_agenda_published(*, meeting: Meeting, by: User | None = None) -> Meeting:
+    """Record that the meeting's agenda is published (scrutiny.publishing.services publishes it)."""
+    return MEETING_WORKFLOW.step(
+        meeting, MeetingStep.PUBLISH_AGENDA, by=by, refused=_refused("given a published agenda")
+    ).record
+
+
+@transaction.atomic
 def meeting_mark_held(*, meeting: Meeting, by: User | None = None) -> Meeting:
     """Record that the meeting took place (its minutes are being drafted)."""
     return MEETING_WORKFLOW.step(meeting, MeetingStep.HOLD, by=by, refused=_refused("recorded as held")).record
@@ -112,100 +86,6 @@ def meeting_cancel(*, meeting: Meeting, by: User | None = None) -> Meeting:
     """Cancel a meeting that has not taken place. Its record stays: a published agenda
     remains as it was published, and the calendar shows the meeting as cancelled."""
     return MEETING_WORKFLOW.step(meeting, MeetingStep.CANCEL, by=by, refused=_refused("cancelled")).record
-
-
-@transaction.atomic
-def agenda_build(*, meeting: Meeting, by: User | None = None) -> list[AgendaItem]:
-    """The draft agenda: the standard opening items, the work-programme items planned for
-    the meeting, and 'Next meeting', arranged and numbered."""
-    from scrutiny.documents.models import Document, DocumentKind
-    from scrutiny.programme.selectors import scheduled_items
-
-    if AgendaItem.internal.filter(meeting=meeting).exists():
-        raise ValidationError(
-            f"The agenda for {meeting.date_display} already has items: add to it or change them instead."
-        )
-    if meeting.status != MeetingStatus.SCHEDULED:
-        raise ValidationError(
-            f"The meeting of {meeting.date_display} is {meeting.get_status_display().lower()}: its agenda cannot be rebuilt."
-        )
-    previous = previous_held_meeting(meeting=meeting)
-    position = 0
-    for role, title, purpose in STANDARD_ITEMS:
-        if role == ItemRole.MINUTES and previous is None:
-            continue
-        position += 1
-        fill = {"previous": _label(previous) if previous else ""}
-        item = AgendaItem(
-            meeting=meeting,
-            position=position,
-            title=title.format(**fill),
-            purpose=purpose.format(**fill),
-            kind=BusinessKind.PROCEDURAL if role != ItemRole.REGULATION_9 else BusinessKind.STANDARD,
-            role=role,
-            expects_report=role in (ItemRole.MINUTES, ItemRole.REGULATION_9),
-        )
-        save_with_history(item, by=by)
-        if role == ItemRole.MINUTES and previous is not None:
-            paper = Document(
-                agenda_item=item,
-                position=1,
-                title=f"Minutes of the meeting held on {_label(previous)}",
-                kind=DocumentKind.OTHER,
-                minutes_of=previous,
-            )
-            save_with_history(paper, by=by)
-    for planned in scheduled_items(meeting=meeting):
-        if planned.title.strip().lower() == "regulation 9 notice":
-            continue  # already a standard item
-        position += 1
-        item = AgendaItem(
-            meeting=meeting,
-            position=position,
-            title=planned.title,
-            purpose=planned.description,
-            kind=planned.kind,
-            role=ItemRole.BUSINESS,
-            expects_report=planned.kind != BusinessKind.DISCRETIONARY,
-        )
-        save_with_history(item, by=by)
-        planned.considered_at = item
-        save_with_history(planned, by=by)
-        if planned.expected_exempt:
-            # The cautious default: the papers go in Part 2 as supplied in confidence, with
-            # an open covering item; the officer may change the ground.
-            position += 1
-            exempt = AgendaItem(
-                meeting=meeting,
-                position=position,
-                title=planned.title,
-                kind=planned.kind,
-                role=ItemRole.BUSINESS,
-                expects_report=True,
-                is_exempt=True,
-                exemption_ground=ExemptionGround.CONFIDENCE,
-                exemption_note="Expected to be exempt in the work programme; check the ground.",
-            )
-            save_with_history(exempt, by=by)
-    following = next_meeting(meeting=meeting)
-    position += 1
-    next_purpose = (
-        f"The next meeting of the Committee will take place on {following.date_display}."
-        if following
-        else "To note the date of the next meeting."
-    )
-    save_with_history(
-        AgendaItem(
-            meeting=meeting,
-            position=position,
-            title="Next Meeting",
-            purpose=next_purpose,
-            kind=BusinessKind.PROCEDURAL,
-            role=ItemRole.NEXT_MEETING,
-        ),
-        by=by,
-    )
-    return agenda_arrange(meeting=meeting, by=by)
 
 
 @transaction.atomic

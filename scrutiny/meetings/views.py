@@ -1,4 +1,5 @@
-"""The meeting page, and the officers' screens that build its agenda."""
+"""The home page (the committees), each committee's page, and the officers' screens that
+change a meeting's agenda items."""
 
 from __future__ import annotations
 
@@ -10,76 +11,49 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from scrutiny.access.decorators import officer_required
-from scrutiny.access.policy import Viewer
 from scrutiny.core.views import action_redirect, form_page
-from scrutiny.documents import services as document_services
-from scrutiny.publishing.selectors import latest_publication
+from scrutiny.governance import selectors as governance_selectors
+from scrutiny.governance.models import Committee
+from scrutiny.rules import municipal_year as municipal_year_rule
 
 from . import selectors, services
-from .forms import AgendaItemForm, PaperForm
+from .forms import AgendaItemForm
 from .models import AgendaItem
-
-
-def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.meeting_get(pk=pk)
-    viewer = Viewer.of(request)
-    context: dict[str, object] = {
-        "meeting": meeting,
-        "committee": meeting.committee,
-        "agenda": selectors.meeting_agenda(meeting=meeting, viewer=viewer),
-        "sees_exempt": viewer.may_see_exempt_of_meeting(meeting),
-        "minutes_visible": viewer.may_see_minutes(meeting) and meeting.minutes.exists(),
-        "publication": latest_publication(meeting) if viewer.may_see_agenda(meeting) else None,
-    }
-    if viewer.is_officer:
-        context["manage"] = selectors.meeting_management(meeting=meeting)
-    return render(request, "meetings/meeting_detail.html", context)
-
 
 # -- officers: building the agenda -----------------------------------------------------------
 
 
-def _back(pk: int) -> str:
+def manage_url(pk: int) -> str:
+    """The officers' part of the meeting page, where each agenda screen returns."""
     return reverse("meeting", args=[pk]) + "#manage"
 
 
-def _agenda_item(pk: int) -> AgendaItem:
+def agenda_item_of(pk: int) -> AgendaItem:
     item: AgendaItem = get_object_or_404(AgendaItem.internal.select_related("meeting__committee"), pk=pk)
     return item
 
 
 @officer_required
 @require_POST
-def agenda_build(request: HttpRequest, pk: int) -> HttpResponse:
-    return action_redirect(
-        request,
-        partial(services.agenda_build, meeting=selectors.meeting_get(pk=pk)),
-        success=lambda _: ("Draft agenda built from the standard items and the work programme.", _back(pk)),
-        refused_url=_back(pk),
-    )
-
-
-@officer_required
-@require_POST
 def agenda_item_move(request: HttpRequest, pk: int, direction: str) -> HttpResponse:
-    item = _agenda_item(pk)
+    item = agenda_item_of(pk)
     return action_redirect(
         request,
         partial(services.agenda_item_move, item=item, up=direction == "up"),
-        success=lambda _: ("Agenda reordered.", _back(item.meeting_id)),
-        refused_url=_back(item.meeting_id),
+        success=lambda _: ("Agenda reordered.", manage_url(item.meeting_id)),
+        refused_url=manage_url(item.meeting_id),
     )
 
 
 @officer_required
 @require_POST
 def agenda_item_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _agenda_item(pk)
+    item = agenda_item_of(pk)
     return action_redirect(
         request,
         partial(services.agenda_item_remove, item=item),
-        success=lambda _: (f"“{item.title}” removed.", _back(item.meeting_id)),
-        refused_url=_back(item.meeting_id),
+        success=lambda _: (f"“{item.title}” removed.", manage_url(item.meeting_id)),
+        refused_url=manage_url(item.meeting_id),
     )
 
 
@@ -90,30 +64,45 @@ def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         AgendaItemForm.bound_to(request),
         partial(services.agenda_item_add, meeting=meeting),
-        success=lambda item: (f"Item {item.number} “{item.title}” added.", _back(pk)),
+        success=lambda item: (f"Item {item.number} “{item.title}” added.", manage_url(pk)),
         committee=meeting.committee,
         heading="Add an agenda item",
         caption=f"{meeting.committee.name}, {meeting.date_display}",
         submit="Add item",
-        cancel_url=_back(pk),
+        cancel_url=manage_url(pk),
     )
 
 
-@officer_required
-def paper_add(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _agenda_item(pk)
-    label = f"item {item.number}" if item.number else item.title
-    return form_page(
-        request,
-        PaperForm.bound_to(request),
-        partial(document_services.document_add, item=item),
-        success=lambda doc: (
-            f"“{doc.title}” uploaded ({doc.page_count} page{'s' if doc.page_count != 1 else ''}).",
-            _back(item.meeting_id),
-        ),
-        committee=item.meeting.committee,
-        heading=f"Add a paper to {label}",
-        caption=item.title,
-        submit="Upload paper",
-        cancel_url=_back(item.meeting_id),
-    )
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "governance/home.html", {"committees": governance_selectors.committees()})
+
+
+
+def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = get_object_or_404(Committee.objects.select_related("council"), slug=slug)
+    years = governance_selectors.years_with_records(committee=committee)
+    year = _chosen_year(request.GET.get("year"), years)
+    partnerships = [
+        {"csp": csp, "partners": governance_selectors.partners_of(partnership=csp), **governance_selectors.successions_of(csp)}
+        for csp in governance_selectors.partnerships_of(council=committee.council)
+    ]
+    context = {
+        "committee": committee,
+        "years": [(y, municipal_year_rule.label(y)) for y in years],
+        "year": year,
+        "year_label": municipal_year_rule.label(year) if year else "",
+        "seats": governance_selectors.committee_seats(committee=committee, start_year=year) if year else [],
+        "partnerships": partnerships,
+        "meetings_by_year": selectors.meetings_by_municipal_year(committee=committee),
+    }
+    return render(request, "governance/committee_detail.html", context)
+
+
+
+def _chosen_year(raw: str | None, years: list[int]) -> int | None:
+    if raw and raw.isdigit() and int(raw) in years:
+        return int(raw)
+    return years[-1] if years else None
+

@@ -18,7 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.http import HttpRequest, HttpResponse
 
-from scrutiny.core.admin import ExemptAwareAdmin
+from scrutiny.access.admin import ExemptAwareAdmin, M, P
 
 from .models import LOCKED_MINUTES_STATUSES, Action, Minute, MinutesRecord, Recommendation, Resolution
 from .selectors import check_number_free
@@ -31,7 +31,7 @@ def minutes_locked(meeting_id: int | None) -> bool:
     )
 
 
-class LockedMinutesInline(admin.TabularInline):
+class LockedMinutesInline(admin.TabularInline[M, P]):
     """An inline on a minute (or a meeting) that is read-only once the minutes are confirmed."""
 
     def _locked(self, obj: models.Model | None) -> bool:
@@ -39,22 +39,22 @@ class LockedMinutesInline(admin.TabularInline):
             return False
         return minutes_locked(obj.meeting_id if isinstance(obj, Minute) else obj.pk)
 
-    def has_add_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj: P | None = None) -> bool:
         return not self._locked(obj) and super().has_add_permission(request, obj)
 
-    def has_change_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: P | None = None) -> bool:
         return not self._locked(obj) and super().has_change_permission(request, obj)
 
-    def has_delete_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: P | None = None) -> bool:
         return not self._locked(obj) and super().has_delete_permission(request, obj)
 
 
-class ResolutionInline(LockedMinutesInline):
+class ResolutionInline(LockedMinutesInline[Resolution, Minute]):
     model = Resolution
     extra = 0
 
 
-class MinuteAdminForm(forms.ModelForm):
+class MinuteAdminForm(forms.ModelForm[Minute]):
     class Meta:
         model = Minute
         fields = [
@@ -106,7 +106,7 @@ class MinuteAdminForm(forms.ModelForm):
 
 
 @admin.register(Minute)
-class MinuteAdmin(ExemptAwareAdmin):
+class MinuteAdmin(ExemptAwareAdmin[Minute]):
     form = MinuteAdminForm
     exempt_lookups = ("is_exempt", "agenda_item__is_exempt")
     list_display = ["__str__", "meeting", "is_exempt"]
@@ -152,7 +152,7 @@ class MinuteAdmin(ExemptAwareAdmin):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(ExemptAwareAdmin):
+class RecommendationAdmin(ExemptAwareAdmin[Recommendation]):
     """Recommendations move through their steps on the follow-up page; shown here."""
 
     exempt_lookups = ("minute__is_exempt", "minute__agenda_item__is_exempt")
@@ -172,7 +172,7 @@ class RecommendationAdmin(ExemptAwareAdmin):
 
 
 @admin.register(Action)
-class ActionAdmin(ExemptAwareAdmin):
+class ActionAdmin(ExemptAwareAdmin[Action]):
     """Actions are closed, reopened and reported on the follow-up page (the services keep
     the status, closing date and reports consistent); shown here."""
 

@@ -17,7 +17,6 @@ from scrutiny.access.policy import Viewer
 from scrutiny.governance.models import Committee
 from scrutiny.governance.selectors import annual_meetings
 from scrutiny.meetings.models import AgendaItem, ItemRole, Meeting, MeetingStatus
-from scrutiny.programme.models import WorkProgrammeChange
 from scrutiny.rules import municipal_year as municipal_year_rule
 from scrutiny.rules.deadlines import response_due
 from scrutiny.rules.exempt_information import (
@@ -144,7 +143,7 @@ def _confirms(minute: Minute, resolutions: list[Resolution]) -> tuple[Link, ...]
 def _programme_changes(resolutions: list[Resolution]) -> tuple[tuple[int, Link], ...]:
     out: list[tuple[int, Link]] = []
     for r in resolutions:
-        for change in r.work_programme_changes.all():
+        for change in sorted(r.work_programme_changes.all(), key=lambda change: change.pk):
             if change.item is None:
                 continue
             when = f" ({change.to_meeting.date_display})" if change.to_meeting else ""
@@ -208,10 +207,9 @@ def _queryset(may_see: bool) -> QuerySet[Minute]:
             "resolutions",
             queryset=Resolution.internal.order_by("number").prefetch_related(
                 Prefetch("confirms", queryset=MinutesRecord.objects.select_related("meeting")),
-                Prefetch(
-                    "work_programme_changes",
-                    queryset=WorkProgrammeChange.objects.select_related("item", "to_meeting").order_by("pk"),
-                ),
+                # By name: the work programme sits beside the minutes and reads them, not the reverse.
+                "work_programme_changes__item",
+                "work_programme_changes__to_meeting",
             ),
         ),
     )
@@ -579,7 +577,7 @@ def quorum(*, meeting: Meeting) -> tuple[int, int, bool]:
     return present, needed, present >= needed
 
 
-# -- Reads for the views and forms (web layer, issue 14): appended here, apart from the rest ----------
+# -- Reads for the views and forms ----------------------------------------------------------
 
 
 def minutes_record(*, meeting: Meeting) -> MinutesRecord | None:

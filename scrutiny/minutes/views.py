@@ -21,11 +21,11 @@ from scrutiny.access.decorators import officer_required
 from scrutiny.access.policy import Viewer
 from scrutiny.core.downloads import PDF, WORD, FileKind, Visibility, file_response
 from scrutiny.core.forms import ServiceForm
+from scrutiny.core.printing import html_to_pdf
 from scrutiny.core.views import action_redirect, form_page, form_submit
 from scrutiny.governance.models import Committee
 from scrutiny.meetings.models import Meeting
 from scrutiny.meetings.selectors import meeting_get
-from scrutiny.publishing.pack import html_to_pdf
 
 from . import forms, selectors, services
 from .models import Action, ActionStatus, Minute, Recommendation, RecommendationStatus

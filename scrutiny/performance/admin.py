@@ -14,8 +14,8 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from simple_history.admin import SimpleHistoryAdmin
 
+from scrutiny.access.admin import ExemptAwareAdmin, ExemptAwareInline
 from scrutiny.access.policy import Viewer
-from scrutiny.core.admin import ExemptAwareAdmin, ExemptAwareInline
 
 from .models import (
     Area,
@@ -60,7 +60,7 @@ class IndicatorGroupAdmin(SimpleHistoryAdmin[IndicatorGroup]):
     inlines = [IndicatorGroupTypeInline]
 
 
-class PartnerFigureInline(ExemptAwareInline):
+class PartnerFigureInline(ExemptAwareInline[PartnerFigure, PartnerIndicator]):
     model = PartnerFigure
     exempt_lookups = ("indicator__is_exempt",)
     extra = 1
@@ -68,7 +68,7 @@ class PartnerFigureInline(ExemptAwareInline):
 
 
 @admin.register(PartnerIndicator)
-class PartnerIndicatorAdmin(ExemptAwareAdmin):
+class PartnerIndicatorAdmin(ExemptAwareAdmin[PartnerIndicator]):
     list_display = ["name", "organisation", "frequency", "combine", "unit", "is_exempt"]
     list_filter = ["is_exempt", "frequency", "combine", "organisation"]
     search_fields = ["name", "description"]

@@ -21,6 +21,7 @@ from scrutiny.performance.models import (
     Area,
     AreaLevel,
     AreaLsoa,
+    CrimeCount,
     ImportKind,
     ImportRun,
     ImportStatus,
@@ -97,8 +98,6 @@ def areas_import(*, source: ons.Source, name: str = "", dry_run: bool = False, b
         if dry_run:
             transaction.set_rollback(True)
     if not dry_run:
-        from scrutiny.performance.services import crime_counts_analyze
-
         crime_counts_analyze()
     return _run(ImportKind.AREAS, label, by, rows_read=read.report.rows_read, rows_loaded=len(read.rows),
                 report=report, dry_run=dry_run, message=message)
@@ -320,3 +319,19 @@ def _population_load(rows: Iterable[ons.PopulationRow]) -> tuple[int, int]:
         )
         replaced += not was_created
     return created, replaced
+
+
+def crime_counts_analyze() -> None:
+    """Refresh PostgreSQL's statistics of the LSOA lookups and the counts after an areas import.
+
+    An areas import changes which LSOAs an area holds, which the indicators' join starts from.
+    A police import does not call this: the indicators read the counts by their key (LSOA
+    first), which serves them with or without fresh statistics, until autovacuum (or anyone)
+    analyses the table. Only the columns queries filter and join on are sampled.
+    """
+    columns = {CrimeCount: "lsoa_code, month", AreaLsoa: "area_id, lsoa_code"}
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for model, sampled in columns.items():
+                cursor.execute(f"ANALYZE {model._meta.db_table} ({sampled})")
+

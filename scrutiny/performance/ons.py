@@ -397,7 +397,7 @@ class _Unreadable:
 
 
 def _open_xls(data: bytes, name: str) -> _Table:
-    import xlrd
+    import xlrd  # heavy: loaded when an ONS .xls workbook is read, not with the app
 
     try:
         book = xlrd.open_workbook(file_contents=data, on_demand=True)
@@ -420,7 +420,7 @@ def _open_xls(data: bytes, name: str) -> _Table:
 
 
 def _open_xlsx(data: bytes, name: str) -> _Table:
-    import openpyxl
+    import openpyxl  # heavy: loaded when an ONS .xlsx workbook is read, not with the app
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)

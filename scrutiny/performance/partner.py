@@ -140,7 +140,7 @@ def _csv_rows(content: bytes) -> list[list[str]]:
 
 
 def _xlsx_rows(content: bytes) -> list[list[object]]:
-    import openpyxl
+    import openpyxl  # heavy: loaded when a partner's workbook is read, not with the app
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)

@@ -568,7 +568,7 @@ def _year_before(day: dt.date) -> dt.date:
         return day.replace(year=day.year - 1, day=28)
 
 
-# -- Reads for the views and forms (web layer, issue 14): appended here, apart from the rest ----------
+# -- Reads for the views and forms ----------------------------------------------------------
 
 
 def latest_police_month() -> dt.date | None:

@@ -20,7 +20,6 @@ from scrutiny.governance.models import Committee
 from scrutiny.performance.crime_types import COUNT_FIELDS, CRIME_TYPES
 from scrutiny.performance.models import (
     Area,
-    AreaLsoa,
     ComparisonGroup,
     CrimeCount,
     ImportKind,
@@ -269,21 +268,6 @@ def counts_insert_many(*, blocks: Sequence[CountBlock]) -> None:
         else:
             marks = ", ".join(["%s"] * len(COUNT_COLUMNS))
             cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(rows))  # noqa: S608 (names only)
-
-
-def crime_counts_analyze() -> None:
-    """Refresh PostgreSQL's statistics of the LSOA lookups and the counts after an areas import.
-
-    An areas import changes which LSOAs an area holds, which the indicators' join starts from.
-    A police import does not call this: the indicators read the counts by their key (LSOA
-    first), which serves them with or without fresh statistics, until autovacuum (or anyone)
-    analyses the table. Only the columns queries filter and join on are sampled.
-    """
-    columns = {CrimeCount: "lsoa_code, month", AreaLsoa: "area_id, lsoa_code"}
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            for model, sampled in columns.items():
-                cursor.execute(f"ANALYZE {model._meta.db_table} ({sampled})")
 
 
 def _police_run_summarise(run: ImportRun, *, dry_run: bool) -> ImportRun:

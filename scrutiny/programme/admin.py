@@ -5,6 +5,8 @@ from django.db.models import Model
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
+from scrutiny.access.admin import M, P
+
 from .models import (
     DrawDownRequest,
     DrawDownStep,
@@ -15,7 +17,7 @@ from .models import (
 )
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(admin.TabularInline[M, P]):
     """Append-only histories: shown, never edited or deleted here (the services write them)."""
 
     extra = 0
@@ -28,7 +30,7 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
-class ChangeInline(ReadOnlyInline):
+class ChangeInline(ReadOnlyInline[WorkProgrammeChange, WorkProgrammeItem]):
     model = WorkProgrammeChange
     fk_name = "item"
     fields = (
@@ -50,7 +52,7 @@ class RuleChangeInline(ChangeInline):
 
 
 @admin.register(WorkProgrammeItem)
-class WorkProgrammeItemAdmin(SimpleHistoryAdmin):
+class WorkProgrammeItemAdmin(SimpleHistoryAdmin[WorkProgrammeItem]):
     """Moves and cancellations are made on the work programme pages, which record the reason;
     here the target and status are shown, not edited."""
 
@@ -63,7 +65,7 @@ class WorkProgrammeItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(RecurringRule)
-class RecurringRuleAdmin(SimpleHistoryAdmin):
+class RecurringRuleAdmin(SimpleHistoryAdmin[RecurringRule]):
     list_display = ["title_template", "recurrence", "kind", "active"]
     list_filter = ["committee", "recurrence", "active"]
     search_fields = ["title_template"]
@@ -72,7 +74,7 @@ class RecurringRuleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(WorkPlanVersion)
-class WorkPlanVersionAdmin(admin.ModelAdmin):
+class WorkPlanVersionAdmin(admin.ModelAdmin[WorkPlanVersion]):
     """Frozen: versions are made by freezing or approving the plan, never edited."""
 
     list_display = ["title", "status", "prepared_on", "approved_at"]
@@ -85,7 +87,7 @@ class WorkPlanVersionAdmin(admin.ModelAdmin):
         return False
 
 
-class StepInline(ReadOnlyInline):
+class StepInline(ReadOnlyInline[DrawDownStep, DrawDownRequest]):
     model = DrawDownStep
     fields = (
         "sequence",
@@ -101,7 +103,7 @@ class StepInline(ReadOnlyInline):
 
 
 @admin.register(DrawDownRequest)
-class DrawDownRequestAdmin(SimpleHistoryAdmin):
+class DrawDownRequestAdmin(SimpleHistoryAdmin[DrawDownRequest]):
     list_display = ["topic", "requested_by", "requested_on", "status"]
     list_filter = ["committee", "status"]
     search_fields = ["topic"]

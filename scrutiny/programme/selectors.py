@@ -494,7 +494,7 @@ def rule_title(rule: RecurringRule, meeting: Meeting) -> str:
     )
 
 
-# -- Reads for the views and forms (web layer, issue 14): appended here, apart from the rest ----------
+# -- Reads for the views and forms ----------------------------------------------------------
 
 
 def proposed_items(*, committee: Committee) -> QuerySet[WorkProgrammeItem]:

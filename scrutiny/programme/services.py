@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -23,6 +22,7 @@ from scrutiny.core.history import save_with_history
 from scrutiny.core.models import BusinessKind
 from scrutiny.governance.models import Committee, Organisation, Person
 from scrutiny.meetings.models import Meeting
+from scrutiny.minutes.models import Resolution
 
 from . import selectors
 from .models import (
@@ -44,10 +44,6 @@ from .models import (
     WorkProgrammeItem,
 )
 from .selectors import check_target, rule_applies, rule_title, unused_item_key
-
-if TYPE_CHECKING:
-    # For the annotations only: the minutes app reads the work programme, not the reverse.
-    from scrutiny.minutes.models import Resolution
 
 # -- helpers ------------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""Publishing a meeting's agenda: lawful, frozen, never overwritten.
+"""Building a meeting's draft agenda from the standard items and the work programme, and
+publishing the agenda: lawful, frozen, never overwritten.
 
 The packs take seconds to render, so they are rendered before the transaction, with no row
 lock held, and their files written before it too. The transaction is short: it locks the
@@ -20,17 +21,28 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from scrutiny.documents.models import Document
-from scrutiny.meetings.models import AgendaItem, Meeting, MeetingStatus
+from scrutiny.core.history import save_with_history
+from scrutiny.core.models import BusinessKind
+from scrutiny.documents.models import Document, DocumentKind
+from scrutiny.meetings.models import (
+    MEETING_WORKFLOW,
+    AgendaItem,
+    DatePrecision,
+    ItemRole,
+    Meeting,
+    MeetingStatus,
+    MeetingStep,
+)
+from scrutiny.meetings.selectors import next_meeting, previous_held_meeting
+from scrutiny.meetings.services import agenda_arrange, meeting_mark_agenda_published
+from scrutiny.programme.selectors import scheduled_items
 from scrutiny.rules.deadlines import agenda_publication_deadline
-from scrutiny.rules.exempt_information import describe
+from scrutiny.rules.exempt_information import ExemptionGround, describe
 from scrutiny.rules.notices import late_agenda_refusal
 
 from .models import AgendaPublication
 from .pack import Pack, PackError, PackSources, pack_sources, render_packs
 from .selectors import publication_problems
-
-__all__ = ["meeting_publish_agenda", "publication_problems"]
 
 # Rendered once, and once more if the agenda changed meanwhile; a third change is refused.
 RENDER_ATTEMPTS = 2
@@ -154,10 +166,8 @@ def _record(
     ]
     publication.full_clean()
     publication.save()
-    if meeting.status == MeetingStatus.SCHEDULED:
-        meeting.status = MeetingStatus.AGENDA_PUBLISHED
-        meeting._history_user = by
-        meeting.save()
+    if MEETING_WORKFLOW.allows(meeting.status, MeetingStep.PUBLISH_AGENDA):
+        meeting_mark_agenda_published(meeting=meeting, by=by)
     return publication
 
 
@@ -196,3 +206,131 @@ def meeting_publish_agenda(
         f"The agenda for {meeting.date_display} kept changing while its packs were being made, so "
         "nothing was published: publish it again."
     )
+
+
+# The committee's standard opening items, as Dartford prints them (seed 003).
+STANDARD_ITEMS = [
+    (ItemRole.APOLOGIES, "Apologies for Absence", "To note any apologies for absence."),
+    (
+        ItemRole.DECLARATIONS,
+        "Declarations of Interest",
+        "To receive any declarations of interest from Members, including the terms(s) of any Grant(s) of Dispensation.",
+    ),
+    (
+        ItemRole.MINUTES,
+        "Confirmation of the Minutes of the meeting held on {previous}",
+        "To confirm the Minutes of the meeting held on {previous} as an accurate record.",
+    ),
+    (
+        ItemRole.URGENT,
+        "Urgent Items",
+        "The Chairman will announce his decision as to whether there are any urgent items and their position on the agenda.",
+    ),
+    (ItemRole.REFERENCES, "To consider references from other Committees (if any)", ""),
+    (
+        ItemRole.REGULATION_9,
+        "Regulation 9 Notice",
+        "To note the contents of the Regulation 9 Notice of forthcoming key decisions.",
+    ),
+]
+
+
+
+def _label(meeting: Meeting) -> str:
+    """'26 July 2017', as the agenda names an earlier meeting ('July 2019' if the day is not known)."""
+    if meeting.date_precision == DatePrecision.MONTH:
+        return f"{meeting.date:%B %Y}"
+    return f"{meeting.date.day} {meeting.date:%B %Y}"
+
+
+
+@transaction.atomic
+def agenda_build(*, meeting: Meeting, by: User | None = None) -> list[AgendaItem]:
+    """The draft agenda: the standard opening items, the work-programme items planned for
+    the meeting, and 'Next meeting', arranged and numbered."""
+    if AgendaItem.internal.filter(meeting=meeting).exists():
+        raise ValidationError(
+            f"The agenda for {meeting.date_display} already has items: add to it or change them instead."
+        )
+    if meeting.status != MeetingStatus.SCHEDULED:
+        raise ValidationError(
+            f"The meeting of {meeting.date_display} is {meeting.get_status_display().lower()}: its agenda cannot be rebuilt."
+        )
+    previous = previous_held_meeting(meeting=meeting)
+    position = 0
+    for role, title, purpose in STANDARD_ITEMS:
+        if role == ItemRole.MINUTES and previous is None:
+            continue
+        position += 1
+        fill = {"previous": _label(previous) if previous else ""}
+        item = AgendaItem(
+            meeting=meeting,
+            position=position,
+            title=title.format(**fill),
+            purpose=purpose.format(**fill),
+            kind=BusinessKind.PROCEDURAL if role != ItemRole.REGULATION_9 else BusinessKind.STANDARD,
+            role=role,
+            expects_report=role in (ItemRole.MINUTES, ItemRole.REGULATION_9),
+        )
+        save_with_history(item, by=by)
+        if role == ItemRole.MINUTES and previous is not None:
+            paper = Document(
+                agenda_item=item,
+                position=1,
+                title=f"Minutes of the meeting held on {_label(previous)}",
+                kind=DocumentKind.OTHER,
+                minutes_of=previous,
+            )
+            save_with_history(paper, by=by)
+    for planned in scheduled_items(meeting=meeting):
+        if planned.title.strip().lower() == "regulation 9 notice":
+            continue  # already a standard item
+        position += 1
+        item = AgendaItem(
+            meeting=meeting,
+            position=position,
+            title=planned.title,
+            purpose=planned.description,
+            kind=planned.kind,
+            role=ItemRole.BUSINESS,
+            expects_report=planned.kind != BusinessKind.DISCRETIONARY,
+        )
+        save_with_history(item, by=by)
+        planned.considered_at = item
+        save_with_history(planned, by=by)
+        if planned.expected_exempt:
+            # The cautious default: the papers go in Part 2 as supplied in confidence, with
+            # an open covering item; the officer may change the ground.
+            position += 1
+            exempt = AgendaItem(
+                meeting=meeting,
+                position=position,
+                title=planned.title,
+                kind=planned.kind,
+                role=ItemRole.BUSINESS,
+                expects_report=True,
+                is_exempt=True,
+                exemption_ground=ExemptionGround.CONFIDENCE,
+                exemption_note="Expected to be exempt in the work programme; check the ground.",
+            )
+            save_with_history(exempt, by=by)
+    following = next_meeting(meeting=meeting)
+    position += 1
+    next_purpose = (
+        f"The next meeting of the Committee will take place on {following.date_display}."
+        if following
+        else "To note the date of the next meeting."
+    )
+    save_with_history(
+        AgendaItem(
+            meeting=meeting,
+            position=position,
+            title="Next Meeting",
+            purpose=next_purpose,
+            kind=BusinessKind.PROCEDURAL,
+            role=ItemRole.NEXT_MEETING,
+        ),
+        by=by,
+    )
+    return agenda_arrange(meeting=meeting, by=by)
+

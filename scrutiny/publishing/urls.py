@@ -1,4 +1,5 @@
-"""Publishing's addresses: the packs (published and draft), publishing, Word and calendars.
+"""Publishing's addresses: the meeting page, each paper's page and file, building the draft
+agenda, the packs (published and draft), publishing, Word and calendars.
 
 The public pack and the Part 2 pack are one view with the pack's visibility as a keyword,
 under the addresses published in the outside world."""
@@ -36,6 +37,10 @@ PUBLIC = {"visibility": Visibility.PUBLIC}
 PART_2 = {"visibility": Visibility.EXEMPT}
 
 urlpatterns: list[URLPattern] = [
+    path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
+    path("meetings/<int:pk>/agenda/build/", views.agenda_build, name="agenda_build"),
+    path("documents/<int:pk>/", views.document_detail, name="document"),
+    path("documents/<int:pk>/file/", views.document_file, name="document_file"),
     path("meetings/<int:pk>/calendar.ics", views.meeting_ics, name="meeting_ics"),
     path("meetings/<int:pk>/agenda.docx", views.agenda_word, name="agenda_word"),
     path("documents/<int:pk>/report.docx", views.report_word, name="report_word"),

@@ -1,4 +1,5 @@
-"""Agenda packs, publishing, the agenda and reports as Word, and calendars."""
+"""The meeting page with its agenda, each paper's page and file, building the draft agenda,
+the agenda packs and publishing, the agenda and reports as Word, and calendars."""
 
 from __future__ import annotations
 
@@ -7,23 +8,32 @@ from functools import partial
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from scrutiny.access.decorators import officer_required
 from scrutiny.access.policy import Viewer
 from scrutiny.core.downloads import Visibility, file_response
-from scrutiny.core.views import form_page
-from scrutiny.documents.selectors import document_get_for_viewer, document_visibility
+from scrutiny.core.views import action_redirect, form_page
 from scrutiny.governance.models import Committee
 from scrutiny.meetings.models import Meeting
 from scrutiny.meetings.selectors import meeting_get, meetings_for_committee
+from scrutiny.meetings.views import manage_url
 
 from . import ical, services
 from .forms import PublishForm
 from .models import AgendaPublication
 from .pack import PackError, build_packs
-from .selectors import latest_publication, publication_of, published_page_ranges
+from .selectors import (
+    document_get_for_viewer,
+    document_visibility,
+    latest_publication,
+    meeting_agenda,
+    meeting_management,
+    publication_of,
+    published_page_ranges,
+)
 from .word import agenda_docx, covering_report_docx
 
 
@@ -136,4 +146,56 @@ def report_word(request: HttpRequest, pk: int) -> HttpResponseBase:
         filename=f"report-{document.pk}.docx",
         visibility=document_visibility(document),
     )
+
+
+
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_get(pk=pk)
+    viewer = Viewer.of(request)
+    context: dict[str, object] = {
+        "meeting": meeting,
+        "committee": meeting.committee,
+        "agenda": meeting_agenda(meeting=meeting, viewer=viewer),
+        "sees_exempt": viewer.may_see_exempt_of_meeting(meeting),
+        "minutes_visible": viewer.may_see_minutes(meeting) and meeting.minutes.exists(),
+        "publication": latest_publication(meeting) if viewer.may_see_agenda(meeting) else None,
+    }
+    if viewer.is_officer:
+        context["manage"] = meeting_management(meeting=meeting)
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+
+@officer_required
+@require_POST
+def agenda_build(request: HttpRequest, pk: int) -> HttpResponse:
+    return action_redirect(
+        request,
+        partial(services.agenda_build, meeting=meeting_get(pk=pk)),
+        success=lambda _: ("Draft agenda built from the standard items and the work programme.", manage_url(pk)),
+        refused_url=manage_url(pk),
+    )
+
+
+
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = document_get_for_viewer(pk=pk, viewer=Viewer.of(request))
+    item = document.agenda_item
+    context = {
+        "document": document,
+        "item": item,
+        "meeting": item.meeting,
+        "committee": item.meeting.committee,
+        "has_report": hasattr(document, "covering_report"),
+    }
+    return render(request, "documents/document_detail.html", context)
+
+
+
+def document_file(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The file itself, only through the access policy: files are never served from a public URL."""
+    document = document_get_for_viewer(pk=pk, viewer=Viewer.of(request))
+    if not document.file:
+        raise Http404("This document has no file.")
+    return file_response(document.file, filename=document.file.name or "", visibility=document_visibility(document))
 

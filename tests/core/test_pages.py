@@ -98,12 +98,12 @@ def test_unknown_records_get_a_clear_404_without_a_stack_trace(client, db, url):
 
 
 def test_server_errors_show_a_friendly_page(client, db, monkeypatch):
-    from scrutiny.governance import views
+    from scrutiny.meetings import views
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom: internal detail")
 
-    monkeypatch.setattr(views.selectors, "committees", broken)
+    monkeypatch.setattr(views.governance_selectors, "committees", broken)
     client.raise_request_exception = False
     response = client.get("/")
     assert response.status_code == 500

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from scrutiny.meetings import services
 from scrutiny.meetings.models import AgendaItem, MeetingStatus
 from scrutiny.programme import services as programme
+from scrutiny.publishing.services import agenda_build
 from tests.factories import CommitteeFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +50,7 @@ def _agenda(meeting):
 
 
 def test_the_draft_agenda_follows_the_seed(february):
-    services.agenda_build(meeting=february)
+    agenda_build(meeting=february)
     assert _agenda(february) == [
         ("1", "Apologies for Absence"),
         ("2", "Declarations of Interest"),
@@ -74,11 +75,11 @@ def test_the_draft_agenda_follows_the_seed(february):
         "The next meeting of the Committee will take place on Wednesday 25 July 2018."
     )
     with pytest.raises(ValidationError, match="already has items"):
-        services.agenda_build(meeting=february)
+        agenda_build(meeting=february)
 
 
 def test_officers_reorder_add_and_remove_and_numbering_follows(february):
-    services.agenda_build(meeting=february)
+    agenda_build(meeting=february)
     crime_data = AgendaItem.internal.get(
         meeting=february, title="Recording of Kent Crime Data and Statistics"
     )
@@ -133,7 +134,7 @@ def test_a_late_item_needs_the_reason_for_urgency(february):
 
 
 def test_an_item_with_papers_or_a_minute_is_not_removed(february):
-    services.agenda_build(meeting=february)
+    agenda_build(meeting=february)
     minutes = AgendaItem.internal.get(meeting=february, number="3")
     with pytest.raises(ValidationError, match="has papers"):
         services.agenda_item_remove(item=minutes)

@@ -17,6 +17,7 @@ from scrutiny.minutes.models import (
     Recommendation,
     Resolution,
 )
+from scrutiny.publishing.services import agenda_build
 from tests.factories import CommitteeFactory, MeetingFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +49,7 @@ def stored():
 
 def _meeting_with_agenda(committee, day):
     meeting = meetings.meeting_create(committee=committee, date=day)
-    meetings.agenda_build(meeting=meeting)
+    agenda_build(meeting=meeting)
     return meeting
 
 

@@ -9,6 +9,7 @@ from scrutiny.documents.models import DocumentKind
 from scrutiny.documents.services import document_add
 from scrutiny.meetings import services as meetings
 from scrutiny.meetings.models import AgendaItem, ItemRole
+from scrutiny.publishing.services import agenda_build
 from scrutiny.rules.exempt_information import ExemptionGround
 from tests.factories import CommitteeFactory
 from tests.pdfs import make_pdf
@@ -19,7 +20,7 @@ D = dt.date
 @pytest.fixture
 def meeting():
     meeting = meetings.meeting_create(committee=CommitteeFactory(), date=D(2018, 2, 21))
-    meetings.agenda_build(meeting=meeting)
+    agenda_build(meeting=meeting)
     reg9 = AgendaItem.internal.get(meeting=meeting, role=ItemRole.REGULATION_9)
     sa = meetings.agenda_item_add(meeting=meeting, title="CSP Strategic Assessment 2017", today=D(2018, 1, 10))
     exempt = meetings.agenda_item_add(

@@ -12,7 +12,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from scrutiny.access.policy import Viewer
 
-M = TypeVar("M", bound=Model)
+M = TypeVar("M", bound=Model)  # the model an admin or inline shows
+P = TypeVar("P", bound=Model)  # the model an inline is shown within
 
 
 def _without_exempt_rows(qs: QuerySet[M], request: HttpRequest, lookups: tuple[str, ...]) -> QuerySet[M]:
@@ -23,14 +24,14 @@ def _without_exempt_rows(qs: QuerySet[M], request: HttpRequest, lookups: tuple[s
     return qs
 
 
-class ExemptAwareAdmin(SimpleHistoryAdmin):
+class ExemptAwareAdmin(SimpleHistoryAdmin[M]):
     """Lists, searches, change pages and history of an exemptible model show exempt rows only
     to staff the access policy lets see exempt business (officers)."""
 
     # Lookups that make a row exempt, e.g. ("is_exempt", "agenda_item__is_exempt").
     exempt_lookups: tuple[str, ...] = ("is_exempt",)
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+    def get_queryset(self, request: HttpRequest) -> QuerySet[M]:
         return _without_exempt_rows(super().get_queryset(request), request, self.exempt_lookups)
 
     def _hidden(self, request: HttpRequest, object_id: str) -> bool:
@@ -55,8 +56,8 @@ class ExemptAwareAdmin(SimpleHistoryAdmin):
         return response
 
 
-class ExemptAwareInline(admin.TabularInline):
+class ExemptAwareInline(admin.TabularInline[M, P]):
     exempt_lookups: tuple[str, ...] = ("is_exempt",)
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+    def get_queryset(self, request: HttpRequest) -> QuerySet[M]:
         return _without_exempt_rows(super().get_queryset(request), request, self.exempt_lookups)
