@@ -5,13 +5,16 @@ A step not in the table is refused. `Workflow.step` is the one way a service tak
 lock the row, check the step against the table, make the service's own changes, set the
 status, save with history, and append the event to the workflow's append-only history
 (where it has one), all in the caller's transaction.
+
+Templates ask the same table (`{% if record|allows:"make" %}`, core/templatetags/workflow_tags.py),
+so a page offers a step exactly when its service would take it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Generic, TypeVar, overload
+from typing import Any, Generic, TypeVar, overload
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -25,6 +28,19 @@ M = TypeVar("M", bound=models.Model)
 E = TypeVar("E", bound=models.Model | None)
 M_co = TypeVar("M_co", bound=models.Model, covariant=True)
 E_co = TypeVar("E_co", bound=models.Model | None, covariant=True)
+
+
+# Each model's workflow, for the templates' filters. Its statuses and steps are whichever
+# choices that model has: only the table knows them, so they are Any here.
+_BY_MODEL: dict[str, Workflow[Any, Any]] = {}
+
+
+def workflow_of(record: models.Model) -> Workflow[Any, Any]:
+    """The workflow of the record's model; a LookupError if it has none."""
+    try:
+        return _BY_MODEL[record._meta.label]
+    except KeyError:
+        raise LookupError(f"{record._meta.label} has no workflow.") from None
 
 
 @dataclass(frozen=True)
@@ -50,12 +66,15 @@ class Workflow(Generic[S, T]):
         steps: type[T],
         transitions: Mapping[tuple[S, T], S],
         *,
+        model: str,
         field: str = "status",
     ) -> None:
+        """`model` is the label ("minutes.Recommendation") of the model whose `field` holds the status."""
         self.statuses = statuses
         self.steps = steps
         self.field = field
         self._table: dict[tuple[str, str], S] = {(str(a), str(t)): b for (a, t), b in transitions.items()}
+        _BY_MODEL[model] = self
 
     def after(self, status: str, step: T) -> S | None:
         """The status `step` leads to from `status`; None when the table does not allow it."""
@@ -63,6 +82,23 @@ class Workflow(Generic[S, T]):
 
     def allows(self, status: str, step: T) -> bool:
         return self.after(status, step) is not None
+
+    def status_of(self, record: models.Model) -> S:
+        return self.statuses(getattr(record, self.field))
+
+    def step_named(self, name: str) -> T:
+        """The step called `name`; a ValueError for a name that is not one of its steps."""
+        try:
+            return self.steps(name)
+        except ValueError:
+            raise ValueError(f"{name!r} is not a step of {self.steps.__name__}.") from None
+
+    def status_named(self, name: str) -> S:
+        """The status called `name`; a ValueError for a name that is not one of its statuses."""
+        try:
+            return self.statuses(name)
+        except ValueError:
+            raise ValueError(f"{name!r} is not a status of {self.statuses.__name__}.") from None
 
     def statuses_allowing(self, step: T) -> tuple[S, ...]:
         """The statuses from which `step` may be taken, in the order of the choices."""

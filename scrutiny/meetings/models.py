@@ -48,6 +48,7 @@ MEETING_WORKFLOW = Workflow(
         (MeetingStatus.SCHEDULED, MeetingStep.CANCEL): MeetingStatus.CANCELLED,
         (MeetingStatus.AGENDA_PUBLISHED, MeetingStep.CANCEL): MeetingStatus.CANCELLED,
     },
+    model="meetings.Meeting",
 )
 
 # The agenda of a meeting in these states has been published to the public.

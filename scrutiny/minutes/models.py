@@ -56,6 +56,7 @@ MINUTES_WORKFLOW = Workflow(
         (MinutesStatus.CONFIRMED, MinutesEventKind.AMENDED): MinutesStatus.CONFIRMED,
         (MinutesStatus.SIGNED, MinutesEventKind.AMENDED): MinutesStatus.SIGNED,
     },
+    model="minutes.MinutesRecord",
 )
 
 # Minutes are public once published, and stay so; from confirmation on, the text is locked.
@@ -424,6 +425,7 @@ ACTION_WORKFLOW = Workflow(
         (ActionStatus.DONE, ActionStep.REOPEN): ActionStatus.OPEN,
         (ActionStatus.DROPPED, ActionStep.REOPEN): ActionStatus.OPEN,
     },
+    model="minutes.Action",
 )
 
 
@@ -532,6 +534,7 @@ RECOMMENDATION_WORKFLOW = Workflow(
         (RecommendationStatus.MADE, RecommendationStep.RECORD_RESPONSE): RecommendationStatus.RESPONDED,
         (RecommendationStatus.RESPONDED, RecommendationStep.REPORT_BACK): RecommendationStatus.REPORTED,
     },
+    model="minutes.Recommendation",
 )
 
 # Before it is made formally a recommendation is the officers' working copy, not yet the

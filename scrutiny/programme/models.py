@@ -179,6 +179,7 @@ ITEM_WORKFLOW = Workflow(
         (ItemStatus.PLANNED, ChangeKind.MOVED): ItemStatus.PLANNED,
         (ItemStatus.PLANNED, ChangeKind.CANCELLED): ItemStatus.CANCELLED,
     },
+    model="programme.WorkProgrammeItem",
 )
 
 
@@ -279,6 +280,7 @@ VERSION_WORKFLOW = Workflow(
     VersionStatus,
     VersionStep,
     {(VersionStatus.PROPOSED, VersionStep.APPROVE): VersionStatus.APPROVED},
+    model="programme.WorkPlanVersion",
 )
 
 
@@ -420,6 +422,7 @@ DRAW_DOWN_WORKFLOW = Workflow(
         (DrawDownStatus.CHAIRMAN_AGREED, DrawDownStepKind.DIRECTOR_REFUSED): DrawDownStatus.REFUSED,
         (DrawDownStatus.CHAIRMAN_AGREED, DrawDownStepKind.WITHDRAWN): DrawDownStatus.WITHDRAWN,
     },
+    model="programme.DrawDownRequest",
 )
 
 
