@@ -64,13 +64,13 @@ class GovDateWidget(forms.MultiWidget):
 
     template_name = "forms/date_widget.html"
 
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+    def __init__(self, attrs: dict[str, object] | None = None) -> None:
         box = {"inputmode": "numeric"}
         super().__init__(
             {"day": forms.TextInput(box), "month": forms.TextInput(box), "year": forms.TextInput(box)}, attrs
         )
 
-    def decompress(self, value: Any) -> list[int | None]:
+    def decompress(self, value: object) -> list[int | None]:
         if isinstance(value, dt.date):
             return [value.day, value.month, value.year]
         return [None, None, None]
@@ -86,7 +86,7 @@ class GovDateField(forms.MultiValueField):
         self.error_messages["required"] = f"Enter the {str(label).lower()}"
         self.error_messages["incomplete"] = f"The {str(label).lower()} must include a day, month and year"
 
-    def compress(self, data_list: list[Any]) -> dt.date | None:
+    def compress(self, data_list: list[str]) -> dt.date | None:
         if not data_list or not any(data_list):
             return None
         day, month, year = (str(v or "").strip() for v in data_list)

@@ -11,12 +11,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 
-def html_to_pdf(html: str) -> bytes:
+def html_to_pdf(html: str, *, tagged: bool = False) -> bytes:
+    """The PDF of `html`; `tagged` makes it PDF/UA-1, tagged for screen readers."""
     # Imported here: WeasyPrint loads Pango and its fonts on import, which commands and pages
     # that print nothing should not pay for.
     from weasyprint import HTML
 
-    pdf: bytes = HTML(string=html).write_pdf()
+    document = HTML(string=html)
+    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True) if tagged else document.write_pdf()
     return pdf
 
 

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from scrutiny.access.services import officer_group_ensure
+from scrutiny.demo.loader import change_reason_set
 from scrutiny.governance.models import Person
 
 
@@ -51,8 +52,7 @@ def demo_accounts_ensure() -> list[tuple[DemoAccount, bool]]:
     person = Person.objects.get(slug=MEMBER_PERSON_SLUG)
     if person.user_id != member.pk:
         person.user = member
-        # simple_history reads this attribute, which no model declares, when it records the save.
-        person._change_reason = "Demo member account linked"  # type: ignore[attr-defined]
+        change_reason_set(person, "Demo member account linked")
         person.save()
     results.append((MEMBER, created))
     return results

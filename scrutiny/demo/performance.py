@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+from collections.abc import Iterator
 from decimal import Decimal
 
 from django.db import transaction
@@ -105,7 +106,10 @@ def _month_factor(month: dt.date, crime_type: str) -> float:
     return season * trend * lockdown
 
 
-def counts_generate(*, lsoas_by_district: dict[str, list[str]], months: list[dt.date], seed: int = 2022):
+def counts_generate(
+    *, lsoas_by_district: dict[str, list[str]], months: list[dt.date], seed: int = 2022
+) -> Iterator[tuple[dt.date, str, str, int]]:
+    """(month, LSOA code, crime type, count) for every non-zero count, the same for the same seed."""
     rng = random.Random(seed)  # noqa: S311 (demonstration figures, not secrets)
     weights = _lsoa_weights(rng, lsoas_by_district)
     per_lsoa = {t: n / len(weights) for t, n in KENT_MONTH.items()}

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from django.utils.html import escape
 
-from scrutiny.publishing.pack import html_to_pdf
+from scrutiny.core.printing import html_to_pdf
 
 
 @lru_cache(maxsize=64)

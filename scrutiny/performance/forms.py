@@ -27,7 +27,7 @@ class MultipleFileField(forms.FileField):
 
     widget = MultipleFileInput
 
-    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile[bytes]]:
+    def clean(self, data: object, initial: object = None) -> list[UploadedFile[bytes]]:
         single = super().clean
         if isinstance(data, list | tuple):
             return [single(item, initial) for item in data] or single(None, initial)

@@ -10,7 +10,9 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.table import _Row
 
+from scrutiny.core.printing import html_to_pdf
 from scrutiny.governance.models import Committee
 
 from .selectors import PlanRow
@@ -28,7 +30,8 @@ def _cell_lines(row: PlanRow) -> list[str]:
     return lines
 
 
-def _repeat_header(row) -> None:
+def _repeat_header(row: _Row) -> None:
+    # python-docx has no API for a header row repeated on each page; the XML element does it.
     properties = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
@@ -63,10 +66,8 @@ def work_plan_docx(*, committee: Committee, title: str, rows: list[PlanRow]) -> 
 
 
 def work_plan_pdf(*, committee: Committee, title: str, rows: list[PlanRow]) -> bytes:
-    from weasyprint import HTML
-
     html = render_to_string(
         "programme/work_plan_print.html",
         {"committee": committee, "title": title, "rows": [(r, _cell_lines(r)) for r in rows]},
     )
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    return html_to_pdf(html, tagged=True)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TypeVar
 
 from django import template
 from django.template.context import Context
@@ -12,6 +12,9 @@ from django.utils.safestring import SafeString, mark_safe
 from scrutiny.core.text import blocks
 
 register = template.Library()
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 MINUTE_REFERENCE = re.compile(r"\[(Min\. No\. (\d+) refers)\]")
@@ -60,5 +63,5 @@ def nav_current(context: Context, prefix: str) -> str:
 
 
 @register.filter
-def get_item(mapping: Mapping[Any, Any] | None, key: Any) -> Any:
+def get_item(mapping: Mapping[K, V] | None, key: K) -> V | None:
     return mapping.get(key) if mapping else None

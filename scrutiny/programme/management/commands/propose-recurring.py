@@ -1,4 +1,6 @@
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from scrutiny.governance.models import Committee
 from scrutiny.programme.services import recurring_items_propose
@@ -7,10 +9,10 @@ from scrutiny.programme.services import recurring_items_propose
 class Command(BaseCommand):
     help = "Propose each recurring work-programme item for the future meetings it applies to (run daily)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--committee", help="Slug of one committee (default: all).")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         committees = Committee.objects.all()
         if options["committee"]:
             committees = committees.filter(slug=options["committee"])
