@@ -13,8 +13,9 @@ The policy:
   permission `meetings.view_exempt_business` (given to the "Committee officers" group).
 - Members of the committee see its exempt business: a person linked to the user holding a
   member's seat on the committee (Chairman, Vice-Chairman, Member, co-opted member,
-  substitute) today, or on the day of the meeting concerned (the Part 2 papers they were
-  sent as members). Invitees, other councillors and former members do not: councillors'
+  substitute) on the day of a meeting held (the Part 2 papers they were sent as members),
+  or today for a meeting to come. A seat today does not open earlier years' exempt
+  business. Invitees, other councillors and former members do not see it: councillors'
   general right to inspect (s100F) excludes most exempt information.
 - Drafts: an agenda not yet published, and minutes not yet published, are seen by
   officers only.
@@ -130,5 +131,7 @@ class Viewer:
             return True
         if self.person is None:
             return False
-        days = [self.today] + ([meeting_date] if meeting_date else [])
-        return person_is_committee_member(person=self.person, committee=committee, on=days)
+        # A meeting held: the seat on its day. A meeting to come, or the committee's business
+        # at large (no meeting): the seat today.
+        day = meeting_date if meeting_date is not None and meeting_date < self.today else self.today
+        return person_is_committee_member(person=self.person, committee=committee, on=[day])

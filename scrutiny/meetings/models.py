@@ -109,6 +109,21 @@ class Meeting(models.Model):
         return f"{self.date:%A} {self.date.day} {self.date:%B %Y}"
 
     @property
+    def held_on(self) -> str:
+        """How papers name the meeting: "held on 26 July 2017"; "held in July 2019" when only
+        its month is known (never "held on July 2019")."""
+        if self.date_precision == DatePrecision.MONTH:
+            return f"held in {self.date:%B %Y}"
+        return f"held on {self.date.day} {self.date:%B %Y}"
+
+    @property
+    def held_on_display(self) -> str:
+        """The same with the weekday, as the minutes' heading has it: "held on Wednesday 26 July 2017"."""
+        if self.date_precision == DatePrecision.MONTH:
+            return self.held_on
+        return f"held on {self.date_display}"
+
+    @property
     def agenda_is_public(self) -> bool:
         return self.status in AGENDA_PUBLIC_STATUSES
 

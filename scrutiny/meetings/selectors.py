@@ -39,10 +39,13 @@ def next_meeting(*, meeting: Meeting) -> Meeting | None:
     return later_meetings(meeting=meeting).first()
 
 
-def previous_held_meeting(*, meeting: Meeting) -> Meeting | None:
-    """The committee's last meeting held before `meeting`: the minutes its agenda confirms."""
+def previous_meeting(*, meeting: Meeting) -> Meeting | None:
+    """The committee's meeting immediately before `meeting` by date, not cancelled: the one
+    whose minutes its agenda confirms. By date, whatever order the meetings were entered in,
+    and whether or not it has yet been recorded as held (an agenda is often built before)."""
     return (
-        Meeting.objects.filter(committee=meeting.committee, date__lt=meeting.date, status=MeetingStatus.HELD)
+        Meeting.objects.filter(committee=meeting.committee, date__lt=meeting.date)
+        .exclude(status=MeetingStatus.CANCELLED)
         .order_by("-date")
         .first()
     )

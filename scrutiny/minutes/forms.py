@@ -77,6 +77,14 @@ class AmendForm(ServiceForm):
         return {**kwargs, "field": field, "resolution_number": int(number) if number else None}
 
 
+class PublishForm(ServiceForm):
+    as_they_are = forms.BooleanField(
+        label="Publish them as they are",
+        required=False,
+        help_text="Only if what is listed above is right: the public will read the minutes as they stand.",
+    )
+
+
 class ConfirmForm(ServiceForm):
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

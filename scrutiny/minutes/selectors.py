@@ -485,22 +485,31 @@ def check_number_free(*, meeting: Meeting, number: int, exclude: Minute | None =
         )
 
 
-def _day(meeting: Meeting) -> str:
-    return f"{meeting.date.day} {meeting.date:%B %Y}"
+# A draft minute's prompt: what the officer must write, and the usual words if they are
+# right. Draft minutes state no fact nobody recorded ("there were no apologies").
+PROMPT_START = "[To complete: "
+
+
+def prompt(what: str, *, usual: str) -> str:
+    return f"{PROMPT_START}{what}; if there were none: “{usual}”]"
 
 
 def standard_minute(item: AgendaItem, meeting: Meeting) -> tuple[str, list[str]]:
-    """The usual words of a standard item's minute (narrative, resolutions), so that the
-    officer drafting the minutes edits only what differs."""
-    apologies = [a.label for a in meeting.attendance.filter(kind=AttendanceKind.APOLOGIES)]
+    """The words of a standard item's minute (narrative, resolutions) from what is recorded
+    (attendance, declarations), or a prompt where nothing is, so that the officer drafting
+    the minutes edits only what differs and asserts nothing unrecorded."""
+    attendance = list(meeting.attendance.all())
+    apologies = [a.label for a in attendance if a.kind == AttendanceKind.APOLOGIES]
     if item.role == ItemRole.APOLOGIES:
         if apologies:
             return "Apologies for absence were received from " + ", ".join(apologies) + ".", []
-        return "There were no apologies for absence.", []
+        if attendance:  # attendance recorded, with no apologies among it
+            return "There were no apologies for absence.", []
+        return prompt("the apologies for absence received", usual="There were no apologies for absence."), []
     if item.role == ItemRole.DECLARATIONS:
         declarations = list(meeting.declarations.select_related("person", "agenda_item"))
         if not declarations:
-            return "There were no declarations of interest.", []
+            return prompt("the declarations of interest made", usual="There were no declarations of interest."), []
         lines = [
             f"{d.person.formal_name} declared a {d.get_kind_display().lower()} in item {d.agenda_item.number}: {d.description}"
             + (f" (dispensation: {d.dispensation})" if d.dispensation else "")
@@ -509,14 +518,13 @@ def standard_minute(item: AgendaItem, meeting: Meeting) -> tuple[str, list[str]]
         return "\n\n".join(lines), []
     if item.role == ItemRole.MINUTES:
         previous = next((d.minutes_of for d in item.documents.all() if d.minutes_of_id), None)
-        when = _day(previous) if previous else "the last meeting"
-        return "", [
-            f"That the Minutes of the Committee's meeting held on {when} be confirmed as an accurate record of those proceedings."
-        ]
+        which = f"meeting {previous.held_on}" if previous else "last meeting"
+        return "", [f"That the Minutes of the Committee's {which} be confirmed as an accurate record of those proceedings."]
     if item.role == ItemRole.URGENT:
-        return "The Chairman confirmed that there were no items of urgency for the Committee to consider.", []
+        usual = "The Chairman confirmed that there were no items of urgency for the Committee to consider."
+        return prompt("the urgent items the Chairman accepted", usual=usual), []
     if item.role == ItemRole.REFERENCES:
-        return "There were no references from other Committees.", []
+        return prompt("the references from other Committees", usual="There were no references from other Committees."), []
     if item.role == ItemRole.REGULATION_9:
         return "", ["That the contents of the Regulation 9 Notice be noted."]
     if item.role == ItemRole.EXCLUSION:
@@ -526,6 +534,21 @@ def standard_minute(item: AgendaItem, meeting: Meeting) -> tuple[str, list[str]]
             [],
         )
     return "", []
+
+
+def minutes_publication_doubts(*, meeting: Meeting) -> list[str]:
+    """What an officer should confirm before the draft minutes are published: minutes still
+    holding their prompt, minutes with no words at all, and no attendance recorded."""
+    doubts: list[str] = []
+    for minute in Minute.internal.filter(meeting=meeting).order_by("position").prefetch_related("resolutions"):
+        label = f"Minute {minute.number} ({minute.title})" if minute.number else f"The minute “{minute.title}”"
+        if PROMPT_START in minute.narrative:
+            doubts.append(f"{label} still holds its prompt “{PROMPT_START}…]”.")
+        elif not minute.narrative.strip() and not minute.resolutions.all():
+            doubts.append(f"{label} is empty.")
+    if not meeting.attendance.exists():
+        doubts.append("No attendance is recorded: the minutes will list nobody as present.")
+    return doubts
 
 
 def resolution_links(resolution: Resolution) -> list[str]:

@@ -49,6 +49,7 @@ from .models import (
 from .selectors import (
     check_number_free,
     confirming_resolution,
+    minutes_publication_doubts,
     next_minute_number,
     resolution_links,
     standard_minute,
@@ -277,11 +278,18 @@ def _minutes_step(
 
 
 @transaction.atomic
-def minutes_publish(*, meeting: Meeting, by: User | None = None, today: dt.date | None = None) -> MinutesRecord:
-    """Publish the draft minutes, unconfirmed, for the public."""
+def minutes_publish(
+    *, meeting: Meeting, by: User | None = None, today: dt.date | None = None, as_they_are: bool = False
+) -> MinutesRecord:
+    """Publish the draft minutes, unconfirmed, for the public. Minutes that still hold a
+    prompt or nothing at all, or with no attendance recorded, are published only when the
+    officer confirms that they are to go as they are (`as_they_are`)."""
     today = today or timezone.localdate()
 
     def publish(record: MinutesRecord) -> None:
+        doubts = minutes_publication_doubts(meeting=meeting)
+        if doubts and not as_they_are:
+            raise ValidationError([*doubts, "Check the minutes, or confirm that they are to be published as they are."])
         record.published_on = today
 
     return _minutes_step(

@@ -151,13 +151,21 @@ def draft(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @officer_required
-@require_POST
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
-    return action_redirect(
+    """The minutes page's button posts here: minutes with nothing to doubt are published at
+    once; otherwise this page lists the doubts and asks the officer to confirm."""
+    meeting = meeting_get(pk=pk)
+    return form_page(
         request,
-        partial(services.minutes_publish, meeting=meeting_get(pk=pk)),
+        forms.PublishForm.bound_to(request),
+        partial(services.minutes_publish, meeting=meeting),
         success=lambda _: ("Minutes published as a draft, not yet confirmed.", _back(pk)),
-        refused_url=_back(pk),
+        committee=meeting.committee,
+        heading="Publish the draft minutes",
+        caption=f"{meeting.committee.name}, {meeting.date_display}",
+        intro="The public will read them as unconfirmed minutes until the Committee confirms them.",
+        submit="Publish",
+        cancel_url=_back(pk),
     )
 
 
@@ -219,9 +227,11 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         "resolutions": "\n\n".join(selectors.resolution_texts(minute=minute)),
     }
     form = forms.MinuteEditForm.bound_to(request, initial=initial)
-    if form_submit(request, form, partial(services.minute_edit, minute=minute)) is not None:
-        messages.success(request, f"Minute {minute.number or ''} saved.")
-        return redirect(_at_minute(minute))
+    done = form_submit(request, form, partial(services.minute_edit, minute=minute))
+    if done is not None:
+        saved = done.result  # as saved: its number may be the one just given
+        messages.success(request, f"Minute {saved.number} saved." if saved.number else f"“{saved.title}” saved.")
+        return redirect(_at_minute(saved))
     saved_now, saved_resolutions = None, ""
     if isinstance(form.refusal, services.StaleEdit):
         saved_now = form.refusal.current

@@ -87,7 +87,7 @@ def minutes_docx(context: Mapping[str, Any]) -> bytes:
     document = word_document()
     for text in (committee.council.name.upper(), committee.name.upper()):
         centred(document, text)
-    document.add_paragraph(f"MINUTES of the meeting of the {committee.name} held on {meeting.date_display}.")
+    document.add_paragraph(f"MINUTES of the meeting of the {committee.name} {meeting.held_on_display}.")
     status = getattr(record, "status", "")
     if status in STATUS_NOTICES:
         centred(document, STATUS_NOTICES[status])

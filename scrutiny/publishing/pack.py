@@ -58,6 +58,8 @@ class AgendaLine:
     exempt_statement: str
     urgency_statement: str
     pages: str = ""
+    # An open item's exempt papers, as the public agenda lists them: not included, with the ground.
+    withheld_papers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,13 @@ def _agenda_line(item: AgendaItem, *, part2: bool, urgent: Mapping[int, str]) ->
         purpose="" if withheld else item.purpose,
         exempt_statement=describe(item.exemption_ground) if item.is_exempt else "",
         urgency_statement=urgency_statement(reason) if reason else "",
+        withheld_papers=()
+        if part2 or item.is_exempt
+        else tuple(
+            f"{d.title} (exempt: not included). {describe(d.exemption_ground)}"
+            for d in item.documents.all()
+            if d.is_withheld_from_public
+        ),
     )
 
 
@@ -324,9 +333,12 @@ def _numbered(papers: list[_Paper]) -> None:
         page += paper.pages
 
 
-def _ranges(papers: list[_Paper]) -> dict[int, tuple[int, int]]:
+def _ranges(papers: list[_Paper], *, part2: bool) -> dict[int, tuple[int, int]]:
+    """Each item's first and last pages. The public pack's agenda cites only the pages it
+    holds, never those of the Part 2 pack; the Part 2 pack's, every paper's (the numbering
+    runs through both packs)."""
     ranges: dict[int, tuple[int, int]] = {}
-    for paper in papers:
+    for paper in (p for p in papers if part2 or not p.source.exempt):
         first, last = ranges.get(paper.source.item_pk, (paper.first, paper.last))
         ranges[paper.source.item_pk] = (min(first, paper.first), max(last, paper.last))
     return ranges
@@ -425,10 +437,11 @@ def render_packs(sources: PackSources) -> tuple[Pack, Pack | None]:
     from `sources` alone (no database access: publishing calls it outside its transaction)."""
     papers = [_rendered(source) for source in sources.papers]
     _numbered(papers)
-    ranges = _ranges(papers)
     stamps = _stamps(papers)
-    public = _assemble(sources, papers, ranges, stamps, part2=False)
-    part2 = _assemble(sources, papers, ranges, stamps, part2=True) if sources.has_exempt else None
+    public = _assemble(sources, papers, _ranges(papers, part2=False), stamps, part2=False)
+    part2 = (
+        _assemble(sources, papers, _ranges(papers, part2=True), stamps, part2=True) if sources.has_exempt else None
+    )
     return public, part2
 
 

@@ -27,13 +27,12 @@ from scrutiny.documents.models import Document, DocumentKind
 from scrutiny.meetings.models import (
     MEETING_WORKFLOW,
     AgendaItem,
-    DatePrecision,
     ItemRole,
     Meeting,
     MeetingStatus,
     MeetingStep,
 )
-from scrutiny.meetings.selectors import next_meeting, previous_held_meeting
+from scrutiny.meetings.selectors import next_meeting, previous_meeting
 from scrutiny.meetings.services import agenda_arrange, meeting_mark_agenda_published
 from scrutiny.programme.selectors import scheduled_items
 from scrutiny.rules.deadlines import agenda_publication_deadline
@@ -218,8 +217,8 @@ STANDARD_ITEMS = [
     ),
     (
         ItemRole.MINUTES,
-        "Confirmation of the Minutes of the meeting held on {previous}",
-        "To confirm the Minutes of the meeting held on {previous} as an accurate record.",
+        "Confirmation of the Minutes of the meeting {held}",
+        "To confirm the Minutes of the meeting {held} as an accurate record.",
     ),
     (
         ItemRole.URGENT,
@@ -236,13 +235,6 @@ STANDARD_ITEMS = [
 
 
 
-def _label(meeting: Meeting) -> str:
-    """'26 July 2017', as the agenda names an earlier meeting ('July 2019' if the day is not known)."""
-    if meeting.date_precision == DatePrecision.MONTH:
-        return f"{meeting.date:%B %Y}"
-    return f"{meeting.date.day} {meeting.date:%B %Y}"
-
-
 
 @transaction.atomic
 def agenda_build(*, meeting: Meeting, by: User | None = None) -> list[AgendaItem]:
@@ -256,13 +248,13 @@ def agenda_build(*, meeting: Meeting, by: User | None = None) -> list[AgendaItem
         raise ValidationError(
             f"The meeting of {meeting.date_display} is {meeting.get_status_display().lower()}: its agenda cannot be rebuilt."
         )
-    previous = previous_held_meeting(meeting=meeting)
+    previous = previous_meeting(meeting=meeting)
     position = 0
     for role, title, purpose in STANDARD_ITEMS:
         if role == ItemRole.MINUTES and previous is None:
             continue
         position += 1
-        fill = {"previous": _label(previous) if previous else ""}
+        fill = {"held": previous.held_on if previous else ""}
         item = AgendaItem(
             meeting=meeting,
             position=position,
@@ -277,7 +269,7 @@ def agenda_build(*, meeting: Meeting, by: User | None = None) -> list[AgendaItem
             paper = Document(
                 agenda_item=item,
                 position=1,
-                title=f"Minutes of the meeting held on {_label(previous)}",
+                title=f"Minutes of the meeting {previous.held_on}",
                 kind=DocumentKind.OTHER,
                 minutes_of=previous,
             )

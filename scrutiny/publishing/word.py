@@ -35,7 +35,7 @@ def agenda_docx(meeting: Meeting, *, part2: bool, pages: Mapping[int, tuple[int,
         heading.add_run(line.title).bold = True
         if line.pages:
             heading.add_run(f"  ({line.pages})")
-        for text in (line.exempt_statement, line.purpose, line.urgency_statement):
+        for text in (line.exempt_statement, line.purpose, *line.withheld_papers, line.urgency_statement):
             if text:
                 document.add_paragraph(text)
     return docx_bytes(document)

@@ -230,6 +230,24 @@ def test_a_member_sees_only_the_exempt_business_of_their_own_time_or_committee(c
     assert current.may_see_exempt_of_meeting(later)  # a current member sees the committee's business
 
 
+def test_a_seat_today_does_not_open_earlier_years_exempt_business(scene):
+    from scrutiny.governance.models import Membership
+
+    member = scene["users"]["member"]
+    held = scene["meeting"]
+    seat = Membership.objects.get(person__user=member, organisation=scene["committee"])
+    # The same person, seated again years later: a seat now, none on the day of the meeting held.
+    Membership.objects.create(
+        organisation=scene["committee"], person=seat.person, role=seat.role, starts_on=dt.date(2025, 5, 20)
+    )
+    seat.delete()
+    now = Viewer(user=member, today=dt.date(2026, 11, 21))
+    assert not now.may_see_exempt_of_meeting(held)
+    to_come = MeetingFactory(committee=scene["committee"], date=dt.date(2027, 1, 20), status=MeetingStatus.SCHEDULED)
+    assert now.may_see_exempt_of_meeting(to_come)
+    assert Viewer(user=member, today=dt.date(2026, 11, 21)).may_see_exempt(committee=scene["committee"])
+
+
 def test_a_draft_agenda_is_seen_by_officers_only(client, scene):
     draft = MeetingFactory(
         committee=scene["committee"], date=dt.date(2018, 2, 21), status=MeetingStatus.SCHEDULED

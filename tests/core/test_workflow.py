@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from scrutiny.core.history import save_with_history
 from scrutiny.core.workflow import locked
 from scrutiny.meetings.models import DatePrecision, Meeting, MeetingStatus
-from scrutiny.meetings.selectors import later_meetings, next_meeting, previous_held_meeting
+from scrutiny.meetings.selectors import later_meetings, next_meeting, previous_meeting
 from scrutiny.minutes.services import action_record
 from scrutiny.programme.models import (
     DRAW_DOWN_WORKFLOW,
@@ -123,8 +123,8 @@ def test_the_next_meeting_is_the_committees_next_not_cancelled_one():
     assert next_meeting(meeting=february) is None
     assert list(later_meetings(meeting=july)) == [february]
     assert list(later_meetings(meeting=july, held_only=True)) == []
-    assert previous_held_meeting(meeting=february) == july
-    assert previous_held_meeting(meeting=july) is None
+    assert previous_meeting(meeting=february) == july
+    assert previous_meeting(meeting=july) is None
 
 
 def test_an_action_is_due_by_default_before_the_next_meeting_not_a_cancelled_one():

@@ -79,7 +79,9 @@ def test_standard_items_get_their_usual_words(committee):
         for m in Minute.internal.filter(meeting=meeting)
     }
     assert texts["APOLOGIES FOR ABSENCE"][0] == "Apologies for absence were received from Councillor R Lees."
-    assert texts["DECLARATIONS OF INTEREST"][0] == "There were no declarations of interest."
+    assert texts["DECLARATIONS OF INTEREST"][0] == (
+        "[To complete: the declarations of interest made; if there were none: “There were no declarations of interest.”]"
+    )
     assert texts["CONFIRMATION OF THE MINUTES OF THE MEETING HELD ON 15 FEBRUARY 2017"][1] == [
         "That the Minutes of the Committee's meeting held on 15 February 2017 be confirmed as an accurate record of those proceedings."
     ]
@@ -103,7 +105,7 @@ def test_minutes_of_a_meeting_not_yet_held_are_refused(committee):
 def test_draft_publish_confirm_sign_and_lock(committee):
     july = _meeting_with_agenda(committee, D(2017, 7, 26))
     services.minutes_draft(meeting=july, today=D(2017, 7, 27))
-    services.minutes_publish(meeting=july, today=D(2017, 8, 2))
+    services.minutes_publish(meeting=july, today=D(2017, 8, 2), as_they_are=True)
     february = _meeting_with_agenda(committee, D(2018, 2, 21))
     services.minutes_draft(meeting=february, today=D(2018, 2, 21))
     confirming = Minute.internal.get(meeting=february, title__startswith="CONFIRMATION").resolutions.get()
@@ -133,6 +135,10 @@ def test_draft_publish_confirm_sign_and_lock(committee):
 def _confirmed_july(committee):
     july = _meeting_with_agenda(committee, D(2017, 7, 26))
     services.minutes_draft(meeting=july, today=D(2017, 7, 27))
+    declarations = Minute.internal.get(meeting=july, number=2)
+    services.minute_edit(
+        minute=declarations, expected_revision=declarations.revision, narrative="There were no declarations of interest."
+    )
     february = _meeting_with_agenda(committee, D(2018, 2, 21))
     services.minutes_draft(meeting=february, today=D(2018, 2, 21))
     services.minutes_confirm(meeting=july, at_meeting=february)
@@ -334,7 +340,7 @@ def test_resolutions_are_renumbered_when_set(committee):
 def test_confirmation_records_the_confirming_resolution_of_the_later_meeting(committee):
     july = _meeting_with_agenda(committee, D(2017, 7, 26))
     services.minutes_draft(meeting=july, today=D(2017, 7, 27))
-    services.minutes_publish(meeting=july, today=D(2017, 8, 2))
+    services.minutes_publish(meeting=july, today=D(2017, 8, 2), as_they_are=True)
     february = _meeting_with_agenda(committee, D(2018, 2, 21))
     services.minutes_draft(meeting=february, today=D(2018, 2, 21))
     record = services.minutes_confirm(meeting=july, at_meeting=february)

@@ -10,6 +10,7 @@ from docx import Document as Word
 from scrutiny.meetings.models import Meeting
 from scrutiny.minutes import services
 from scrutiny.minutes.models import Action, Minute
+from scrutiny.minutes.selectors import resolution_texts
 from tests.minutes.scenes import SECRET, SECRET_TITLE, exempt_minute_on
 from tests.minutes.test_services import stored
 from tests.pdfs import text_of
@@ -174,6 +175,18 @@ def test_the_edit_screen_saves_the_minute_and_its_resolutions_together_or_not_at
     rows = list(Resolution.internal.filter(minute=minute).order_by("number").values_list("pk", "text"))
     assert [t for _, t in rows] == ["That the report be noted.", "That a presentation be made."]
     assert rows[0][0] == kept[0]  # changed in place: its history and the links to it are kept
+
+
+def test_the_saved_message_names_the_minute_by_its_number_after_the_change(client, demo, officer):
+    client.force_login(officer)
+    minute = Minute.internal.get(meeting=_july(), number=15)
+    free = 99
+    assert not Minute.internal.filter(number=free).exists()
+    form = {"title": minute.title, "number": free, "revision": minute.revision, "narrative": minute.narrative}
+    resolutions = "\n\n".join(resolution_texts(minute=minute))
+    response = client.post(reverse("minute_edit", args=[minute.pk]), {**form, "resolutions": resolutions}, follow=True)
+    page = response.content.decode()
+    assert f"Minute {free} saved." in page and "Minute 15 saved." not in page
 
 
 def test_confirmed_minutes_are_corrected_by_amendment_not_edited(client, demo, officer):

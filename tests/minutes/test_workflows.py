@@ -63,7 +63,7 @@ def _minutes_in(status, meeting, february):
 def _take_minutes_step(kind, meeting, february, minute):
     steps = {
         MinutesEventKind.DRAFTED: lambda: services.minutes_draft(meeting=meeting, today=D(2017, 7, 27)),
-        MinutesEventKind.PUBLISHED: lambda: services.minutes_publish(meeting=meeting, today=D(2017, 8, 2)),
+        MinutesEventKind.PUBLISHED: lambda: services.minutes_publish(meeting=meeting, today=D(2017, 8, 2), as_they_are=True),
         MinutesEventKind.CONFIRMED: lambda: services.minutes_confirm(meeting=meeting, at_meeting=february),
         MinutesEventKind.SIGNED: lambda: services.minutes_sign(
             meeting=meeting, chairman=PersonFactory(), signed_on=D(2018, 2, 21)

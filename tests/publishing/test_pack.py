@@ -57,7 +57,7 @@ def february(demo, settings, tmp_path):
 def test_page_ranges_match_the_seed(february):
     public, part2 = build_packs(february)
     by_number = {i.number: i.pk for i in AgendaItem.internal.filter(meeting=february)}
-    assert {n: public.range_text(by_number[n]) for n in ("3", "6", "7", "10", "11", "A")} == {
+    assert {n: part2.range_text(by_number[n]) for n in ("3", "6", "7", "10", "11", "A")} == {
         "3": "Pages 1 - 20",
         "6": "Pages 21 - 24",
         "7": "Pages 25 - 52",
@@ -65,9 +65,11 @@ def test_page_ranges_match_the_seed(february):
         "11": "Pages 55 - 58",
         "A": "Pages 59 - 130",
     }
-    front = text_of(public.pdf)[: public.front_pages]
-    agenda = " ".join(front)
-    assert "(Pages 21 - 24)" in agenda and "(Pages 59 - 130)" in agenda
+    # The public pack cites only the pages it holds: not item A's, which are in the Part 2 pack.
+    assert public.range_text(by_number["A"]) == "" and public.range_text(by_number["6"]) == "Pages 21 - 24"
+    agenda = " ".join(text_of(public.pdf)[: public.front_pages])
+    assert "(Pages 21 - 24)" in agenda and "59 - 130" not in agenda
+    assert "(Pages 59 - 130)" in " ".join(text_of(part2.pdf)[: part2.front_pages])
     assert public.page_count == public.front_pages + 58
     assert part2.page_count == part2.front_pages + 72
 
@@ -190,9 +192,11 @@ def test_the_agenda_pack_command(february, tmp_path, capsys):
     out = tmp_path / "pack.pdf"
     call_command("agenda-pack", "2018-02-21", "--public", "--out", str(out))
     printed = capsys.readouterr().out
-    assert "Pages 59 - 130" in printed and "CSP Strategic Assessment 2017" in printed
+    assert "Pages 55 - 58" in printed and "Pages 59 - 130" not in printed
     assert "CONFIDENTIAL-SA2017" not in " ".join(text_of(out.read_bytes()))
     call_command("agenda-pack", "2018-02-21", "--part2", "--out", str(out))
+    printed = capsys.readouterr().out
+    assert "Pages 59 - 130" in printed and "CSP Strategic Assessment 2017" in printed
     assert "CONFIDENTIAL-SA2017" in " ".join(text_of(out.read_bytes()))
     with pytest.raises(CommandError, match="neither a meeting number nor a date"):
         call_command("agenda-pack", "21/02/2018", "--public", "--out", str(out))
@@ -243,3 +247,30 @@ def test_stamps_sit_at_the_foot_of_landscape_and_rotated_pages_as_shown(meeting)
     assert not_for_publication_mark("confidence").startswith(first_line)
     assert top > float(secret.mediabox.height) - 40  # the mark with its ground at the head
     assert placed["NOT FOR PUBLICATION"][1] < 15 and placed["4"][1] < 40  # the number and bare mark at the foot
+
+
+def test_an_open_items_exempt_paper_is_listed_in_the_public_pack_as_not_included(meeting):
+    from docx import Document as Word
+
+    from scrutiny.documents.models import DocumentKind
+    from scrutiny.documents.services import document_add
+    from scrutiny.publishing.word import agenda_docx
+    from scrutiny.rules.exempt_information import ExemptionGround, describe
+
+    sa = AgendaItem.internal.get(meeting=meeting, title="CSP Strategic Assessment 2017", is_exempt=False)
+    document_add(
+        item=sa, title="Appendix: victims' details", kind=DocumentKind.APPENDIX, is_exempt=True,
+        exemption_ground=ExemptionGround.PARA_1, file_name="victims.pdf", data=make_pdf(5, "SECRET-VICTIMS"),
+    )
+    public, part2 = build_packs(meeting)
+    listed = f"Appendix: victims' details (exempt: not included). {describe(ExemptionGround.PARA_1)}"
+    agenda = " ".join(" ".join(text_of(public.pdf)[: public.front_pages]).split())
+    assert listed in agenda
+    assert "SECRET-VICTIMS" not in " ".join(text_of(public.pdf))
+    # The item's pages in the public pack are its covering report's alone.
+    covering_pages = public.ranges[sa.pk][1] - public.ranges[sa.pk][0] + 1
+    assert covering_pages == 2 and part2.ranges[sa.pk][1] - part2.ranges[sa.pk][0] + 1 == 7
+    word = Word(io.BytesIO(agenda_docx(meeting, part2=False, pages=public.ranges)))
+    assert listed in [p.text for p in word.paragraphs]
+    members = Word(io.BytesIO(agenda_docx(meeting, part2=True, pages=part2.ranges)))
+    assert not any("not included" in p.text for p in members.paragraphs)
