@@ -274,3 +274,21 @@ def test_an_open_items_exempt_paper_is_listed_in_the_public_pack_as_not_included
     assert listed in [p.text for p in word.paragraphs]
     members = Word(io.BytesIO(agenda_docx(meeting, part2=True, pages=part2.ranges)))
     assert not any("not included" in p.text for p in members.paragraphs)
+
+
+def test_a_long_agenda_title_wraps_under_its_own_text_not_under_the_number(meeting):
+    sa = AgendaItem.internal.get(meeting=meeting, title="CSP Strategic Assessment 2017", is_exempt=False)
+    long_title = "Zebra " + "the Community Safety Partnership's annual strategic assessment " * 3 + "Omega"
+    AgendaItem.internal.filter(pk=sa.pk).update(title=long_title)
+    public, _ = build_packs(meeting)
+    runs: list[tuple[str, float]] = []
+    for page in PdfReader(io.BytesIO(public.pdf)).pages[: public.front_pages]:
+        page.extract_text(visitor_text=lambda text, cm, tm, *_: runs.append((text.strip(), tm[4] * cm[0] + cm[4])))
+    runs = [(text, x) for text, x in runs if text]
+    first = next(i for i, (text, _) in enumerate(runs) if text.startswith("Zebra"))
+    number_x = runs[first - 1][1]
+    title_x = runs[first][1]
+    last = next(i for i, (text, _) in enumerate(runs) if "Omega" in text)
+    wrapped = [x for _, x in runs[first + 1 : last + 1]]
+    assert wrapped and title_x > number_x + 20
+    assert all(abs(x - title_x) < 1 for x in wrapped), (number_x, title_x, wrapped)
