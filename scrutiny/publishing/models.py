@@ -47,3 +47,9 @@ class AgendaPublication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting}: agenda version {self.version}"
+
+    @property
+    def late_as_a_whole(self) -> bool:
+        """Its first version came after the last lawful day: the reason for urgency is the
+        whole agenda's, printed once at its head, not an item's."""
+        return self.is_late and self.version == 1

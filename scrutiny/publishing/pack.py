@@ -39,7 +39,9 @@ from scrutiny.governance.selectors import committee_seats, municipal_year_of
 from scrutiny.meetings.models import AgendaItem, ItemRole, Meeting
 from scrutiny.minutes.selectors import printed_minutes
 from scrutiny.rules.exempt_information import NOT_FOR_PUBLICATION, describe, not_for_publication_mark
-from scrutiny.rules.notices import urgency_statement
+from scrutiny.rules.notices import late_agenda_statement, urgency_statement
+
+from .selectors import late_as_a_whole_reason
 
 
 class PackError(Exception):
@@ -75,6 +77,7 @@ class FrontMatter:
     membership: tuple[str, ...]
     public_agenda: tuple[AgendaLine, ...]
     part2_agenda: tuple[AgendaLine, ...]
+    late_statement: str = ""  # an agenda published late as a whole: the reason, once
 
 
 @dataclass(frozen=True)
@@ -265,10 +268,16 @@ def _membership(meeting: Meeting) -> tuple[str, ...]:
     )
 
 
-def pack_sources(meeting: Meeting, *, urgent: Mapping[int, str] | None = None) -> PackSources:
+def pack_sources(
+    meeting: Meeting, *, urgent: Mapping[int, str] | None = None, late_as_a_whole: str | None = None
+) -> PackSources:
     """Read what the packs of `meeting` print. `urgent` ({item pk: reason}) prints items as
-    supplementary before they are recorded so (publishing records it under its lock)."""
+    supplementary before they are recorded so (publishing records it under its lock);
+    `late_as_a_whole`, the reason of an agenda first published late (by default, the one its
+    first publication recorded)."""
     urgent = urgent or {}
+    if late_as_a_whole is None:
+        late_as_a_whole = late_as_a_whole_reason(meeting)
     items = _items(meeting)
     committee = meeting.committee
     front = FrontMatter(
@@ -281,6 +290,7 @@ def pack_sources(meeting: Meeting, *, urgent: Mapping[int, str] | None = None) -
         membership=_membership(meeting),
         public_agenda=tuple(_agenda_line(i, part2=False, urgent=urgent) for i in items),
         part2_agenda=tuple(_agenda_line(i, part2=True, urgent=urgent) for i in items),
+        late_statement=late_agenda_statement(late_as_a_whole) if late_as_a_whole else "",
     )
     papers = tuple(
         _paper_source(item, document, meeting)

@@ -27,6 +27,12 @@ def latest_publication(meeting: Meeting) -> AgendaPublication | None:
     return meeting.publications.order_by("-version").first()
 
 
+def late_as_a_whole_reason(meeting: Meeting) -> str:
+    """The reason for urgency of an agenda first published late, printed once at its head; "" if it was not."""
+    first = meeting.publications.order_by("version").first()
+    return first.urgency_reason if first is not None and first.late_as_a_whole else ""
+
+
 def publications(meeting: Meeting) -> QuerySet[AgendaPublication]:
     return meeting.publications.order_by("-version").select_related("published_by")
 

@@ -58,6 +58,11 @@ class _Plan:
     # Items first published now, after the deadline: made supplementary, with the reason.
     urgent: dict[int, str] = field(default_factory=dict)
 
+    @property
+    def late_as_a_whole(self) -> str:
+        """The reason printed at the head of an agenda first published late; else ""."""
+        return self.urgency_reason if self.late and self.version == 1 else ""
+
 
 class _AgendaChanged(Exception):
     """The agenda or its papers changed while the packs were being rendered."""
@@ -78,11 +83,13 @@ def _plan(meeting: Meeting, *, urgency_reason: str, today: dt.date) -> _Plan:
     if late and not urgency_reason:
         raise ValidationError(late_agenda_refusal(meeting_day=meeting.date_display, deadline=deadline))
     urgent: dict[int, str] = {}
-    if late:
+    version = (meeting.publications.aggregate(v=Max("version"))["v"] or 0) + 1
+    # A late first publication is late as a whole: its reason is printed once, at the head of
+    # the agenda (AgendaPublication.late_as_a_whole), not on every item.
+    if late and version > 1:
         earlier = {entry["pk"] for previous in meeting.publications.all() for entry in previous.agenda}
         unpublished = AgendaItem.internal.filter(meeting=meeting).exclude(pk__in=earlier)
         urgent = dict.fromkeys(unpublished.values_list("pk", flat=True), urgency_reason)
-    version = (meeting.publications.aggregate(v=Max("version"))["v"] or 0) + 1
     return _Plan(deadline, late, urgency_reason if late else "", version, urgent)
 
 
@@ -146,7 +153,7 @@ def _record(
     meeting = Meeting.objects.select_for_update().select_related("committee__council").get(pk=publication.meeting_id)
     if _plan(meeting, urgency_reason=urgency_reason, today=timezone.localdate(now)) != plan:
         raise _AgendaChanged
-    if pack_sources(meeting, urgent=plan.urgent).fingerprint != sources.fingerprint:
+    if pack_sources(meeting, urgent=plan.urgent, late_as_a_whole=plan.late_as_a_whole).fingerprint != sources.fingerprint:
         raise _AgendaChanged
     if plan.urgent:
         AgendaItem.internal.filter(pk__in=plan.urgent).update(is_supplementary=True, urgency_reason=plan.urgency_reason)
@@ -185,7 +192,7 @@ def meeting_publish_agenda(
     for _attempt in range(RENDER_ATTEMPTS):
         current = Meeting.objects.select_related("committee__council").get(pk=meeting.pk)
         plan = _plan(current, urgency_reason=reason, today=today)
-        sources = pack_sources(current, urgent=plan.urgent)
+        sources = pack_sources(current, urgent=plan.urgent, late_as_a_whole=plan.late_as_a_whole)
         try:
             public, part2 = render_packs(sources)
         except PackError as exc:

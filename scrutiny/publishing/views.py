@@ -28,6 +28,7 @@ from .pack import PackError, build_packs
 from .selectors import (
     document_get_for_viewer,
     document_visibility,
+    late_as_a_whole_reason,
     latest_publication,
     meeting_agenda,
     meeting_management,
@@ -159,6 +160,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "sees_exempt": viewer.may_see_exempt_of_meeting(meeting),
         "minutes_visible": viewer.may_see_minutes(meeting) and meeting.minutes.exists(),
         "publication": latest_publication(meeting) if viewer.may_see_agenda(meeting) else None,
+        "late_reason": late_as_a_whole_reason(meeting),
     }
     if viewer.is_officer:
         context["manage"] = meeting_management(meeting=meeting)

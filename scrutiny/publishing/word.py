@@ -11,9 +11,10 @@ from scrutiny.core.text import blocks
 from scrutiny.documents.models import CoveringReport
 from scrutiny.meetings.models import Meeting
 from scrutiny.rules.exempt_information import part_2_notice
-from scrutiny.rules.notices import RIGHT_TO_REPORT
+from scrutiny.rules.notices import RIGHT_TO_REPORT, late_agenda_statement
 
 from .pack import agenda_lines, paper_mark
+from .selectors import late_as_a_whole_reason
 
 
 def agenda_docx(meeting: Meeting, *, part2: bool, pages: Mapping[int, tuple[int, int]]) -> bytes:
@@ -25,6 +26,9 @@ def agenda_docx(meeting: Meeting, *, part2: bool, pages: Mapping[int, tuple[int,
     if part2:
         centred(document, part_2_notice())
     document.add_paragraph(RIGHT_TO_REPORT)
+    late = late_as_a_whole_reason(meeting)
+    if late:
+        document.add_paragraph(late_agenda_statement(late))
     for line in agenda_lines(meeting, part2=part2, ranges=pages):
         if line.is_exclusion:
             document.add_paragraph().add_run("EXCLUSION OF THE PRESS AND PUBLIC").bold = True

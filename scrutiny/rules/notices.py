@@ -35,6 +35,13 @@ def urgency_statement(reason: str) -> str:
     return f"Supplementary item: considered as urgent because {reason.strip()}"
 
 
+def late_agenda_statement(reason: str) -> str:
+    """The statement printed once, at the head of an agenda published late as a whole (none of
+    it was published in time, so no item is supplementary to another): the special
+    circumstances for which its business is considered as a matter of urgency."""
+    return f"This agenda was published after the last lawful day: its business is considered as urgent because {reason.strip()}"
+
+
 def _day(day: dt.date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 

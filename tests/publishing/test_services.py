@@ -1,17 +1,21 @@
 """Publishing the agenda: on time, frozen, kept, and exempt content only for the entitled."""
 
 import datetime as dt
+import io
 import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
+from docx import Document as Word
 
 from scrutiny.documents.services import document_add
 from scrutiny.meetings import services as meetings
 from scrutiny.meetings.models import AgendaItem, MeetingStatus
 from scrutiny.publishing.models import AgendaPublication
 from scrutiny.publishing.services import meeting_publish_agenda
+from scrutiny.rules.notices import late_agenda_statement
 from tests.factories import UserFactory
 from tests.pdfs import make_pdf, text_of
 
@@ -48,11 +52,17 @@ def test_after_the_deadline_publishing_needs_the_reason_for_urgency(meeting):
         now=at(D(2018, 2, 14)),
         urgency_reason="the Strategic Assessment was agreed by the CSP on 13 February",
     )
-    assert publication.is_late
-    assert all(item.is_supplementary for item in AgendaItem.internal.filter(meeting=meeting))
+    assert publication.is_late and publication.late_as_a_whole
+    # Late as a whole: the reason is the agenda's, printed once at its head, not on every item.
+    assert not any(item.is_supplementary for item in AgendaItem.internal.filter(meeting=meeting))
+    statement = late_agenda_statement("the Strategic Assessment was agreed by the CSP on 13 February")
     with publication.public_pack.open("rb") as fh:
         text = " ".join(" ".join(text_of(fh.read())).split())
-    assert "Supplementary item: considered as urgent because the Strategic Assessment was agreed" in text
+    assert text.count(statement) == 1 and "Supplementary item" not in text
+    page = Client().get(reverse("meeting", args=[meeting.pk])).content.decode()
+    assert page.count(statement) == 1 and "Supplementary item" not in page
+    word = Word(io.BytesIO(Client().get(reverse("agenda_word", args=[meeting.pk])).content))
+    assert [p.text for p in word.paragraphs].count(statement) == 1
 
 
 def test_publishing_with_a_missing_report_is_refused_naming_the_item(meeting):

@@ -15,7 +15,12 @@ from scrutiny.publishing.pack import build_packs
 from scrutiny.publishing.services import meeting_publish_agenda
 from scrutiny.publishing.word import agenda_docx, covering_report_docx
 from scrutiny.rules.exempt_information import describe, not_for_publication_mark, part_2_notice
-from scrutiny.rules.notices import PUBLICATION_BASIS, RIGHT_TO_REPORT, urgency_statement
+from scrutiny.rules.notices import (
+    PUBLICATION_BASIS,
+    RIGHT_TO_REPORT,
+    late_agenda_statement,
+    urgency_statement,
+)
 from tests.pdfs import text_of
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +92,8 @@ def test_the_pages_print_the_rules_wording(client, meeting, officer):
     at = dt.datetime(2018, 2, 14, 10, tzinfo=dt.UTC)
     meeting_publish_agenda(meeting=meeting, now=at, urgency_reason=REASON)
     page = client.get(reverse("meeting", args=[meeting.pk])).content.decode()
-    assert urgency_statement(REASON) in page and PUBLICATION_BASIS in page
+    # Published late as a whole: the agenda's statement, once (issue 15), not an item's.
+    assert late_agenda_statement(REASON) in page and PUBLICATION_BASIS in page
     assert describe("confidence") in page
     client.force_login(officer)
     paper = Document.internal.get(agenda_item__meeting=meeting, agenda_item__is_exempt=True)

@@ -3,12 +3,19 @@
 import datetime as dt
 
 from scrutiny.rules.deadlines import agenda_publication_deadline
-from scrutiny.rules.notices import RIGHT_TO_REPORT, late_agenda_refusal, urgency_statement
+from scrutiny.rules.notices import RIGHT_TO_REPORT, late_agenda_refusal, late_agenda_statement, urgency_statement
 
 
 def test_the_urgency_statement_gives_the_special_circumstances():
     assert urgency_statement(" a serious incident on 15 February ") == (
         "Supplementary item: considered as urgent because a serious incident on 15 February"
+    )
+
+
+def test_an_agenda_late_as_a_whole_states_its_special_circumstances_once():
+    assert late_agenda_statement(" the Strategic Assessment was agreed on 13 February ") == (
+        "This agenda was published after the last lawful day: its business is considered as urgent "
+        "because the Strategic Assessment was agreed on 13 February"
     )
 
 

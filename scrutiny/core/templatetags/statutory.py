@@ -22,6 +22,12 @@ def urgency_statement(reason: str) -> str:
     return notices.urgency_statement(reason)
 
 
+@register.filter
+def late_agenda_statement(reason: str) -> str:
+    """The s100B(4)(b) statement of an agenda published late as a whole."""
+    return notices.late_agenda_statement(reason)
+
+
 @register.simple_tag
 def part_2_notice() -> str:
     return exempt_information.part_2_notice()
