@@ -3,7 +3,12 @@
 import datetime as dt
 
 from scrutiny.rules.deadlines import agenda_publication_deadline
-from scrutiny.rules.notices import RIGHT_TO_REPORT, late_agenda_refusal, late_agenda_statement, urgency_statement
+from scrutiny.rules.notices import (
+    RIGHT_TO_REPORT,
+    late_agenda_refusal,
+    late_agenda_statement,
+    urgency_statement,
+)
 
 
 def test_the_urgency_statement_gives_the_special_circumstances():
