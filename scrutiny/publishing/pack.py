@@ -232,7 +232,8 @@ def _agenda_line(item: AgendaItem, *, part2: bool, urgent: Mapping[int, str]) ->
         withheld_papers=()
         if part2 or item.is_exempt
         else tuple(
-            f"{d.title} (exempt: not included). {describe(d.exemption_ground)}"
+            # Its public title where its own would disclose exempt information.
+            f"{d.public_title or d.title} (exempt: not included). {describe(d.exemption_ground)}"
             for d in item.documents.all()
             if d.is_withheld_from_public
         ),

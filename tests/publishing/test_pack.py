@@ -259,7 +259,8 @@ def test_an_open_items_exempt_paper_is_listed_in_the_public_pack_as_not_included
 
     sa = AgendaItem.internal.get(meeting=meeting, title="CSP Strategic Assessment 2017", is_exempt=False)
     document_add(
-        item=sa, title="Appendix: victims' details", kind=DocumentKind.APPENDIX, is_exempt=True,
+        item=sa, title="SECRET-NAMES of the victims", public_title="Appendix: victims' details",
+        kind=DocumentKind.APPENDIX, is_exempt=True,
         exemption_ground=ExemptionGround.PARA_1, file_name="victims.pdf", data=make_pdf(5, "SECRET-VICTIMS"),
     )
     public, part2 = build_packs(meeting)
@@ -267,11 +268,13 @@ def test_an_open_items_exempt_paper_is_listed_in_the_public_pack_as_not_included
     agenda = " ".join(" ".join(text_of(public.pdf)[: public.front_pages]).split())
     assert listed in agenda
     assert "SECRET-VICTIMS" not in " ".join(text_of(public.pdf))
+    assert "SECRET-NAMES" not in " ".join(text_of(public.pdf))  # its own title would disclose
     # The item's pages in the public pack are its covering report's alone.
     covering_pages = public.ranges[sa.pk][1] - public.ranges[sa.pk][0] + 1
     assert covering_pages == 2 and part2.ranges[sa.pk][1] - part2.ranges[sa.pk][0] + 1 == 7
     word = Word(io.BytesIO(agenda_docx(meeting, part2=False, pages=public.ranges)))
     assert listed in [p.text for p in word.paragraphs]
+    assert not any("SECRET-NAMES" in p.text for p in word.paragraphs)
     members = Word(io.BytesIO(agenda_docx(meeting, part2=True, pages=part2.ranges)))
     assert not any("not included" in p.text for p in members.paragraphs)
 
