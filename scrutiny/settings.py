@@ -43,7 +43,7 @@ ALLOWED_HOSTS = [
 ]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "scrutiny.access.sites.SuperuserAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "simple_history",
     "scrutiny.core",
     "scrutiny.governance",
+    "scrutiny.access",
     "scrutiny.meetings",
     "scrutiny.documents",
     "scrutiny.minutes",

@@ -1,5 +1,5 @@
 """The site's addresses: each app's own (`scrutiny/<app>/urls.py`, without namespaces, so
-`{% url 'meeting' pk %}` reads the same everywhere), sign-in and the officers' admin."""
+`{% url 'meeting' pk %}` reads the same everywhere), sign-in and the superusers' admin (`scrutiny.access.sites`)."""
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
@@ -7,10 +7,6 @@ from django.urls import URLPattern, URLResolver, include, path
 
 from scrutiny.core import views as core_views
 from scrutiny.core.forms import SignInForm
-
-admin.site.site_header = "Committee records: officers"
-admin.site.site_title = "Committee records"
-admin.site.index_title = "Maintain the committee's records"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("scrutiny.performance.urls")),

@@ -11,12 +11,37 @@ def demo(db):
 
 @pytest.fixture
 def officer(db):
-    from scrutiny.access.services import officer_group_ensure
+    """A committee officer of every council the test has or creates: for tests of one
+    council's work. Tests of the boundaries between councils make their own officers
+    (`tests.access.viewers.officer_of`)."""
+    from django.db.models.signals import post_save
+
+    from scrutiny.access.models import Role, RoleKind
+    from scrutiny.governance.models import Organisation, OrganisationKind
     from tests.factories import UserFactory
 
-    user = UserFactory(username="officer-test", is_staff=True)
-    user.groups.add(officer_group_ensure())
-    return user
+    user = UserFactory(username="officer-test")
+
+    def grant(council):
+        Role.objects.get_or_create(user=user, council=council, kind=RoleKind.OFFICER)
+
+    def on_save(sender, instance, created, **kwargs):
+        if created and instance.kind == OrganisationKind.COUNCIL:
+            grant(instance)
+
+    for council in Organisation.objects.filter(kind=OrganisationKind.COUNCIL):
+        grant(council)
+    post_save.connect(on_save, sender=Organisation, weak=False, dispatch_uid="officer-fixture")
+    yield user
+    post_save.disconnect(sender=Organisation, dispatch_uid="officer-fixture")
+
+
+@pytest.fixture
+def superuser(db):
+    """The installation's superuser: the only one who reaches the Django admin."""
+    from tests.factories import UserFactory
+
+    return UserFactory(username="superuser-test", is_staff=True, is_superuser=True)
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from scrutiny.access.policy import Viewer
 
+from .models import Role
+
 M = TypeVar("M", bound=Model)  # the model an admin or inline shows
 P = TypeVar("P", bound=Model)  # the model an inline is shown within
 
@@ -61,3 +63,15 @@ class ExemptAwareInline(admin.TabularInline[M, P]):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[M]:
         return _without_exempt_rows(super().get_queryset(request), request, self.exempt_lookups)
+
+
+@admin.register(Role)
+class RoleAdmin(SimpleHistoryAdmin[Role]):
+    """Superusers give a council its first administrator here; administrators then manage
+    their council's accounts on the officers' screens."""
+
+    list_display = ["user", "kind", "council", "partner", "granted_on"]
+    list_filter = ["kind", "council"]
+    search_fields = ["user__username", "user__email", "council__name"]
+    filter_horizontal = ["committees"]
+    autocomplete_fields = ["user"]

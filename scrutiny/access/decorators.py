@@ -11,24 +11,60 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
+from scrutiny.governance.models import Committee, Organisation
+
 from .policy import Viewer
 
 P = ParamSpec("P")
 R = TypeVar("R", bound=HttpResponseBase)
 
+NOT_YOUR_COMMITTEE = "Only the officers of this committee can do this."
+NOT_YOUR_COUNCIL = "Only the council's administrators can do this."
+
+
+def _guard(
+    allowed: Callable[[Viewer], bool], refusal: str
+) -> Callable[[Callable[Concatenate[HttpRequest, P], R]], Callable[Concatenate[HttpRequest, P], R | HttpResponseBase]]:
+    def decorate(
+        view: Callable[Concatenate[HttpRequest, P], R],
+    ) -> Callable[Concatenate[HttpRequest, P], R | HttpResponseBase]:
+        @wraps(view)
+        def guarded(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> R | HttpResponseBase:
+            viewer = Viewer.of(request)
+            if not viewer.is_signed_in:
+                return redirect_to_login(request.get_full_path())
+            if not allowed(viewer):
+                raise PermissionDenied(refusal)
+            return view(request, *args, **kwargs)
+
+        return guarded
+
+    return decorate
+
 
 def officer_required(
     view: Callable[Concatenate[HttpRequest, P], R],
 ) -> Callable[Concatenate[HttpRequest, P], R | HttpResponseBase]:
-    """Officers only: anonymous visitors are sent to sign in; others get the 403 page."""
+    """Officers only: anonymous visitors are sent to sign in; others get the 403 page. The
+    view must still ask `ensure_runs` of the committee its record belongs to."""
+    return _guard(lambda viewer: viewer.is_officer, NOT_YOUR_COMMITTEE)(view)
 
-    @wraps(view)
-    def guarded(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> R | HttpResponseBase:
-        viewer = Viewer.of(request)
-        if not viewer.is_signed_in:
-            return redirect_to_login(request.get_full_path())
-        if not viewer.is_officer:
-            raise PermissionDenied("Only the committee's officers can do this.")
-        return view(request, *args, **kwargs)
 
-    return guarded
+def administrator_required(
+    view: Callable[Concatenate[HttpRequest, P], R],
+) -> Callable[Concatenate[HttpRequest, P], R | HttpResponseBase]:
+    """Council administrators only; the view asks `ensure_administers` of the council."""
+    return _guard(lambda viewer: viewer.is_superuser or bool(viewer.councils_administered()), NOT_YOUR_COUNCIL)(
+        view
+    )
+
+
+def ensure_runs(request: HttpRequest, committee: Committee) -> None:
+    """Refuse (403) unless the viewer is an officer of `committee`."""
+    if not Viewer.of(request).runs(committee):
+        raise PermissionDenied(NOT_YOUR_COMMITTEE)
+
+
+def ensure_administers(request: HttpRequest, council: Organisation) -> None:
+    if not Viewer.of(request).administers(council):
+        raise PermissionDenied(NOT_YOUR_COUNCIL)

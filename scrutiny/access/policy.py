@@ -9,8 +9,12 @@ The policy:
   number, its title (or its public title, when the title itself is sensitive) and the
   reason it is withheld, as s100A(5) and s100B(5) of the Local Government Act 1972 require;
   never its purpose, papers, minutes or resolutions.
-- Officers of the council who run the committee see everything: active users holding the
-  permission `meetings.view_exempt_business` (given to the "Committee officers" group).
+- The installation's superusers see everything (they maintain it through the Django admin).
+- A committee officer sees everything of the committees they run: those of their council,
+  or only the committees their role names (`scrutiny.access.models.Role`). An officer of
+  one council sees another council's business as the public does.
+- A council administrator manages the council's accounts and records; the role alone does
+  not open exempt business. A partner contact sees what the public sees.
 - Members of the committee see its exempt business: a person linked to the user holding a
   member's seat on the committee (Chairman, Vice-Chairman, Member, co-opted member,
   substitute) on the day of a meeting held (the Part 2 papers they were sent as members),
@@ -32,11 +36,10 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.http import HttpRequest
 from django.utils import timezone
 
-from scrutiny.governance.models import Committee, Person
+from scrutiny.governance.models import Committee, Organisation, Person
 from scrutiny.governance.selectors import person_is_committee_member
 
-EXEMPT_PERMISSION = "meetings.view_exempt_business"
-OFFICERS_GROUP = "Committee officers"
+from .models import Role, RoleKind
 
 # Where a request keeps its viewer, so that the policy is asked once per request.
 _VIEWER_ATTRIBUTE = "_scrutiny_viewer"
@@ -70,6 +73,7 @@ class Viewer:
     today: dt.date = field(default_factory=timezone.localdate)
     _person: Person | None = field(default=None, init=False, repr=False)
     _person_loaded: bool = field(default=False, init=False, repr=False)
+    _roles: list[Role] | None = field(default=None, init=False, repr=False)
     _answers: dict[tuple[int, dt.date | None], bool] = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
@@ -89,8 +93,53 @@ class Viewer:
         return bool(self.user.is_authenticated and self.user.is_active)
 
     @property
+    def is_superuser(self) -> bool:
+        return self.is_signed_in and self.user.is_superuser
+
+    @property
+    def roles(self) -> list[Role]:
+        if self._roles is None:
+            user = self.user if isinstance(self.user, User) and self.is_signed_in else None
+            self._roles = (
+                list(Role.objects.filter(user=user).select_related("council", "partner").prefetch_related("committees"))
+                if user is not None
+                else []
+            )
+        return self._roles
+
+    @property
     def is_officer(self) -> bool:
-        return self.is_signed_in and self.user.has_perm(EXEMPT_PERMISSION)
+        """An officer of some committee (or a superuser): for navigation only. Whether they
+        run a given committee is `runs`."""
+        return self.is_superuser or any(r.kind == RoleKind.OFFICER for r in self.roles)
+
+    def runs(self, committee: Committee) -> bool:
+        """Is this viewer an officer of `committee` (or a superuser)?"""
+        if self.is_superuser:
+            return True
+        return any(
+            r.kind == RoleKind.OFFICER
+            and r.council_id == committee.council_id
+            and (not r.committees.all() or any(c.pk == committee.pk for c in r.committees.all()))
+            for r in self.roles
+        )
+
+    def administers(self, council: Organisation) -> bool:
+        """Is this viewer the council's administrator (or a superuser)?"""
+        return self.is_superuser or any(
+            r.kind == RoleKind.ADMINISTRATOR and r.council_id == council.pk for r in self.roles
+        )
+
+    def speaks_for(self, partner: Organisation) -> bool:
+        """Is this viewer a contact of the partner organisation?"""
+        return any(r.kind == RoleKind.PARTNER_CONTACT and r.partner_id == partner.pk for r in self.roles)
+
+    def councils_administered(self) -> set[int]:
+        return {r.council_id for r in self.roles if r.kind == RoleKind.ADMINISTRATOR}
+
+    def councils_run(self) -> set[int]:
+        """The councils in which this viewer runs some committee (a superuser's: see `runs`)."""
+        return {r.council_id for r in self.roles if r.kind == RoleKind.OFFICER}
 
     @property
     def person(self) -> Person | None:
@@ -111,23 +160,25 @@ class Viewer:
         return self.may_see_exempt(committee=meeting.committee, meeting_date=meeting.date)
 
     def may_see_agenda(self, meeting: MeetingLike) -> bool:
-        return meeting.agenda_is_public or self.is_officer
+        return meeting.agenda_is_public or self.runs(meeting.committee)
 
     def may_see_minutes(self, meeting: MeetingLike) -> bool:
-        """Draft minutes are the officers'; once published (unconfirmed or confirmed) they are public."""
-        if self.is_officer:
+        """Draft minutes are the committee's officers'; once published (unconfirmed or
+        confirmed) they are public."""
+        if self.runs(meeting.committee):
             return True
         record: MinutesRecordLike | None = getattr(meeting, "minutes_record", None)
         return record is not None and record.is_public
 
     def may_see_any_exempt(self) -> bool:
-        """For lists spanning committees (admin, search): only officers see exempt rows."""
-        return self.is_officer
+        """For lists spanning councils (the admin): only the installation's superusers see
+        exempt rows there."""
+        return self.is_superuser
 
     def _decide(self, committee: Committee, meeting_date: dt.date | None) -> bool:
         if not self.is_signed_in:
             return False
-        if self.is_officer:
+        if self.runs(committee):
             return True
         if self.person is None:
             return False

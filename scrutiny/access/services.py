@@ -1,29 +1,45 @@
-"""Writes for access: the officers' group and its permissions."""
+"""Writes for access: giving and taking away roles."""
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group, Permission
+from collections.abc import Iterable
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .policy import EXEMPT_PERMISSION, OFFICERS_GROUP
+from scrutiny.core.history import HISTORY_USER_ATTRIBUTE, save_with_history
+from scrutiny.governance.models import Committee, Organisation
 
-# Officers maintain every record of these apps through the admin.
-OFFICER_APPS = ("governance", "meetings", "documents", "minutes", "programme", "publishing", "performance")
+from .models import Role, RoleKind
 
 
 @transaction.atomic
-def officer_group_ensure() -> Group:
-    """The 'Committee officers' group with every permission on the committee's records,
-    including seeing exempt business. Idempotent: changes nothing when already right."""
-    group, _ = Group.objects.get_or_create(name=OFFICERS_GROUP)
-    app_label, codename = EXEMPT_PERMISSION.split(".")
-    wanted = set(
-        Permission.objects.filter(content_type__app_label__in=OFFICER_APPS).values_list("pk", flat=True)
-    ) | set(
-        Permission.objects.filter(content_type__app_label=app_label, codename=codename).values_list(
-            "pk", flat=True
-        )
-    )
-    if set(group.permissions.values_list("pk", flat=True)) != wanted:
-        group.permissions.set(wanted)
-    return group
+def role_grant(
+    *,
+    user: User,
+    council: Organisation,
+    kind: RoleKind,
+    committees: Iterable[Committee] = (),
+    partner: Organisation | None = None,
+    by: User | None,
+) -> Role:
+    """Give `user` a role in `council` (an officer of the `committees` named, or of all).
+    Granting a role the user already holds changes only the committees named."""
+    named = list(committees)
+    if any(c.council_id != council.pk for c in named):
+        raise ValidationError("An officer's committees must be the council's own.")
+    if kind != RoleKind.OFFICER and named:
+        raise ValidationError("Only a committee officer's role names committees.")
+    role = Role.objects.filter(user=user, council=council, kind=kind, partner=partner).first()
+    if role is None:
+        role = Role(user=user, council=council, kind=kind, partner=partner)
+        save_with_history(role, by=by)
+    role.committees.set(named)
+    return role
+
+
+@transaction.atomic
+def role_revoke(*, role: Role, by: User | None) -> None:
+    setattr(role, HISTORY_USER_ATTRIBUTE, by)
+    role.delete()

@@ -35,6 +35,7 @@ from scrutiny.governance.models import (
     Person,
     Post,
     PostHolding,
+    Scrutiny,
     Succession,
 )
 from scrutiny.meetings.models import AgendaItem, Meeting
@@ -58,7 +59,9 @@ if TYPE_CHECKING:
     from typing import _TypedDict
 
 DATA_DIR = Path(__file__).parent / "data"
-CHANGE_REASON = "Loaded from the Dartford demo data"
+# The second, invented council that shows councils kept apart in one installation.
+EXAMPLE_DIR = Path(__file__).parent / "example"
+CHANGE_REASON = "Loaded from the demo data"
 
 M = TypeVar("M", bound=models.Model)
 S = TypeVar("S", bound="_TypedDict")
@@ -272,6 +275,7 @@ class _Loader:
                     "parent": self.org(organisation.get("parent"), where),
                     "starts_on": _date(organisation.get("starts_on"), where),
                     "ends_on": _date(organisation.get("ends_on"), where),
+                    "public_description": organisation.get("public_description", "").strip(),
                     "note": organisation.get("note", ""),
                 },
                 where,
@@ -296,6 +300,19 @@ class _Loader:
                 },
                 where,
             )
+            for j, remit in enumerate(committee.get("scrutinises", [])):
+                w = f"{where}.scrutinises[{j}]"
+                _keys(remit, w, shapes.ScrutinySpec)
+                self.upsert(
+                    Scrutiny.objects,
+                    {
+                        "committee": self.orgs[committee["key"]],
+                        "partnership": self.org(remit["partnership"], w),
+                        "starts_on": _date(remit.get("starts_on"), w),
+                    },
+                    {"ends_on": _date(remit.get("ends_on"), w), "note": remit.get("note", "")},
+                    w,
+                )
         for i, succession in enumerate(data["successions"]):
             where = f"{f}: successions[{i}]"
             _keys(succession, where, shapes.SuccessionSpec)

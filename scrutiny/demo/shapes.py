@@ -34,14 +34,23 @@ class OrganisationSpec(TypedDict):
     short_name: NotRequired[str]
     starts_on: NotRequired[IsoDate | None]
     ends_on: NotRequired[IsoDate | None]
+    public_description: NotRequired[str]
     note: NotRequired[str]
     parent: NotRequired[str | None]
+
+
+class ScrutinySpec(TypedDict):
+    partnership: str
+    starts_on: NotRequired[IsoDate | None]
+    ends_on: NotRequired[IsoDate | None]
+    note: NotRequired[str]
 
 
 class CommitteeSpec(TypedDict):
     key: str
     name: str
     council: str
+    scrutinises: NotRequired[list[ScrutinySpec]]
     short_name: NotRequired[str]
     description: NotRequired[str | None]
     contact: NotRequired[str | None]

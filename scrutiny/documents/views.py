@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 
 from scrutiny.access.decorators import officer_required
 from scrutiny.core.views import form_page
-from scrutiny.meetings.views import agenda_item_of, manage_url
+from scrutiny.meetings.views import agenda_item_to_run, manage_url
 
 from . import services
 from .forms import PaperForm
@@ -16,7 +16,7 @@ from .forms import PaperForm
 
 @officer_required
 def paper_add(request: HttpRequest, pk: int) -> HttpResponse:
-    item = agenda_item_of(pk)
+    item = agenda_item_to_run(request, pk)
     label = f"item {item.number}" if item.number else item.title
     return form_page(
         request,

@@ -15,6 +15,7 @@ from .models import (
     Person,
     Post,
     PostHolding,
+    Scrutiny,
     Succession,
 )
 
@@ -55,6 +56,13 @@ class OrganisationAdmin(SimpleHistoryAdmin[Organisation]):
     inlines = [SuccessionInline, PartnerInline]
 
 
+class ScrutinyInline(admin.TabularInline[Scrutiny, Committee]):
+    model = Scrutiny
+    fk_name = "committee"
+    extra = 0
+    autocomplete_fields = ["partnership"]
+
+
 @admin.register(Committee)
 class CommitteeAdmin(SimpleHistoryAdmin[Committee]):
     list_display = ["name", "council", "starts_on", "ends_on"]
@@ -71,10 +79,11 @@ class CommitteeAdmin(SimpleHistoryAdmin[Committee]):
         "contact",
         "starts_on",
         "ends_on",
+        "public_description",
         "note",
     ]
     autocomplete_fields = ["council", "parent"]
-    inlines = [MembershipInline]
+    inlines = [ScrutinyInline, MembershipInline]
 
     def save_model(self, request: HttpRequest, obj: Committee, form: forms.ModelForm[Committee], change: bool) -> None:
         obj.kind = OrganisationKind.COMMITTEE  # a committee is always of kind 'committee'

@@ -18,6 +18,9 @@ from simple_history.models import HistoricalRecords
 from scrutiny.rules import municipal_year as municipal_year_rule
 from scrutiny.rules.deadlines import Convention
 
+PUBLIC_HELP = "Shown on the public pages."
+INTERNAL_HELP = "For officers only: never shown on a public page, feed or export."
+
 
 def _period_constraint(prefix: str) -> models.CheckConstraint:
     return models.CheckConstraint(
@@ -56,7 +59,8 @@ class Organisation(models.Model):
     )
     starts_on = models.DateField("formed on", null=True, blank=True)
     ends_on = models.DateField("dissolved on", null=True, blank=True)
-    note = models.TextField(blank=True)
+    public_description = models.TextField(blank=True, help_text=PUBLIC_HELP)
+    note = models.TextField("internal note", blank=True, help_text=INTERNAL_HELP)
     successors = models.ManyToManyField(
         "self", through="Succession", symmetrical=False, related_name="predecessors", blank=True
     )
@@ -87,7 +91,7 @@ class Succession(models.Model):
     predecessor = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     successor = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     on = models.DateField(null=True, blank=True)
-    note = models.TextField(blank=True)
+    note = models.TextField("internal note", blank=True, help_text=INTERNAL_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -178,7 +182,7 @@ class Partnership(models.Model):
     )
     starts_on = models.DateField(null=True, blank=True)
     ends_on = models.DateField(null=True, blank=True)
-    note = models.TextField(blank=True)
+    note = models.TextField("internal note", blank=True, help_text=INTERNAL_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -191,6 +195,36 @@ class Partnership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member} in {self.partnership}"
+
+
+class Scrutiny(models.Model):
+    """A committee's remit over a community safety partnership, with dates: Dartford's
+    committee scrutinised the joint Dartford and Gravesham CSP until October 2020 and the
+    Dartford CSP from January 2021. A council is often a partner of partnerships its committee
+    does not scrutinise (a district sits on the county's): the remit is stated, not derived."""
+
+    committee = models.ForeignKey("Committee", on_delete=models.PROTECT, related_name="scrutinies")
+    partnership = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="scrutinised_by",
+        limit_choices_to={"kind": OrganisationKind.CSP},
+    )
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+    note = models.TextField("internal note", blank=True, help_text=INTERNAL_HELP)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["committee", "starts_on", "partnership__name"]
+        verbose_name_plural = "scrutinies"
+        constraints = [
+            _period_constraint("scrutiny"),
+            models.UniqueConstraint(fields=["committee", "partnership", "starts_on"], name="scrutiny_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.committee} scrutinises {self.partnership}"
 
 
 class MunicipalYear(models.Model):
@@ -208,7 +242,7 @@ class MunicipalYear(models.Model):
         blank=True,
         help_text="Date of the annual meeting of council that begins the year, if known.",
     )
-    note = models.TextField(blank=True)
+    note = models.TextField("internal note", blank=True, help_text=INTERNAL_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -250,7 +284,8 @@ class Person(models.Model):
         related_name="person",
         help_text="The sign-in account of this person, if any (members and officers).",
     )
-    note = models.TextField(blank=True)
+    public_description = models.TextField(blank=True, help_text=PUBLIC_HELP)
+    note = models.TextField("internal note", blank=True, help_text=INTERNAL_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -296,7 +331,7 @@ class PostHolding(models.Model):
     post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="holders")
     starts_on = models.DateField(null=True, blank=True)
     ends_on = models.DateField(null=True, blank=True)
-    note = models.TextField(blank=True)
+    note = models.TextField("internal note", blank=True, help_text=INTERNAL_HELP)
     history = HistoricalRecords()
 
     class Meta:
@@ -362,7 +397,7 @@ class Membership(models.Model):
         default=True,
         help_text="Co-opted members may not vote unless the committee so decides (SI 2009/942 reg 3).",
     )
-    note = models.TextField(blank=True)
+    note = models.TextField("internal note", blank=True, help_text=INTERNAL_HELP)
     history = HistoricalRecords()
 
     class Meta:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import F, Model, Q, QuerySet
 
 from scrutiny.rules import municipal_year as municipal_year_rule
 
@@ -22,6 +22,7 @@ from .models import (
     Partnership,
     Person,
     Post,
+    Scrutiny,
     Succession,
 )
 
@@ -81,7 +82,6 @@ class SeatView:
     name: str
     role: str
     capacity: str
-    note: str
 
 
 def committee_seats(*, committee: Committee, start_year: int) -> list[SeatView]:
@@ -102,7 +102,7 @@ def committee_seats(*, committee: Committee, start_year: int) -> list[SeatView]:
             name, sort_name = _post_name(m.post), m.post.title
         else:  # a membership names a person or a post (a database constraint)
             continue
-        view = SeatView(name=name, role=m.get_role_display(), capacity=m.capacity, note=m.note)
+        view = SeatView(name=name, role=m.get_role_display(), capacity=m.capacity)
         seats.append((order[m.role], sort_name, view))
     return [seat for _, _, seat in sorted(seats, key=lambda t: (t[0], t[1]))]
 
@@ -128,12 +128,12 @@ def years_with_records(*, committee: Committee) -> list[int]:
     return sorted(years)
 
 
-def partnerships_of(*, council: Organisation) -> QuerySet[Organisation]:
-    """The community safety partnerships the council belongs to, past and present."""
-    return (
-        Organisation.objects.filter(kind=OrganisationKind.CSP, partners__member=council)
-        .distinct()
-        .order_by("starts_on", "name")
+def scrutinised_partnerships(*, committee: Committee) -> list[Scrutiny]:
+    """The community safety partnerships the committee scrutinises or scrutinised, in order."""
+    return list(
+        Scrutiny.objects.filter(committee=committee)
+        .select_related("partnership")
+        .order_by(F("starts_on").asc(nulls_first=True), "partnership__name")
     )
 
 

@@ -81,7 +81,6 @@ class Meeting(models.Model):
 
     class Meta:
         ordering = ["committee", "date", "start_time"]
-        permissions = [("view_exempt_business", "Can see exempt (Part 2) business and papers")]
         constraints = [
             models.CheckConstraint(condition=Q(status__in=MeetingStatus.values), name="meeting_status_valid"),
             models.CheckConstraint(

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from scrutiny.access.decorators import officer_required
+from scrutiny.access.decorators import ensure_runs, officer_required
 from scrutiny.core.views import action_redirect, form_page
 from scrutiny.governance import selectors as governance_selectors
 from scrutiny.governance.models import Committee
@@ -18,7 +18,7 @@ from scrutiny.rules import municipal_year as municipal_year_rule
 
 from . import selectors, services
 from .forms import AgendaItemForm
-from .models import AgendaItem
+from .models import AgendaItem, Meeting
 
 # -- officers: building the agenda -----------------------------------------------------------
 
@@ -28,15 +28,24 @@ def manage_url(pk: int) -> str:
     return reverse("meeting", args=[pk]) + "#manage"
 
 
-def agenda_item_of(pk: int) -> AgendaItem:
+def agenda_item_to_run(request: HttpRequest, pk: int) -> AgendaItem:
+    """The agenda item, if the viewer is an officer of its committee (else 403)."""
     item: AgendaItem = get_object_or_404(AgendaItem.internal.select_related("meeting__committee"), pk=pk)
+    ensure_runs(request, item.meeting.committee)
     return item
+
+
+def meeting_to_run(request: HttpRequest, pk: int) -> Meeting:
+    """The meeting, if the viewer is an officer of its committee (else 403)."""
+    meeting = selectors.meeting_get(pk=pk)
+    ensure_runs(request, meeting.committee)
+    return meeting
 
 
 @officer_required
 @require_POST
 def agenda_item_move(request: HttpRequest, pk: int, direction: str) -> HttpResponse:
-    item = agenda_item_of(pk)
+    item = agenda_item_to_run(request, pk)
     return action_redirect(
         request,
         partial(services.agenda_item_move, item=item, up=direction == "up"),
@@ -48,7 +57,7 @@ def agenda_item_move(request: HttpRequest, pk: int, direction: str) -> HttpRespo
 @officer_required
 @require_POST
 def agenda_item_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    item = agenda_item_of(pk)
+    item = agenda_item_to_run(request, pk)
     return action_redirect(
         request,
         partial(services.agenda_item_remove, item=item),
@@ -59,7 +68,7 @@ def agenda_item_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 @officer_required
 def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = selectors.meeting_get(pk=pk)
+    meeting = meeting_to_run(request, pk)
     return form_page(
         request,
         AgendaItemForm.bound_to(request),
@@ -85,8 +94,13 @@ def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
     years = governance_selectors.years_with_records(committee=committee)
     year = _chosen_year(request.GET.get("year"), years)
     partnerships = [
-        {"csp": csp, "partners": governance_selectors.partners_of(partnership=csp), **governance_selectors.successions_of(csp)}
-        for csp in governance_selectors.partnerships_of(council=committee.council)
+        {
+            "scrutiny": scrutiny,
+            "csp": scrutiny.partnership,
+            "partners": governance_selectors.partners_of(partnership=scrutiny.partnership),
+            **governance_selectors.successions_of(scrutiny.partnership),
+        }
+        for scrutiny in governance_selectors.scrutinised_partnerships(committee=committee)
     ]
     context = {
         "committee": committee,

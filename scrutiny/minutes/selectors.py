@@ -341,7 +341,7 @@ def tracker(*, committee: Committee, viewer: Viewer, today: dt.date | None = Non
         if not _visible(rec.minute, viewer):
             continue
         unmade = rec.status in UNMADE_RECOMMENDATION_STATUSES
-        if unmade and not viewer.is_officer:
+        if unmade and not viewer.runs(committee):
             continue
         due = recommendation_due(recommendation=rec)
         overdue = rec.status == RecommendationStatus.MADE and due is not None and due < today

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from scrutiny.access.decorators import officer_required
+from scrutiny.access.decorators import ensure_runs, officer_required
 from scrutiny.access.policy import Viewer
 from scrutiny.core.downloads import PDF, WORD, FileKind, Visibility, file_response
 from scrutiny.core.forms import ServiceForm
@@ -26,6 +26,7 @@ from scrutiny.core.views import action_redirect, form_page, form_submit
 from scrutiny.governance.models import Committee
 from scrutiny.meetings.models import Meeting
 from scrutiny.meetings.selectors import meeting_get
+from scrutiny.meetings.views import meeting_to_run
 
 from . import forms, selectors, services
 from .models import Action, ActionStatus, Minute, Recommendation, RecommendationStatus
@@ -54,7 +55,8 @@ def meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_get(pk=pk)
     viewer = Viewer.of(request)
     context = _minutes_context(meeting, viewer)
-    if viewer.is_officer:
+    context["runs"] = viewer.runs(meeting.committee)
+    if context["runs"]:
         context["follow_up"] = selectors.follow_up(meeting=meeting)
     return render(request, "minutes/meeting_minutes.html", context)
 
@@ -102,7 +104,12 @@ def decisions(request: HttpRequest, pk: int) -> HttpResponse:
 
 def tracker(request: HttpRequest, slug: str) -> HttpResponse:
     committee = get_object_or_404(Committee, slug=slug)
-    context = {"committee": committee, **selectors.tracker(committee=committee, viewer=Viewer.of(request))}
+    viewer = Viewer.of(request)
+    context = {
+        "committee": committee,
+        "runs": viewer.runs(committee),
+        **selectors.tracker(committee=committee, viewer=viewer),
+    }
     return render(request, "minutes/tracker.html", context)
 
 
@@ -144,7 +151,7 @@ def _back(meeting_pk: int) -> str:
 def draft(request: HttpRequest, pk: int) -> HttpResponse:
     return action_redirect(
         request,
-        partial(services.minutes_draft, meeting=meeting_get(pk=pk)),
+        partial(services.minutes_draft, meeting=meeting_to_run(request, pk)),
         success=lambda _: ("Draft minutes started: the standard items have their usual words.", _back(pk)),
         refused_url=_back(pk),
     )
@@ -154,7 +161,7 @@ def draft(request: HttpRequest, pk: int) -> HttpResponse:
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     """The minutes page's button posts here: minutes with nothing to doubt are published at
     once; otherwise this page lists the doubts and asks the officer to confirm."""
-    meeting = meeting_get(pk=pk)
+    meeting = meeting_to_run(request, pk)
     return form_page(
         request,
         forms.PublishForm.bound_to(request),
@@ -171,7 +178,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @officer_required
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = meeting_get(pk=pk)
+    meeting = meeting_to_run(request, pk)
     form = forms.ConfirmForm.bound_to(request, meeting=meeting)
     return form_page(
         request,
@@ -191,7 +198,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 @officer_required
 def sign(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = meeting_get(pk=pk)
+    meeting = meeting_to_run(request, pk)
     return form_page(
         request,
         forms.SignForm.bound_to(request),
@@ -204,8 +211,9 @@ def sign(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _officer_minute(pk: int) -> Minute:
+def _officer_minute(request: HttpRequest, pk: int) -> Minute:
     minute: Minute = get_object_or_404(Minute.internal.select_related("meeting__committee"), pk=pk)
+    ensure_runs(request, minute.meeting.committee)
     return minute
 
 
@@ -218,7 +226,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The minute and its resolutions are saved together, or not at all. If someone else
     saved the minute meanwhile, the page shows their saved text beside the editor's own, and
     the next save starts from theirs: the editor merges, nothing is lost silently."""
-    minute = _officer_minute(pk)
+    minute = _officer_minute(request, pk)
     initial = {
         "title": minute.title,
         "narrative": minute.narrative,
@@ -261,7 +269,7 @@ def _amendable_parts(minute: Minute) -> dict[str, tuple[str, str]]:
 
 @officer_required
 def amend(request: HttpRequest, pk: int) -> HttpResponse:
-    minute = _officer_minute(pk)
+    minute = _officer_minute(request, pk)
     parts = _amendable_parts(minute)
     part = request.POST.get("part") or request.GET.get("part") or "narrative"
     if part not in parts:
@@ -297,7 +305,7 @@ def _tracker_page(committee: Committee) -> str:
 
 @officer_required
 def action_add(request: HttpRequest, pk: int) -> HttpResponse:
-    minute = _officer_minute(pk)
+    minute = _officer_minute(request, pk)
     return form_page(
         request,
         forms.ActionForm.bound_to(request),
@@ -312,7 +320,7 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @officer_required
 def recommendation_add(request: HttpRequest, pk: int) -> HttpResponse:
-    minute = _officer_minute(pk)
+    minute = _officer_minute(request, pk)
     return form_page(
         request,
         forms.RecommendationForm.bound_to(request),
@@ -332,13 +340,15 @@ def _action_back(action: Action) -> str:
     return _tracker_page(action.minute.meeting.committee) + f"#action-{action.pk}"
 
 
-def _officer_action(pk: int) -> Action:
-    return get_object_or_404(Action.objects.select_related("minute__meeting__committee"), pk=pk)
+def _officer_action(request: HttpRequest, pk: int) -> Action:
+    action: Action = get_object_or_404(Action.objects.select_related("minute__meeting__committee"), pk=pk)
+    ensure_runs(request, action.minute.meeting.committee)
+    return action
 
 
 @officer_required
 def action_close(request: HttpRequest, pk: int) -> HttpResponse:
-    action = _officer_action(pk)
+    action = _officer_action(request, pk)
     return form_page(
         request,
         forms.ActionCloseForm.bound_to(request, action=action),
@@ -354,7 +364,7 @@ def action_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 @officer_required
 def action_reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    action = _officer_action(pk)
+    action = _officer_action(request, pk)
     return form_page(
         request,
         forms.ActionReopenForm.bound_to(request),
@@ -379,6 +389,7 @@ def _reported(reports: list[Any]) -> str:
 @officer_required
 def actions_report(request: HttpRequest, slug: str) -> HttpResponse:
     committee = get_object_or_404(Committee, slug=slug)
+    ensure_runs(request, committee)
     back = _tracker_page(committee)
     return form_page(
         request,
@@ -438,6 +449,7 @@ STEPS = {
 @officer_required
 def recommendation_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     rec = get_object_or_404(Recommendation.objects.select_related("minute__meeting__committee", "authority"), pk=pk)
+    ensure_runs(request, rec.minute.meeting.committee)
     if step not in STEPS:
         raise Http404("No such step.")
     chosen = STEPS[step]

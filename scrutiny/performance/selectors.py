@@ -22,12 +22,13 @@ The arithmetic, stated once:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
 from django.db import connection
+from django.db.models import Q
 
 from scrutiny.governance.models import Committee
 from scrutiny.performance.crime_types import (
@@ -586,11 +587,21 @@ class ImportHistory:
     indicators: list[PartnerIndicator]
 
 
-def import_history(*, internal: bool) -> ImportHistory:
-    """The latest imports, the forces' months as loaded and the partners' indicators; with the
-    confidential ones (`internal`) only for those the access policy entitles."""
-    runs = (ImportRun.internal if internal else ImportRun.public).select_related("by").prefetch_related("police_files")
-    indicators = (PartnerIndicator.internal if internal else PartnerIndicator.public).select_related("organisation")
+def import_history(*, confidential_of: Collection[int] | None) -> ImportHistory:
+    """The latest imports, the forces' months as loaded and the partners' indicators. The
+    confidential ones only of the committees whose ids are `confidential_of` (those the
+    access policy lets the viewer see exempt business of); None: of every committee."""
+    runs = ImportRun.internal.all()
+    indicators = PartnerIndicator.internal.all()
+    if confidential_of is not None:
+        runs = runs.filter(
+            Q(pk__in=ImportRun.public.values("pk")) | Q(partner_indicator__committee_id__in=confidential_of)
+        )
+        indicators = indicators.filter(
+            Q(pk__in=PartnerIndicator.public.values("pk")) | Q(committee_id__in=confidential_of)
+        )
+    runs = runs.select_related("by").prefetch_related("police_files")
+    indicators = indicators.select_related("organisation")
     return ImportHistory(
         runs=list(runs[:50]),
         months=list(PoliceMonth.objects.select_related("run").order_by("-month", "force")[:200]),

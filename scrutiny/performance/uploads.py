@@ -24,7 +24,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from scrutiny.access.decorators import officer_required
+from scrutiny.access.decorators import ensure_runs, officer_required
 from scrutiny.core.views import form_page
 
 from .areas import AreaRefused, areas_import, population_import
@@ -139,6 +139,7 @@ def ons_upload(request: HttpRequest) -> HttpResponse:
 @officer_required
 def partner_figures_upload_page(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = get_object_or_404(PartnerIndicator.internal.select_related("committee", "organisation"), pk=pk)
+    ensure_runs(request, indicator.committee)
     return form_page(
         request,
         PartnerSheetForm.bound_to(request),

@@ -13,10 +13,11 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from scrutiny.access.decorators import officer_required
+from scrutiny.access.decorators import ensure_runs, officer_required
 from scrutiny.access.policy import Viewer
 from scrutiny.core.downloads import PDF, WORD, FileKind, Visibility, file_response, mark_visibility
 from scrutiny.core.views import action_redirect
+from scrutiny.governance.models import Committee
 from scrutiny.meetings.selectors import open_agenda_items
 
 from .forms import ReportAttachForm
@@ -55,7 +56,7 @@ def _compare_from(request: HttpRequest) -> str:
 
 def _may_see_confidential(viewer: Viewer, group: ComparisonGroup | None) -> bool:
     if group is None:
-        return viewer.is_officer
+        return viewer.is_superuser
     return viewer.may_see_exempt(committee=group.committee)
 
 
@@ -74,7 +75,7 @@ def performance_area(request: HttpRequest, code: str) -> HttpResponse:
     if period is not None:
         group = comparison_group_for(area)
         may_see = _may_see_confidential(viewer, group)
-        if viewer.is_officer and group is not None:
+        if group is not None and viewer.runs(group.committee):
             context["agenda_items"] = open_agenda_items(committee=group.committee)
         report = performance_report(area=area, period=period, compare=compare, group=group,
                                     include_confidential=may_see)
@@ -110,8 +111,12 @@ def performance_report_file(
 
 @officer_required
 def import_history_page(request: HttpRequest) -> HttpResponse:
-    # Officers see everything today; asking the policy keeps the page safe if the guard changes.
-    history = import_history(internal=Viewer.of(request).may_see_any_exempt())
+    viewer = Viewer.of(request)
+    history = import_history(
+        confidential_of=None
+        if viewer.may_see_any_exempt()
+        else [c.pk for c in Committee.objects.select_related("council") if viewer.may_see_exempt(committee=c)]
+    )
     context = {"runs": history.runs, "months": history.months, "indicators": history.indicators}
     return render(request, "performance/imports.html", context)
 
@@ -129,6 +134,7 @@ def performance_report_attach(request: HttpRequest, code: str) -> HttpResponse:
         messages.error(request, "Choose the agenda item to put the report on, and a period.")
         return redirect(back)
     item = form.cleaned_data["item"]
+    ensure_runs(request, item.meeting.committee)
     attach = partial(report_attach, area=area, period=period, compare=_compare_from(request), **form.service_kwargs())
     return action_redirect(
         request,

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from scrutiny.access.decorators import officer_required
+from scrutiny.access.decorators import ensure_runs, officer_required
 from scrutiny.access.policy import Viewer
 from scrutiny.core.downloads import PDF, WORD, FileKind, Visibility, file_response
 from scrutiny.core.views import action_redirect, form_page
@@ -27,6 +27,12 @@ from .models import DrawDownRequest, DrawDownStatus, WorkPlanVersion, WorkProgra
 
 def _committee(slug: str) -> Committee:
     return get_object_or_404(Committee.objects.select_related("council"), slug=slug)
+
+
+def _committee_to_run(request: HttpRequest, slug: str) -> Committee:
+    committee = _committee(slug)
+    ensure_runs(request, committee)
+    return committee
 
 
 def _from_year(request: HttpRequest) -> int | None:
@@ -44,9 +50,9 @@ def work_programme(request: HttpRequest, slug: str) -> HttpResponse:
         "from_year": from_year,
         "changes": selectors.recorded_changes(committee=committee, viewer=viewer),
         "versions": selectors.versions(committee=committee),
-        "is_officer": viewer.is_officer,
+        "is_officer": viewer.runs(committee),
     }
-    if viewer.is_officer:
+    if viewer.runs(committee):
         context["warnings"] = selectors.warnings(committee=committee)
         context["proposals"] = selectors.proposed_items(committee=committee)
     return render(request, "programme/work_programme.html", context)
@@ -81,7 +87,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "committee": item.committee,
         "changes": selectors.item_changes(item, viewer=viewer),
         "notice_deadline": selectors.notice_deadline(item),
-        "is_officer": viewer.is_officer,
+        "is_officer": viewer.runs(item.committee),
         "draw_down": getattr(item, "draw_down_request", None),
     }
     return render(request, "programme/item_detail.html", context)
@@ -98,7 +104,7 @@ def _worded(pk: int) -> Callable[[WorkProgrammeChange], tuple[str, str]]:
 
 @officer_required
 def item_add(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee(slug)
+    committee = _committee_to_run(request, slug)
     return form_page(
         request,
         forms.ItemAddForm.bound_to(request, committee=committee),
@@ -115,6 +121,7 @@ def item_add(request: HttpRequest, slug: str) -> HttpResponse:
 @officer_required
 def item_move(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(WorkProgrammeItem.objects.select_related("committee", "target_meeting"), pk=pk)
+    ensure_runs(request, item.committee)
     return form_page(
         request,
         forms.ItemMoveForm.bound_to(request, committee=item.committee),
@@ -131,6 +138,7 @@ def item_move(request: HttpRequest, pk: int) -> HttpResponse:
 @officer_required
 def item_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(WorkProgrammeItem.objects.select_related("committee"), pk=pk)
+    ensure_runs(request, item.committee)
     return form_page(
         request,
         forms.ItemCancelForm.bound_to(request),
@@ -146,6 +154,7 @@ def item_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @officer_required
 def item_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(WorkProgrammeItem.objects.select_related("committee"), pk=pk)
+    ensure_runs(request, item.committee)
     return form_page(
         request,
         forms.AttendanceRequestForm.bound_to(request),
@@ -162,6 +171,7 @@ def item_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def item_accept(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(WorkProgrammeItem.objects.select_related("committee"), pk=pk)
+    ensure_runs(request, item.committee)
     plan = reverse("work_programme", args=[item.committee.slug])
     return action_redirect(
         request,
@@ -180,7 +190,7 @@ def _proposed(created: list[WorkProgrammeItem]) -> str:
 @officer_required
 @require_POST
 def recurring_propose(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee(slug)
+    committee = _committee_to_run(request, slug)
     plan = reverse("work_programme", args=[slug])
     return action_redirect(
         request,
@@ -230,7 +240,7 @@ def _version_page(version: WorkPlanVersion) -> str:
 
 @officer_required
 def version_approve(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee(slug)
+    committee = _committee_to_run(request, slug)
     return form_page(
         request,
         forms.VersionApproveForm.bound_to(request, committee=committee),
@@ -246,7 +256,7 @@ def version_approve(request: HttpRequest, slug: str) -> HttpResponse:
 
 @officer_required
 def version_propose(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee(slug)
+    committee = _committee_to_run(request, slug)
     return form_page(
         request,
         forms.VersionProposeForm.bound_to(request),
@@ -261,14 +271,14 @@ def version_propose(request: HttpRequest, slug: str) -> HttpResponse:
 
 @officer_required
 def draw_down_list(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee(slug)
+    committee = _committee_to_run(request, slug)
     context = {"committee": committee, "requests": selectors.draw_down_requests(committee=committee)}
     return render(request, "programme/draw_downs.html", context)
 
 
 @officer_required
 def draw_down_new(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee(slug)
+    committee = _committee_to_run(request, slug)
     return form_page(
         request,
         forms.DrawDownRequestForm.bound_to(request),
@@ -285,6 +295,7 @@ def draw_down_new(request: HttpRequest, slug: str) -> HttpResponse:
 @officer_required
 def draw_down_detail(request: HttpRequest, pk: int) -> HttpResponse:
     req = get_object_or_404(DrawDownRequest.objects.select_related("committee", "requested_by", "item"), pk=pk)
+    ensure_runs(request, req.committee)
     context = {"req": req, "committee": req.committee, "steps": selectors.draw_down_steps(request=req)}
     return render(request, "programme/draw_down_detail.html", context)
 
@@ -293,6 +304,7 @@ def draw_down_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def draw_down_decide(request: HttpRequest, pk: int) -> HttpResponse:
     """The Chairman's decision on a Member's request; once the Chairman has agreed, the Director's."""
     req = get_object_or_404(DrawDownRequest.objects.select_related("committee"), pk=pk)
+    ensure_runs(request, req.committee)
     form: forms.DrawDownChairmanForm | forms.DrawDownDirectorForm
     if req.status == DrawDownStatus.CHAIRMAN_AGREED:
         who, decide = "The Director", partial(services.draw_down_director_decide, request=req)

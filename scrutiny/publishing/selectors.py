@@ -191,11 +191,11 @@ def meeting_agenda(*, meeting: Meeting, viewer: Viewer) -> list[AgendaEntry] | N
 
 
 def _as_published(meeting: Meeting, entries: list[AgendaEntry], viewer: Viewer) -> list[AgendaEntry]:
-    """Everyone but officers sees the agenda as last published: its items, their published
+    """Everyone but the committee's officers sees the agenda as last published: its items, their published
     titles and purposes, and only the papers published with it (exempt business stays as the
     access policy allows). Officers see the working agenda."""
     publication = latest_publication(meeting)
-    if publication is None or viewer.is_officer:
+    if publication is None or viewer.runs(meeting.committee):
         return entries
     published = {entry["pk"]: entry for entry in publication.agenda}
     papers = set(publication.document_ids)
@@ -258,7 +258,7 @@ def document_get_for_viewer(*, pk: int, viewer: Viewer) -> Document:
         if not viewer.may_see_exempt_of_meeting(meeting):
             raise Http404("No document with that reference.")
         return document
-    if not viewer.is_officer:
+    if not viewer.runs(meeting.committee):
         # Once an agenda is published, the public reads the papers published with it.
         publication = latest_publication(meeting)
         if publication is not None and document.pk not in publication.document_ids:

@@ -19,7 +19,7 @@ from scrutiny.core.views import action_redirect, form_page
 from scrutiny.governance.models import Committee
 from scrutiny.meetings.models import Meeting
 from scrutiny.meetings.selectors import meeting_get, meetings_for_committee
-from scrutiny.meetings.views import manage_url
+from scrutiny.meetings.views import manage_url, meeting_to_run
 
 from . import ical, services
 from .forms import PublishForm
@@ -65,7 +65,7 @@ def agenda_pack(
 @officer_required
 def draft_pack(request: HttpRequest, pk: int, part: Visibility) -> HttpResponseBase:
     """The public or the Part 2 pack as it would be published now (officers only, not stored)."""
-    meeting = meeting_get(pk=pk)
+    meeting = meeting_to_run(request, pk)
     try:
         public, part2 = build_packs(meeting)
     except PackError as exc:
@@ -80,7 +80,7 @@ def draft_pack(request: HttpRequest, pk: int, part: Visibility) -> HttpResponseB
 
 @officer_required
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = meeting_get(pk=pk)
+    meeting = meeting_to_run(request, pk)
     return form_page(
         request,
         PublishForm.bound_to(request),
@@ -162,7 +162,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "publication": latest_publication(meeting) if viewer.may_see_agenda(meeting) else None,
         "late_reason": late_as_a_whole_reason(meeting),
     }
-    if viewer.is_officer:
+    if viewer.runs(meeting.committee):
         context["manage"] = meeting_management(meeting=meeting)
     return render(request, "meetings/meeting_detail.html", context)
 
@@ -173,7 +173,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def agenda_build(request: HttpRequest, pk: int) -> HttpResponse:
     return action_redirect(
         request,
-        partial(services.agenda_build, meeting=meeting_get(pk=pk)),
+        partial(services.agenda_build, meeting=meeting_to_run(request, pk)),
         success=lambda _: ("Draft agenda built from the standard items and the work programme.", manage_url(pk)),
         refused_url=manage_url(pk),
     )

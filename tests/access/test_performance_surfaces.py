@@ -180,11 +180,9 @@ def test_no_performance_surface_gives_confidential_partner_data_to_those_not_ent
         assert status == 200 and OPEN_NAME in text, url
     assert seen[f"/performance/{code}/report-confidential.pdf{QUERY}"][0] == 404
     assert seen[f"/performance/{code}/report-confidential.docx{QUERY}"][0] == 404
-    if who == "staff without exempt permission":
+    if who == "staff without a role":  # the admin's sign-in page, with its refusal
         status, text = seen[reverse("admin:performance_importrun_changelist") + "?kind__exact=partner"]
-        assert status == 200 and "Select import run" in text
-        status, text = seen[reverse("admin:governance_organisation_delete", args=[scene["secret"].organisation_id])]
-        assert status == 200 and "given in confidence" in text  # listed as protected, not named
+        assert status == 200 and "not authorized to access this page" in text
 
 
 @pytest.mark.parametrize("who", ["officer", "member"])
@@ -200,9 +198,6 @@ def test_those_entitled_get_the_confidential_figures_where_they_belong(client, s
     if who == "officer":
         wanted += [
             "/performance/imports/",
-            reverse("admin:performance_partnerindicator_changelist") + f"?q={SENTINEL[:8]}",  # a part: the search box repeats the query
-            reverse("admin:performance_partnerindicator_change", args=[scene["secret"].pk]),
-            reverse("admin:performance_importrun_changelist") + f"?q={SENTINEL[:8]}",  # a part: the search box repeats the query
         ]
     for url in wanted:
         response = client.get(url)

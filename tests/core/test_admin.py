@@ -20,15 +20,15 @@ def _admin_models():
     ]
 
 
-def test_every_admin_screen_opens_for_an_officer(client, demo, officer):
-    client.force_login(officer)
+def test_every_admin_screen_opens_for_a_superuser(client, demo, superuser):
+    client.force_login(superuser)
     assert client.get(reverse("admin:index")).status_code == 200
     for model in _admin_models():
         prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         info = prefix
         assert client.get(reverse(f"{prefix}_changelist")).status_code == 200, info
         assert client.get(reverse(f"{prefix}_changelist") + "?q=Dartford").status_code == 200, info
-        can_add = admin.site._registry[model].has_add_permission(type("R", (), {"user": officer})())
+        can_add = admin.site._registry[model].has_add_permission(type("R", (), {"user": superuser})())
         assert client.get(reverse(f"{prefix}_add")).status_code == (200 if can_add else 403), info
         obj = model._default_manager.first()
         if obj is not None:
@@ -36,8 +36,8 @@ def test_every_admin_screen_opens_for_an_officer(client, demo, officer):
             assert client.get(reverse(f"{prefix}_history", args=[obj.pk])).status_code == 200, info
 
 
-def test_an_officers_edit_is_recorded_with_who_and_what(client, demo, officer):
-    client.force_login(officer)
+def test_a_superusers_edit_is_recorded_with_who_and_what(client, demo, superuser):
+    client.force_login(superuser)
     meeting = Meeting.objects.get(date=dt.date(2018, 2, 21))
     url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
     form = client.get(url).context["adminform"].form
@@ -57,13 +57,13 @@ def test_an_officers_edit_is_recorded_with_who_and_what(client, demo, officer):
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     latest = meeting.history.latest()
-    assert latest.history_user == officer
+    assert latest.history_user == superuser
     assert latest.venue == "Council Chamber, Civic Centre"
     assert [c.field for c in latest.diff_against(latest.prev_record).changes] == ["venue"]
 
 
-def test_an_exempt_item_without_a_reason_is_refused_with_a_clear_message(client, demo, officer):
-    client.force_login(officer)
+def test_an_exempt_item_without_a_reason_is_refused_with_a_clear_message(client, demo, superuser):
+    client.force_login(superuser)
     from scrutiny.meetings.models import AgendaItem
 
     item = AgendaItem.internal.get(meeting__date=dt.date(2018, 2, 21), number="8")

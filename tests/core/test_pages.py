@@ -144,3 +144,36 @@ def test_several_councils_and_committees_live_side_by_side(client, demo):
     other_page = client.get(reverse("committee", args=["kcc-scrutiny"])).content.decode()
     assert dartford.count("Wednesday 26 July 2017") == 1
     assert "Wednesday 26 July 2017" in other_page and "Councillor R J Wells" not in other_page
+
+
+def test_committee_page_shows_the_partnerships_it_scrutinises_with_dates_and_no_internal_notes(client, demo):
+    from html import escape
+
+    from scrutiny.governance.models import Membership, Organisation, Partnership, Scrutiny
+    from tests.factories import OrganisationFactory
+
+    # Dartford is a partner of a county-wide partnership its committee does not scrutinise
+    county_csp = OrganisationFactory(name="Kent Community Safety Partnership", slug="kent-csp", kind="csp",
+                                     note="INTERNAL-NOTE of the county CSP")
+    dartford = Organisation.objects.get(slug="dartford-bc")
+    Partnership.objects.create(partnership=county_csp, member=dartford, note="INTERNAL-NOTE of a partnership")
+    dg_csp = Organisation.objects.get(slug="dg-csp")
+    dg_csp.public_description = "The joint partnership of the two boroughs."
+    dg_csp.save()
+    page = " ".join(client.get(reverse("committee", args=["dartford-crime-and-disorder"])).content.decode().split())
+    assert "Kent Community Safety Partnership" not in page
+    assert "The Committee scrutinised this partnership until October 2020." in page
+    assert "The Committee scrutinises this partnership from January 2021." in page
+    assert page.index("Dartford and Gravesham Community Safety Partnership") < page.index(
+        "Dartford Community Safety Partnership</h3>")
+    assert "The joint partnership of the two boroughs." in page
+    internal = [o.note for o in Organisation.objects.exclude(note="")]
+    internal += [p.note for p in Partnership.objects.exclude(note="")]
+    internal += [s.note for s in Scrutiny.objects.exclude(note="")]
+    assert internal
+    for note in internal:
+        assert note not in page and escape(note) not in page, note
+    for year in ("2016", "2017", "2018", "2019"):
+        seats = client.get(reverse("committee", args=["dartford-crime-and-disorder"]) + f"?year={year}").content.decode()
+        for note in Membership.objects.exclude(note="").values_list("note", flat=True):
+            assert escape(note) not in seats, note

@@ -66,8 +66,8 @@ def test_drafting_the_minutes_records_the_meeting_as_held_with_who(officer):
     assert (latest.status, latest.history_user) == (MeetingStatus.HELD, officer)
 
 
-def test_the_admin_shows_the_status_and_cancels_through_the_service(client, officer):
-    client.force_login(officer)
+def test_the_admin_shows_the_status_and_cancels_through_the_service(client, superuser):
+    client.force_login(superuser)
     committee = CommitteeFactory()
     coming = MeetingFactory(committee=committee, date=D(2018, 2, 21), status=MeetingStatus.SCHEDULED)
     held = MeetingFactory(committee=committee, date=D(2017, 7, 26), status=MeetingStatus.HELD)
@@ -84,4 +84,4 @@ def test_the_admin_shows_the_status_and_cancels_through_the_service(client, offi
     coming.refresh_from_db()
     held.refresh_from_db()
     assert (coming.status, held.status) == (MeetingStatus.CANCELLED, MeetingStatus.HELD)
-    assert coming.history.latest().history_user == officer
+    assert coming.history.latest().history_user == superuser

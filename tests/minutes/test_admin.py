@@ -66,9 +66,9 @@ def _post_data(minute, resolution, **changes):
 
 
 @pytest.mark.parametrize("status", ["confirmed", "signed"])
-def test_confirmed_minutes_cannot_be_changed_in_the_admin(client, officer, status):
+def test_confirmed_minutes_cannot_be_changed_in_the_admin(client, superuser, status):
     minute, resolution = _minutes(status)
-    client.force_login(officer)
+    client.force_login(superuser)
     before = _snapshot(minute, resolution)
     url = reverse("admin:minutes_minute_change", args=[minute.pk])
     page = client.get(url)
@@ -83,9 +83,9 @@ def test_confirmed_minutes_cannot_be_changed_in_the_admin(client, officer, statu
     assert _snapshot(minute, resolution) == before
 
 
-def test_confirmed_minutes_cannot_be_deleted_or_reverted_in_the_admin(client, officer):
+def test_confirmed_minutes_cannot_be_deleted_or_reverted_in_the_admin(client, superuser):
     minute, resolution = _minutes("confirmed")
-    client.force_login(officer)
+    client.force_login(superuser)
     before = _snapshot(minute, resolution)
     delete = client.post(reverse("admin:minutes_minute_delete", args=[minute.pk]), {"post": "yes"})
     assert delete.status_code == 403
@@ -104,9 +104,9 @@ def test_confirmed_minutes_cannot_be_deleted_or_reverted_in_the_admin(client, of
     assert _snapshot(minute, resolution) == before
 
 
-def test_an_admin_edit_on_a_stale_revision_is_refused_and_a_fresh_one_raises_the_revision(client, officer):
+def test_an_admin_edit_on_a_stale_revision_is_refused_and_a_fresh_one_raises_the_revision(client, superuser):
     minute, resolution = _minutes("published")
-    client.force_login(officer)
+    client.force_login(superuser)
     url = reverse("admin:minutes_minute_change", args=[minute.pk])
     opened = _post_data(minute, resolution)  # the admin page opened at revision 1
     Minute.internal.filter(pk=minute.pk).update(narrative="Another officer's text", revision=2)
@@ -122,10 +122,10 @@ def test_an_admin_edit_on_a_stale_revision_is_refused_and_a_fresh_one_raises_the
     assert minute.narrative == "Merged text" and minute.revision == 3
 
 
-def test_an_admin_edit_cannot_take_a_number_already_used_in_the_year(client, officer):
+def test_an_admin_edit_cannot_take_a_number_already_used_in_the_year(client, superuser):
     minute, resolution = _minutes("published")
     MinuteFactory(meeting=minute.meeting, number=5, position=5)
-    client.force_login(officer)
+    client.force_login(superuser)
     before = _snapshot(minute, resolution)
     response = client.post(
         reverse("admin:minutes_minute_change", args=[minute.pk]), _post_data(minute, resolution, number=5)
@@ -134,10 +134,10 @@ def test_an_admin_edit_cannot_take_a_number_already_used_in_the_year(client, off
     assert _snapshot(minute, resolution) == before
 
 
-def test_an_actions_status_is_not_changed_in_the_admin(client, officer):
+def test_an_actions_status_is_not_changed_in_the_admin(client, superuser):
     minute, _ = _minutes("published")
     action = Action.objects.create(minute=minute, description="Reply to Members", owner_note="Officers", due_on=D(2018, 2, 21))
-    client.force_login(officer)
+    client.force_login(superuser)
     response = client.post(
         reverse("admin:minutes_action_change", args=[action.pk]),
         {
@@ -154,12 +154,12 @@ def test_an_actions_status_is_not_changed_in_the_admin(client, officer):
     assert action.status == "open" and action.closed_on is None
 
 
-def test_attendance_of_confirmed_minutes_is_read_only_in_the_meeting_admin(client, officer):
+def test_attendance_of_confirmed_minutes_is_read_only_in_the_meeting_admin(client, superuser):
     from scrutiny.minutes.models import Attendance
 
     minute, _ = _minutes("confirmed")
     row = Attendance.objects.create(meeting=minute.meeting, kind="present", name="Councillor A")
-    client.force_login(officer)
+    client.force_login(superuser)
     page = client.get(reverse("admin:meetings_meeting_change", args=[minute.meeting_id])).content.decode()
     assert 'name="attendance-0-kind"' not in page and "Councillor A" in page
     row.refresh_from_db()

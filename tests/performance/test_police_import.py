@@ -571,15 +571,10 @@ def test_progress_bar_on_a_terminal_redraws_one_line_at_every_step():
     assert "done: 2/2 files stored, 12 rows" in text.rsplit("\r", 1)[-1]
 
 
-def test_import_history_page_shows_what_was_not_counted_and_why(client, tmp_path):
-    from scrutiny.access.services import officer_group_ensure
-    from tests.factories import UserFactory
-
+def test_import_history_page_shows_what_was_not_counted_and_why(client, tmp_path, officer):
     path = tmp_path / "2022-01" / "2022-01-kent-street.csv"
     write_street(path, MESSY_ROWS, extra_lines='x,2022-01,"unterminated\n')
     run = police_import(sources=[path])
-    officer = UserFactory(is_staff=True)
-    officer.groups.add(officer_group_ensure())
     client.force_login(officer)
     html = " ".join(client.get("/performance/imports/").content.decode().split())
     # the run's row: 15 read, 6 counted, 9 not counted (3 + 1 + 1 + 1 + 2 + 1)

@@ -4,19 +4,23 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from scrutiny.demo.accounts import demo_accounts_ensure
-from scrutiny.demo.loader import DemoDataError, DirectorySource, load_demo, publish_demo_agendas
+from scrutiny.demo.loader import EXAMPLE_DIR, DemoDataError, DirectorySource, load_demo, publish_demo_agendas
 from scrutiny.demo.performance import performance_demo_load
 
 
 class Command(BaseCommand):
-    help = "Load the Dartford demo (committee, people, meetings, minutes, work programme). Idempotent."
+    help = (
+        "Load the Dartford demo (committee, people, meetings, minutes, work programme) and, beside it, the "
+        "invented Example District Council. Idempotent."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--dry-run", action="store_true", help="Check the data and report; change nothing."
         )
         parser.add_argument(
-            "--source", help="Folder of demo YAML files (default: the packaged Dartford demo)."
+            "--source",
+            help="Folder of demo YAML files (default: the packaged Dartford demo, then the invented example council).",
         )
         parser.add_argument(
             "--no-accounts", action="store_true", help="Do not create the demo sign-in accounts."
@@ -29,21 +33,25 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        source = DirectorySource(Path(options["source"])) if options["source"] else DirectorySource()
-        try:
-            report = load_demo(source=source, dry_run=options["dry_run"])
-        except DemoDataError as exc:
-            raise CommandError(f"The demo data has a problem, nothing was loaded: {exc}") from None
-        for line in report.lines():
-            self.stdout.write(f"  {line}")
+        if options["source"]:
+            sources = [("The demo", DirectorySource(Path(options["source"])))]
+        else:
+            sources = [("Dartford demo", DirectorySource()), ("Example District Council (invented)", DirectorySource(EXAMPLE_DIR))]
+        for name, source in sources:
+            try:
+                report = load_demo(source=source, dry_run=options["dry_run"])
+            except DemoDataError as exc:
+                raise CommandError(f"{name}: the data has a problem, nothing of it was loaded: {exc}") from None
+            for line in report.lines():
+                self.stdout.write(f"  {line}")
+            if options["dry_run"]:
+                self.stdout.write(
+                    self.style.WARNING(f"Dry run, {name}: {report.changed} record(s) would change; nothing was saved.")
+                )
+            else:
+                self.stdout.write(self.style.SUCCESS(f"{name} loaded: {report.changed} record(s) created or updated."))
         if options["dry_run"]:
-            self.stdout.write(
-                self.style.WARNING(f"Dry run: {report.changed} record(s) would change; nothing was saved.")
-            )
             return
-        self.stdout.write(
-            self.style.SUCCESS(f"Dartford demo loaded: {report.changed} record(s) created or updated.")
-        )
         for line in publish_demo_agendas():
             self.stdout.write(f"  {line}")
         if options["performance_months"] > 0:
