@@ -7,10 +7,10 @@ from functools import wraps
 from typing import Concatenate, ParamSpec, TypeVar
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
+from scrutiny.core.views import Refusal
 from scrutiny.governance.models import Committee, Organisation
 
 from .policy import Viewer
@@ -34,7 +34,7 @@ def _guard(
             if not viewer.is_signed_in:
                 return redirect_to_login(request.get_full_path())
             if not allowed(viewer):
-                raise PermissionDenied(refusal)
+                raise Refusal(refusal)
             return view(request, *args, **kwargs)
 
         return guarded
@@ -62,9 +62,9 @@ def administrator_required(
 def ensure_runs(request: HttpRequest, committee: Committee) -> None:
     """Refuse (403) unless the viewer is an officer of `committee`."""
     if not Viewer.of(request).runs(committee):
-        raise PermissionDenied(NOT_YOUR_COMMITTEE)
+        raise Refusal(NOT_YOUR_COMMITTEE)
 
 
 def ensure_administers(request: HttpRequest, council: Organisation) -> None:
     if not Viewer.of(request).administers(council):
-        raise PermissionDenied(NOT_YOUR_COUNCIL)
+        raise Refusal(NOT_YOUR_COUNCIL)

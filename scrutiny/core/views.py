@@ -16,7 +16,7 @@ from typing import Generic, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -34,8 +34,14 @@ def server_error(request: HttpRequest) -> HttpResponse:
     return render(request, "errors/500.html", status=500)
 
 
+class Refusal(PermissionDenied):
+    """A refusal whose message is written for the person refused (and discloses nothing):
+    the 403 page shows it. Other PermissionDenied messages are never shown."""
+
+
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "errors/403.html", status=403)
+    reason = str(exception) if isinstance(exception, Refusal) else ""
+    return render(request, "errors/403.html", {"reason": reason}, status=403)
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

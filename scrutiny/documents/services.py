@@ -13,7 +13,7 @@ import io
 import shutil
 import subprocess  # noqa: S404 - LibreOffice is run without a shell, on a file we wrote
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,9 +27,9 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from scrutiny.core.history import save_with_history
-from scrutiny.meetings.models import AgendaItem
+from scrutiny.meetings.models import OPEN_MEETING_STATUSES, AgendaItem
 
-from .models import Document
+from .models import CoveringReport, Document
 
 WORD_TYPES = {".docx", ".doc", ".odt", ".rtf"}
 ACCEPTED = {".pdf"} | WORD_TYPES
@@ -194,3 +194,29 @@ def document_add(
         ) + 1
         save_with_history(document, by=by)
     return document
+
+
+# The parts of a covering report, in the council's order (seed 003).
+REPORT_PARTS = (
+    "heading", "summary", "recommendations", "background", "corporate_plan", "financial", "legal", "staffing",
+    "administrative", "risk", "confidence", "appendices", "author", "directorate",
+)
+
+
+@transaction.atomic
+def covering_report_save(*, document: Document, parts: Mapping[str, str], by: User | None = None) -> CoveringReport:
+    """Write, or rewrite, the report of a paper in the app, part by part. The report of a
+    meeting already held is the record of what the committee had before it: it stays."""
+    meeting = document.agenda_item.meeting
+    if meeting.status not in OPEN_MEETING_STATUSES:
+        raise ValidationError(
+            f"The meeting of {meeting.date_display} is {meeting.get_status_display().lower()}: its papers are kept as they were."
+        )
+    unknown = set(parts) - set(REPORT_PARTS)
+    if unknown:
+        raise ValidationError(f"A covering report has no part named {', '.join(sorted(unknown))}.")
+    report = CoveringReport.objects.filter(document=document).first() or CoveringReport(document=document)
+    for name, value in parts.items():
+        setattr(report, name, value.strip())
+    save_with_history(report, by=by)
+    return report

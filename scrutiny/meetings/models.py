@@ -159,6 +159,19 @@ class ItemRole(models.TextChoices):
     EXCLUSION = "exclusion", "Exclusion of the press and public"
 
 
+class PaperExpected(models.TextChoices):
+    """What the committee will have before it on an item."""
+
+    REPORT = "report", "A report"
+    VERBAL = "verbal", "A verbal update"
+    TO_FOLLOW = "to_follow", "A report to follow"
+    NONE = "none", "No paper"
+
+
+# How the agenda marks an item that is published without its paper.
+PAPER_NOTES = {PaperExpected.VERBAL: "Verbal update", PaperExpected.TO_FOLLOW: "Report to follow"}
+
+
 class AgendaItem(Exemptible):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     position = models.PositiveSmallIntegerField(help_text="Order on the agenda.")
@@ -169,8 +182,12 @@ class AgendaItem(Exemptible):
     purpose = models.TextField(blank=True, help_text="What the committee is asked to do.")
     kind = models.CharField(max_length=20, choices=BusinessKind.choices, default=BusinessKind.STANDARD)
     role = models.CharField(max_length=16, choices=ItemRole.choices, default=ItemRole.BUSINESS)
-    expects_report = models.BooleanField(
-        default=False, help_text="A report must be attached before the agenda can be published."
+    paper = models.CharField(
+        "paper expected",
+        max_length=12,
+        choices=PaperExpected.choices,
+        default=PaperExpected.NONE,
+        help_text="A report must be attached before the agenda can be published; the others need no paper.",
     )
     is_supplementary = models.BooleanField(
         "supplementary (late) item",
@@ -192,6 +209,7 @@ class AgendaItem(Exemptible):
         default_manager_name = "internal"
         constraints = [
             models.UniqueConstraint(fields=["meeting", "position"], name="agenda_item_position_unique"),
+            models.CheckConstraint(condition=Q(paper__in=PaperExpected.values), name="agenda_item_paper_valid"),
             models.UniqueConstraint(
                 fields=["meeting", "number"],
                 condition=~Q(number=""),
@@ -216,3 +234,13 @@ class AgendaItem(Exemptible):
     def __str__(self) -> str:
         label = f"{self.number}. " if self.number else ""
         return f"{label}{self.title}"
+
+    @property
+    def expects_report(self) -> bool:
+        """Publishing waits for its report."""
+        return self.paper == PaperExpected.REPORT
+
+    @property
+    def paper_note(self) -> str:
+        """"Verbal update" or "Report to follow" on the agenda; nothing otherwise."""
+        return PAPER_NOTES.get(PaperExpected(self.paper), "")

@@ -28,10 +28,12 @@ from .models import (
     MEETING_WORKFLOW,
     OPEN_MEETING_STATUSES,
     AgendaItem,
+    DatePrecision,
     ItemRole,
     Meeting,
     MeetingStatus,
     MeetingStep,
+    PaperExpected,
 )
 from .selectors import agenda_is_late
 
@@ -58,6 +60,74 @@ def meeting_create(
     )
     save_with_history(meeting, by=by)
     return meeting
+
+
+def _ensure_open(meeting: Meeting, what: str) -> None:
+    if meeting.status not in OPEN_MEETING_STATUSES:
+        raise ValidationError(
+            f"The meeting of {meeting.date_display} is {meeting.get_status_display().lower()}: {what}."
+        )
+
+
+def _ensure_free(committee: Committee, date: dt.date, *, besides: Meeting) -> None:
+    clash = Meeting.objects.filter(committee=committee, date=date).exclude(status=MeetingStatus.CANCELLED)
+    if clash.exclude(pk=besides.pk).exists():
+        raise ValidationError(f"{committee.name} already has a meeting on {date.day} {date:%B %Y}.")
+
+
+@transaction.atomic
+def meeting_update(
+    *,
+    meeting: Meeting,
+    date: dt.date,
+    date_precision: str = DatePrecision.DAY,
+    start_time: dt.time | None = None,
+    venue: str = "",
+    by: User | None = None,
+) -> Meeting:
+    """Set a meeting's date, time and venue before it is held. Once its agenda is published
+    the date is moved only by postponing it (`meeting_postpone`), which says so publicly."""
+    _ensure_open(meeting, "its date, time and venue are kept as they were")
+    if date != meeting.date and meeting.status == MeetingStatus.AGENDA_PUBLISHED:
+        raise ValidationError(
+            f"The agenda of the meeting of {meeting.date_display} is published: postpone the meeting to change its date."
+        )
+    _ensure_free(meeting.committee, date, besides=meeting)
+    meeting.date, meeting.date_precision = date, date_precision
+    meeting.start_time, meeting.venue = start_time, venue.strip()
+    save_with_history(meeting, by=by)
+    return meeting
+
+
+@transaction.atomic
+def meeting_postpone(*, meeting: Meeting, date: dt.date, reason: str, by: User | None = None) -> Meeting:
+    """Move a meeting to come to a later date, saying so on its public record. A published
+    agenda stays as published: publish it again for the new date."""
+    _ensure_open(meeting, "it cannot be postponed")
+    if date <= meeting.date:
+        raise ValidationError(f"A postponed meeting is moved to a date after {meeting.date_display}.")
+    if not reason.strip():
+        raise ValidationError("Give the reason the meeting is postponed: it is shown with the meeting.")
+    _ensure_free(meeting.committee, date, besides=meeting)
+    statement = f"Postponed from {meeting.date_display}: {reason.strip()}"
+    meeting.note = f"{meeting.note}\n\n{statement}".strip()
+    meeting.date, meeting.date_precision = date, DatePrecision.DAY
+    save_with_history(meeting, by=by)
+    return meeting
+
+
+@transaction.atomic
+def meetings_hold_past(*, today: dt.date | None = None, by: User | None = None) -> list[Meeting]:
+    """Record as held every meeting whose agenda was published and whose day has passed. A
+    meeting whose day passed without a published agenda is left for an officer to record as
+    held or cancelled: holding it would make its draft agenda public."""
+    today = today or timezone.localdate()
+    held = []
+    for meeting in Meeting.objects.filter(status=MeetingStatus.AGENDA_PUBLISHED, date__lt=today).select_related(
+        "committee"
+    ):
+        held.append(meeting_mark_held(meeting=meeting, by=by))
+    return held
 
 
 def _refused(step: str) -> Callable[[Meeting], str]:
@@ -153,7 +223,7 @@ def agenda_item_add(
     is_exempt: bool = False,
     exemption_ground: str = "",
     public_title: str = "",
-    expects_report: bool = True,
+    paper: str = PaperExpected.REPORT,
     urgency_reason: str = "",
     by: User | None = None,
     today: dt.date | None = None,
@@ -186,13 +256,48 @@ def agenda_item_add(
         is_exempt=is_exempt,
         exemption_ground=exemption_ground if is_exempt else "",
         public_title=public_title if is_exempt else "",
-        expects_report=expects_report,
+        paper=paper,
         is_supplementary=late,
         urgency_reason=urgency_reason.strip() if late else "",
     )
     save_with_history(item, by=by)
     agenda_arrange(meeting=meeting, by=by)
     item.refresh_from_db()
+    return item
+
+
+@transaction.atomic
+def agenda_item_update(
+    *,
+    item: AgendaItem,
+    title: str,
+    purpose: str = "",
+    kind: str = BusinessKind.STANDARD,
+    paper: str = PaperExpected.REPORT,
+    is_exempt: bool = False,
+    exemption_ground: str = "",
+    public_title: str = "",
+    by: User | None = None,
+) -> AgendaItem:
+    """Change an item of a meeting to come: its title, the title the public sees, its
+    purpose, kind and the paper expected. Making it exempt, or open, moves it between the
+    parts of the agenda and renumbers them."""
+    _ensure_open(item.meeting, "its agenda is closed")
+    if item.role == ItemRole.EXCLUSION and is_exempt:
+        raise ValidationError("The resolution to exclude the press and public is itself public business.")
+    if is_exempt and not exemption_ground:
+        raise ValidationError(
+            f"“{title}” cannot be exempt without its reason: choose the paragraph of Schedule 12A or the obligation of confidence."
+        )
+    moved = item.is_exempt != is_exempt
+    item.title, item.purpose, item.kind, item.paper = title.strip(), purpose, kind, paper
+    item.is_exempt = is_exempt
+    item.exemption_ground = exemption_ground if is_exempt else ""
+    item.public_title = public_title.strip() if is_exempt else ""
+    save_with_history(item, by=by)
+    if moved:
+        agenda_arrange(meeting=item.meeting, by=by)
+        item.refresh_from_db()
     return item
 
 

@@ -17,7 +17,14 @@ from scrutiny.governance.models import Committee
 from scrutiny.rules import municipal_year as municipal_year_rule
 
 from . import selectors, services
-from .forms import AgendaItemForm
+from .forms import (
+    AgendaItemEditForm,
+    AgendaItemForm,
+    MeetingCancelForm,
+    MeetingCreateForm,
+    MeetingForm,
+    MeetingPostponeForm,
+)
 from .models import AgendaItem, Meeting
 
 # -- officers: building the agenda -----------------------------------------------------------
@@ -82,6 +89,101 @@ def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+
+
+@officer_required
+def agenda_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = agenda_item_to_run(request, pk)
+    meeting = item.meeting
+    return form_page(
+        request,
+        AgendaItemEditForm.bound_to(request, item=item),
+        partial(services.agenda_item_update, item=item),
+        success=lambda changed: (f"Item {changed.number} “{changed.title}” saved.", manage_url(meeting.pk)),
+        committee=meeting.committee,
+        heading=f"Change item {item.number}" if item.number else "Change the item",
+        caption=f"{meeting.committee.name}, {meeting.date_display}",
+        submit="Save item",
+        cancel_url=manage_url(meeting.pk),
+    )
+
+
+# -- officers: the meeting itself ---------------------------------------------------------------
+
+
+def _committee_to_run(request: HttpRequest, slug: str) -> Committee:
+    committee = get_object_or_404(Committee.objects.select_related("council"), slug=slug)
+    ensure_runs(request, committee)
+    return committee
+
+
+@officer_required
+def meeting_add(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = _committee_to_run(request, slug)
+    return form_page(
+        request,
+        MeetingCreateForm.bound_to(request),
+        partial(services.meeting_create, committee=committee),
+        success=lambda meeting: (f"Meeting of {meeting.date_display} scheduled.", manage_url(meeting.pk)),
+        committee=committee,
+        heading="Schedule a meeting",
+        caption=committee.name,
+        submit="Schedule meeting",
+        cancel_url=reverse("committee", args=[slug]),
+    )
+
+
+@officer_required
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_to_run(request, pk)
+    return form_page(
+        request,
+        MeetingForm.bound_to(request, meeting=meeting),
+        partial(services.meeting_update, meeting=meeting),
+        success=lambda changed: (f"Meeting of {changed.date_display} saved.", manage_url(pk)),
+        committee=meeting.committee,
+        heading="Date, time and venue",
+        caption=f"{meeting.committee.name}, {meeting.date_display}",
+        submit="Save meeting",
+        cancel_url=manage_url(pk),
+    )
+
+
+@officer_required
+def meeting_postpone(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_to_run(request, pk)
+    was = meeting.date_display
+    return form_page(
+        request,
+        MeetingPostponeForm.bound_to(request),
+        partial(services.meeting_postpone, meeting=meeting),
+        success=lambda moved: (f"Meeting of {was} postponed to {moved.date_display}.", manage_url(pk)),
+        committee=meeting.committee,
+        heading="Postpone the meeting",
+        caption=f"{meeting.committee.name}, {was}",
+        intro="The meeting keeps its agenda and papers. The reason is shown with the meeting. "
+        "If the agenda was published, publish it again for the new date.",
+        submit="Postpone meeting",
+        cancel_url=manage_url(pk),
+    )
+
+
+@officer_required
+def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_to_run(request, pk)
+    return form_page(
+        request,
+        MeetingCancelForm.bound_to(request),
+        partial(services.meeting_cancel, meeting=meeting),
+        success=lambda cancelled: (f"Meeting of {cancelled.date_display} cancelled.", reverse("meeting", args=[pk])),
+        committee=meeting.committee,
+        heading="Cancel the meeting",
+        caption=f"{meeting.committee.name}, {meeting.date_display}",
+        intro="The record stays: a published agenda remains as it was published, and the calendar shows the "
+        "meeting as cancelled. A cancelled meeting cannot be reopened.",
+        submit="Cancel meeting",
+        cancel_url=manage_url(pk),
+    )
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -114,6 +114,7 @@ class AgendaEntry:
     resolution_count: int
     supplementary: bool = False
     urgency_reason: str = ""
+    paper_note: str = ""  # "Verbal update", "Report to follow"
 
 
 def _document_entry(doc: Document, *, may_see: bool) -> DocumentEntry:
@@ -185,6 +186,7 @@ def meeting_agenda(*, meeting: Meeting, viewer: Viewer) -> list[AgendaEntry] | N
                 resolution_count=len(all_resolutions),
                 supplementary=item.is_supplementary,
                 urgency_reason=item.urgency_reason if item.is_supplementary else "",
+                paper_note="" if withheld else item.paper_note,
             )
         )
     return _as_published(meeting, entries, viewer)

@@ -31,6 +31,7 @@ from scrutiny.meetings.models import (
     Meeting,
     MeetingStatus,
     MeetingStep,
+    PaperExpected,
 )
 from scrutiny.meetings.selectors import next_meeting, previous_meeting
 from scrutiny.meetings.services import agenda_arrange, meeting_mark_agenda_published
@@ -269,7 +270,7 @@ def agenda_build(*, meeting: Meeting, by: User | None = None) -> list[AgendaItem
             purpose=purpose.format(**fill),
             kind=BusinessKind.PROCEDURAL if role != ItemRole.REGULATION_9 else BusinessKind.STANDARD,
             role=role,
-            expects_report=role in (ItemRole.MINUTES, ItemRole.REGULATION_9),
+            paper=PaperExpected.REPORT if role in (ItemRole.MINUTES, ItemRole.REGULATION_9) else PaperExpected.NONE,
         )
         save_with_history(item, by=by)
         if role == ItemRole.MINUTES and previous is not None:
@@ -292,7 +293,7 @@ def agenda_build(*, meeting: Meeting, by: User | None = None) -> list[AgendaItem
             purpose=planned.description,
             kind=planned.kind,
             role=ItemRole.BUSINESS,
-            expects_report=planned.kind != BusinessKind.DISCRETIONARY,
+            paper=PaperExpected.NONE if planned.kind == BusinessKind.DISCRETIONARY else PaperExpected.REPORT,
         )
         save_with_history(item, by=by)
         planned.considered_at = item
@@ -307,7 +308,7 @@ def agenda_build(*, meeting: Meeting, by: User | None = None) -> list[AgendaItem
                 title=planned.title,
                 kind=planned.kind,
                 role=ItemRole.BUSINESS,
-                expects_report=True,
+                paper=PaperExpected.REPORT,
                 is_exempt=True,
                 exemption_ground=ExemptionGround.CONFIDENCE,
                 exemption_note="Expected to be exempt in the work programme; check the ground.",

@@ -189,6 +189,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "meeting": item.meeting,
         "committee": item.meeting.committee,
         "has_report": hasattr(document, "covering_report"),
+        "runs": Viewer.of(request).runs(item.meeting.committee),
     }
     return render(request, "documents/document_detail.html", context)
 

@@ -26,6 +26,16 @@ def shared_data_path() -> Path:
 
 
 @pytest.fixture
+def officer(officer):
+    """The police and ONS figures are the installation's, imported by any council's officer:
+    here, the officer of a council of its own."""
+    from tests.factories import CouncilFactory
+
+    CouncilFactory()
+    return officer
+
+
+@pytest.fixture
 def shared_data() -> Path:
     return shared_data_path()
 

@@ -84,7 +84,7 @@ def test_republishing_keeps_earlier_versions_and_late_additions_are_supplementar
     added = meetings.agenda_item_add(
         meeting=meeting,
         title="Knife crime update",
-        expects_report=False,
+        paper="none",
         urgency_reason="a serious incident on 15 February",
         today=D(2018, 2, 16),
     )

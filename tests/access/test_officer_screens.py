@@ -1,0 +1,139 @@
+"""Every officers' screen refuses the officers of another council, and of another committee
+of the same council: found from the URL map, so that a new screen is tried without anyone
+remembering to add it here."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from scrutiny.documents.models import Document
+from scrutiny.governance.models import Committee, Organisation
+from scrutiny.meetings.models import AgendaItem, Meeting
+from scrutiny.minutes.models import Action, Minute, Recommendation
+from scrutiny.minutes.services import recommendation_draft
+from scrutiny.programme.models import DrawDownRequest, WorkPlanVersion, WorkProgrammeItem
+from tests.access.viewers import officer_of
+from tests.factories import CommitteeFactory, CouncilFactory
+
+pytestmark = pytest.mark.django_db
+
+# Installation-wide open data (police.uk, ONS): any council's officer imports it.
+SHARED = {"performance_imports", "performance_police_upload", "performance_ons_upload", "dashboard"}
+
+
+def _officer_patterns(resolver: URLResolver | None = None, prefix: str = "") -> list[tuple[str, str]]:
+    """(name, route) of every view behind `officer_required`."""
+    found = []
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            found += _officer_patterns(entry, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern) and entry.name and _guarded(entry.callback):
+            found.append((entry.name, prefix + str(entry.pattern)))
+    return found
+
+
+def _guarded(view) -> bool:
+    while view is not None:
+        code = getattr(view, "__code__", None)  # wraps() copies the names, never the code
+        if code is not None and code.co_filename.endswith("access/decorators.py"):
+            return True
+        view = getattr(view, "__wrapped__", None)
+    return False
+
+
+def _records(committee: Committee) -> dict[str, object]:
+    """One record of each kind an officers' address names, all of `committee`."""
+    minute = Minute.internal.filter(meeting__committee=committee).first()
+    return {
+        "meetings": Meeting.objects.filter(committee=committee).first(),
+        "agenda-items": AgendaItem.internal.filter(meeting__committee=committee).first(),
+        "minutes": minute,
+        "actions": Action.objects.filter(minute__meeting__committee=committee).first(),
+        "recommendations": Recommendation.objects.filter(minute__meeting__committee=committee).first(),
+        "work-programme/items": WorkProgrammeItem.objects.filter(committee=committee).first(),
+        "work-programme/versions": WorkPlanVersion.objects.filter(committee=committee).first(),
+        "draw-downs": DrawDownRequest.objects.filter(committee=committee).first(),
+        "documents": Document.internal.filter(agenda_item__meeting__committee=committee).first(),
+    }
+
+
+def _url(route: str, committee: Committee, records: dict[str, object]) -> str:
+    path = "/" + route
+    if "<slug:slug>" in path:
+        return path.replace("<slug:slug>", committee.slug)
+    for prefix in sorted(records, key=len, reverse=True):
+        if path.startswith(f"/{prefix}/<int:pk>"):
+            record = records[prefix]
+            assert record is not None, f"the demo has no {prefix} to try {route} with"
+            path = path.replace("<int:pk>", str(record.pk))
+            break
+    else:
+        raise AssertionError(f"{route}: no record to try it with; add its kind to _records")
+    path = path.replace("<str:direction>", "up").replace("<str:step>", "send_for_check")
+    return re.sub(r"<pack_part:part>", "public", path)
+
+
+@pytest.fixture
+def scene(demo):
+    dartford = Committee.objects.get(slug="dartford-crime-and-disorder")
+    minute = Minute.internal.filter(meeting__committee=dartford).first()
+    recommendation_draft(minute=minute, authority=Organisation.objects.get(slug="kent-police"),
+                         text="That the Police report on the night-time economy.")
+    return {
+        "committee": dartford,
+        "records": _records(dartford),
+        "own officer": officer_of(dartford.council),
+        "officer of another council": officer_of(CouncilFactory(name="Example District Council")),
+        "officer of another committee": officer_of(
+            dartford.council, committees=[CommitteeFactory(council=dartford.council, name="Licensing Committee")]
+        ),
+    }
+
+
+def test_the_map_finds_the_officers_screens():
+    names = {name for name, _ in _officer_patterns()}
+    assert {"meeting_add", "meeting_edit", "agenda_item_edit", "minutes_publish", "covering_report_edit",
+            "draw_down_decide", "dashboard"} <= names
+
+
+@pytest.mark.parametrize("who", ["officer of another council", "officer of another committee"])
+def test_no_officers_screen_opens_or_acts_for_an_officer_not_of_the_committee(client, scene, who):
+    client.force_login(scene[who])
+    tried = 0
+    for name, route in _officer_patterns():
+        if name in SHARED or route.startswith("performance/"):
+            continue
+        url = _url(route, scene["committee"], scene["records"])
+        got = client.get(url)  # a button's address takes POST only: 405 before anything is read
+        assert got.status_code in (403, 405), f"{who}: GET {url} answered {got.status_code}"
+        posted = client.post(url)
+        assert posted.status_code == 403, f"{who}: POST {url} answered {posted.status_code}"
+        assert b"Only the officers of this committee" in posted.content
+        tried += 1
+    assert tried >= 30
+
+
+def test_the_committees_own_officer_gets_every_screen(client, scene):
+    """The refusals above are the boundary, not a screen that refuses everyone."""
+    client.force_login(scene["own officer"])
+    for _name, route in _officer_patterns():
+        if route.startswith("performance/"):
+            continue
+        url = _url(route, scene["committee"], scene["records"]) if "<" in route else "/" + route
+        response = client.get(url)
+        assert response.status_code in (200, 302, 400, 404, 405), f"{url} answered {response.status_code}"
+        assert response.status_code != 403, url
+
+
+def test_performance_attach_refuses_an_item_of_another_councils_committee(client, scene):
+    from tests.performance.factories import area_with_lsoas
+
+    area = area_with_lsoas("Dartford test area", ["E01999999"])
+    item = scene["records"]["agenda-items"]
+    client.force_login(scene["officer of another council"])
+    response = client.post(f"/performance/{area.code}/attach/?from=2022-01&to=2022-03", {"item": item.pk})
+    assert response.status_code == 403
+    assert not Document.internal.filter(agenda_item=item, title__icontains="performance").exists()
