@@ -9,6 +9,8 @@ Environment:
   SCRUTINY_DEBUG          "1" for Django debug pages (never in production; stack traces)
   SCRUTINY_ALLOWED_HOSTS  comma-separated, default "localhost,127.0.0.1"
   SCRUTINY_VAR_DIR        where the SQLite file and uploads live, default ./var
+  SCRUTINY_EMAIL_HOST     SMTP server for invitations (with _PORT, _USER, _PASSWORD, _TLS,
+                          and SCRUTINY_EMAIL_FROM); unset: mail is printed to the console
 """
 
 from __future__ import annotations
@@ -172,3 +174,18 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("SCRUTINY_LOG_LEVEL", "WARNING")},
 }
 CSRF_FAILURE_VIEW = "scrutiny.core.views.csrf_failure"
+
+# Mail: account invitations and one-time links. Without SCRUTINY_EMAIL_HOST, mail is written
+# to the console (the demo); set it, with its port, user and password, for real delivery.
+DEFAULT_FROM_EMAIL = os.environ.get("SCRUTINY_EMAIL_FROM", "committee-papers@localhost")
+if os.environ.get("SCRUTINY_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _env("SCRUTINY_EMAIL_HOST")
+    EMAIL_PORT = int(os.environ.get("SCRUTINY_EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("SCRUTINY_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("SCRUTINY_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = os.environ.get("SCRUTINY_EMAIL_TLS", "1") == "1"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A one-time link to set a password lasts three days.
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600

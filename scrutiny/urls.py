@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("scrutiny.publishing.urls")),
     path("", include("scrutiny.documents.urls")),
     path("", include("scrutiny.workspace.urls")),
+    path("", include("scrutiny.access.urls")),
     path(
         "accounts/sign-in/",
         auth_views.LoginView.as_view(template_name="accounts/sign_in.html", authentication_form=SignInForm),

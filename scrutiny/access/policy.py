@@ -134,6 +134,11 @@ class Viewer:
         """Is this viewer a contact of the partner organisation?"""
         return any(r.kind == RoleKind.PARTNER_CONTACT and r.partner_id == partner.pk for r in self.roles)
 
+    @property
+    def administered_councils(self) -> list[Organisation]:
+        """The councils whose accounts this viewer manages (for navigation)."""
+        return [r.council for r in self.roles if r.kind == RoleKind.ADMINISTRATOR]
+
     def councils_administered(self) -> set[int]:
         return {r.council_id for r in self.roles if r.kind == RoleKind.ADMINISTRATOR}
 

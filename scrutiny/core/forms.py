@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Any, ClassVar, Self
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar, Self, cast
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 
@@ -100,3 +101,14 @@ class GovDateField(forms.MultiValueField):
         if not 1900 <= value.year <= 2100:
             raise forms.ValidationError("The year must have four digits, for example 2017")
         return value
+
+
+def choose_from(
+    form: forms.Form, name: str, queryset: QuerySet[Any], *, label: Callable[[Any], str] | None = None
+) -> None:
+    """Narrow a model-choice field of `form` to `queryset` (the records this viewer may
+    choose), with `label` for each option."""
+    field = cast(forms.ModelChoiceField, form.fields[name])  # type: ignore[type-arg]
+    field.queryset = queryset
+    if label is not None:
+        field.label_from_instance = label  # type: ignore[method-assign,assignment]

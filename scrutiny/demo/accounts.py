@@ -27,7 +27,8 @@ class DemoAccount:
 OFFICER = DemoAccount(
     "officer",
     "demo-officer-password",
-    "committee officer of Dartford Borough Council (Member Services): runs its committee, sees its exempt business",
+    "committee officer and administrator of Dartford Borough Council (Member Services): runs its committee, "
+    "sees its exempt business, manages its accounts",
     "dartford-bc",
 )
 OFFICER2 = DemoAccount(
@@ -67,6 +68,8 @@ def demo_accounts_ensure() -> list[tuple[DemoAccount, bool]]:
             continue
         officer, created = _account(account)
         role_grant(user=officer, council=council, kind=RoleKind.OFFICER, by=None)
+        if account is OFFICER:
+            role_grant(user=officer, council=council, kind=RoleKind.ADMINISTRATOR, by=None)
         results.append((account, created))
     person = Person.objects.filter(slug=MEMBER_PERSON_SLUG).first()
     if person is not None:

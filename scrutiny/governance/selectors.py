@@ -77,6 +77,20 @@ def person_is_committee_member(*, person: Person, committee: Committee, on: Iter
     return any(_covers(membership_period(m, meetings_of_council), day) for m in memberships for day in days)
 
 
+def members_on(*, committee: Committee, day: dt.date) -> list[Membership]:
+    """The members' seats (not invitations) held on `day`, Chairman first."""
+    meetings_of_council = annual_meetings(committee.council)
+    order = {role: i for i, role in enumerate(MembershipRole.values)}
+    seats = [
+        m
+        for m in Membership.objects.filter(organisation=committee, role__in=MEMBER_ROLES, person__isnull=False)
+        .exclude(role=MembershipRole.SUBSTITUTE)
+        .select_related("person", "municipal_year")
+        if _covers(membership_period(m, meetings_of_council), day)
+    ]
+    return sorted(seats, key=lambda m: (order[m.role], m.person.family_name if m.person else ""))
+
+
 @dataclass(frozen=True)
 class SeatView:
     name: str

@@ -7,13 +7,14 @@ import re
 from typing import Any
 
 from django import forms
+from django.db.models import Q, QuerySet
 
-from scrutiny.core.forms import GovDateField, ServiceForm
+from scrutiny.core.forms import GovDateField, ServiceForm, choose_from
 from scrutiny.governance.models import Committee, Organisation, OrganisationKind, Person
-from scrutiny.meetings.models import Meeting
+from scrutiny.meetings.models import AgendaItem, Meeting
 from scrutiny.meetings.selectors import later_meetings, meetings_to_choose
 
-from .models import Action, ActionStatus, Minute
+from .models import Action, ActionStatus, AttendanceKind, InterestKind, Minute
 
 
 def split_resolutions(text: str) -> list[str]:
@@ -228,3 +229,68 @@ class ActionsReportForm(ServiceForm):
             error_messages={"required": "Choose the meeting"},
         )
         self.order_fields(["meeting", "include_exempt"])
+
+
+def _formal(person: Person) -> str:
+    return person.formal_name
+
+
+def people_of(meeting: Meeting) -> QuerySet[Person]:
+    """The people an officer records at a meeting: those with a seat or invitation on its
+    committee, a post, or an attendance at its meetings; never the whole installation's."""
+    committee = meeting.committee
+    return (
+        Person.objects.filter(
+            Q(memberships__organisation=committee)
+            | Q(post_holdings__isnull=False)
+            | Q(attendances__meeting__committee=committee)
+        )
+        .distinct()
+        .order_by("family_name", "given_name", "initials")
+    )
+
+
+class AttendanceForm(ServiceForm):
+    kind = forms.ChoiceField(label="Attended as", choices=AttendanceKind.choices, initial=AttendanceKind.PRESENT)
+    person = forms.ModelChoiceField(label="Person", queryset=Person.objects.none(), required=False,
+                                    empty_label="Not in the list: give the name below")
+    name = forms.CharField(label="Name as the minutes print it", required=False, max_length=200,
+                           help_text="Only for someone not in the list, for example a resident who spoke.")
+    capacity = forms.CharField(label="Capacity", required=False, max_length=300,
+                               help_text="For example, (Chairman) or CSU Inspector, Kent Police")
+    substitute_for = forms.ModelChoiceField(label="Substitute for", queryset=Person.objects.none(), required=False,
+                                            help_text="Only for a substitute: the member whose place they take.")
+    organisation = forms.ModelChoiceField(label="Organisation", queryset=Organisation.objects.none(), required=False)
+
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        people = people_of(meeting)
+        for name in ("person", "substitute_for"):
+            choose_from(self, name, people, label=_formal)
+        choose_from(self, "organisation", Organisation.objects.exclude(kind=OrganisationKind.COMMITTEE).order_by("name"))
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        if not data.get("person") and not (data.get("name") or "").strip():
+            self.add_error("person", "Choose the person, or give the name as the minutes print it")
+        if data.get("kind") == AttendanceKind.SUBSTITUTE and not data.get("substitute_for"):
+            self.add_error("substitute_for", "Choose the member the substitute takes the place of")
+        return data
+
+
+class DeclarationForm(ServiceForm):
+    agenda_item = forms.ModelChoiceField(label="Item", queryset=AgendaItem.internal.none(),
+                                         error_messages={"required": "Choose the item the interest is in"})
+    person = forms.ModelChoiceField(label="Who declared it", queryset=Person.objects.none(),
+                                    error_messages={"required": "Choose who declared the interest"})
+    kind = forms.ChoiceField(label="Kind of interest", choices=InterestKind.choices)
+    description = forms.CharField(label="The interest", widget=forms.Textarea,
+                                  error_messages={"required": "Describe the interest as declared"})
+    dispensation = forms.CharField(label="Dispensation", widget=forms.Textarea, required=False,
+                                   help_text="Any dispensation granted, with its terms.")
+
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choose_from(self, "agenda_item", AgendaItem.internal.filter(meeting=meeting).order_by("position"))
+        choose_from(self, "person", people_of(meeting), label=_formal)

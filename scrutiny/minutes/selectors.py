@@ -33,6 +33,7 @@ from .models import (
     AmendedPart,
     Attendance,
     AttendanceKind,
+    Declaration,
     Minute,
     MinuteAmendment,
     MinutesRecord,
@@ -591,6 +592,15 @@ def recommendation_due(*, recommendation: Recommendation) -> dt.date | None:
     if recommendation.made_on is None:
         return None
     return response_due(recommendation.made_on, extension_days=recommendation.extension_days).date
+
+
+def attendance_entries(*, meeting: Meeting) -> list[Attendance]:
+    """For officers: every entry, in order, as recorded."""
+    return list(meeting.attendance.select_related("person", "substitute_for", "organisation").order_by("position"))
+
+
+def declarations(*, meeting: Meeting) -> list[Declaration]:
+    return list(meeting.declarations.select_related("person", "agenda_item"))
 
 
 def quorum(*, meeting: Meeting) -> tuple[int, int, bool]:

@@ -28,8 +28,16 @@ from scrutiny.meetings.models import Meeting
 from scrutiny.meetings.selectors import meeting_get
 from scrutiny.meetings.views import meeting_to_run
 
-from . import forms, selectors, services
-from .models import Action, ActionStatus, Minute, Recommendation, RecommendationStatus
+from . import attendance, forms, selectors, services
+from .models import (
+    Action,
+    ActionStatus,
+    Attendance,
+    Declaration,
+    Minute,
+    Recommendation,
+    RecommendationStatus,
+)
 from .word import minutes_docx
 
 
@@ -466,4 +474,87 @@ def recommendation_step(request: HttpRequest, pk: int, step: str) -> HttpRespons
         caption=f"To {rec.authority.name}: {rec.text[:80]}",
         submit=chosen.submit,
         cancel_url=back,
+    )
+
+
+# -- officers: attendance and declarations -----------------------------------------------------
+
+
+def _attendance_page(pk: int) -> str:
+    return reverse("meeting_attendance", args=[pk])
+
+
+@officer_required
+def attendance_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who attended and what was declared: the lists, with a form to add to each. The form
+    posted is named by its submit button (`form`); the other is shown afresh."""
+    meeting = meeting_to_run(request, pk)
+    posted = request.POST.get("form") if request.method == "POST" else None
+    person = forms.AttendanceForm(request.POST if posted == "attendance" else None, meeting=meeting,
+                                  prefix="attendance")
+    declaration = forms.DeclarationForm(request.POST if posted == "declaration" else None, meeting=meeting,
+                                        prefix="declaration")
+    chosen: tuple[ServiceForm, Callable[..., Any], Callable[[Any], str]] | None = None
+    if posted == "attendance":
+        chosen = (person, partial(attendance.attendance_record, meeting=meeting), lambda a: f"{a.label} recorded.")
+    elif posted == "declaration":
+        chosen = (declaration, partial(attendance.declaration_record, meeting=meeting),
+                  lambda d: f"{d.person.formal_name}'s interest in item {d.agenda_item.number} recorded.")
+    if chosen is not None:
+        form, service, said = chosen
+        done = form_submit(request, form, service)
+        if done is not None:
+            messages.success(request, said(done.result))
+            return redirect(_attendance_page(pk))
+    present, needed, quorate = selectors.quorum(meeting=meeting)
+    context = {
+        "meeting": meeting,
+        "committee": meeting.committee,
+        "entries": selectors.attendance_entries(meeting=meeting),
+        "declarations": selectors.declarations(meeting=meeting),
+        "quorum": {"present": present, "needed": needed, "quorate": quorate},
+        "person_form": person,
+        "declaration_form": declaration,
+        "form": person if posted == "attendance" else declaration,  # the error summary's
+    }
+    status = 400 if (person.errors or declaration.errors) else 200
+    return render(request, "minutes/attendance.html", context, status=status)
+
+
+@officer_required
+@require_POST
+def attendance_members(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_to_run(request, pk)
+    return action_redirect(
+        request,
+        partial(attendance.attendance_record_members, meeting=meeting),
+        success=lambda added: (f"{len(added)} member(s) recorded as present: now mark apologies and absences.",
+                               _attendance_page(pk)),
+        refused_url=_attendance_page(pk),
+    )
+
+
+@officer_required
+@require_POST
+def attendance_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_object_or_404(Attendance.objects.select_related("meeting__committee", "person"), pk=pk)
+    ensure_runs(request, entry.meeting.committee)
+    return action_redirect(
+        request,
+        partial(attendance.attendance_remove, attendance=entry),
+        success=lambda _: (f"{entry.label} removed from the attendance.", _attendance_page(entry.meeting_id)),
+        refused_url=_attendance_page(entry.meeting_id),
+    )
+
+
+@officer_required
+@require_POST
+def declaration_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_object_or_404(Declaration.objects.select_related("meeting__committee", "person"), pk=pk)
+    ensure_runs(request, entry.meeting.committee)
+    return action_redirect(
+        request,
+        partial(attendance.declaration_remove, declaration=entry),
+        success=lambda _: (f"{entry.person.formal_name}'s declaration removed.", _attendance_page(entry.meeting_id)),
+        refused_url=_attendance_page(entry.meeting_id),
     )

@@ -9,14 +9,15 @@ import re
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from scrutiny.access.models import Role, RoleKind
 from scrutiny.documents.models import Document
 from scrutiny.governance.models import Committee, Organisation
 from scrutiny.meetings.models import AgendaItem, Meeting
-from scrutiny.minutes.models import Action, Minute, Recommendation
+from scrutiny.minutes.models import Action, Attendance, Declaration, Minute, Recommendation
 from scrutiny.minutes.services import recommendation_draft
 from scrutiny.programme.models import DrawDownRequest, WorkPlanVersion, WorkProgrammeItem
 from tests.access.viewers import officer_of
-from tests.factories import CommitteeFactory, CouncilFactory
+from tests.factories import CommitteeFactory, CouncilFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -57,11 +58,15 @@ def _records(committee: Committee) -> dict[str, object]:
         "work-programme/versions": WorkPlanVersion.objects.filter(committee=committee).first(),
         "draw-downs": DrawDownRequest.objects.filter(committee=committee).first(),
         "documents": Document.internal.filter(agenda_item__meeting__committee=committee).first(),
+        "attendance": Attendance.objects.filter(meeting__committee=committee).first(),
+        "declarations": Declaration.objects.filter(meeting__committee=committee).first(),
     }
 
 
 def _url(route: str, committee: Committee, records: dict[str, object]) -> str:
     path = "/" + route
+    if path.startswith("/councils/"):  # the administrator's: an account of the council
+        return path.replace("<slug:slug>", committee.council.slug).replace("<int:pk>", str(records["account"].pk))
     if "<slug:slug>" in path:
         return path.replace("<slug:slug>", committee.slug)
     for prefix in sorted(records, key=len, reverse=True):
@@ -82,10 +87,17 @@ def scene(demo):
     minute = Minute.internal.filter(meeting__committee=dartford).first()
     recommendation_draft(minute=minute, authority=Organisation.objects.get(slug="kent-police"),
                          text="That the Police report on the night-time economy.")
+    if not Declaration.objects.filter(meeting__committee=dartford).exists():
+        present = Attendance.objects.filter(meeting__committee=dartford, person__isnull=False).first()
+        Declaration.objects.create(meeting=present.meeting, agenda_item=present.meeting.agenda_items.first(),
+                                   person=present.person, kind="other_significant", description="A governor.")
+    administrator = UserFactory(username="dartford-administrator")
+    Role.objects.create(user=administrator, council=dartford.council, kind=RoleKind.ADMINISTRATOR)
     return {
         "committee": dartford,
-        "records": _records(dartford),
+        "records": {**_records(dartford), "account": administrator},
         "own officer": officer_of(dartford.council),
+        "own administrator": administrator,
         "officer of another council": officer_of(CouncilFactory(name="Example District Council")),
         "officer of another committee": officer_of(
             dartford.council, committees=[CommitteeFactory(council=dartford.council, name="Licensing Committee")]
@@ -111,16 +123,20 @@ def test_no_officers_screen_opens_or_acts_for_an_officer_not_of_the_committee(cl
         assert got.status_code in (403, 405), f"{who}: GET {url} answered {got.status_code}"
         posted = client.post(url)
         assert posted.status_code == 403, f"{who}: POST {url} answered {posted.status_code}"
-        assert b"Only the officers of this committee" in posted.content
+        assert b"Only the officers of this committee" in posted.content or (
+            route.startswith("councils/") and b"Only the council&#x27;s administrators" in posted.content
+        ), url
         tried += 1
     assert tried >= 30
 
 
-def test_the_committees_own_officer_gets_every_screen(client, scene):
+@pytest.mark.parametrize("who", ["own officer", "own administrator"])
+def test_the_councils_own_officer_and_administrator_get_their_screens(client, scene, who):
     """The refusals above are the boundary, not a screen that refuses everyone."""
-    client.force_login(scene["own officer"])
-    for _name, route in _officer_patterns():
-        if route.startswith("performance/"):
+    client.force_login(scene[who])
+    for name, route in _officer_patterns():
+        skip = route.startswith("performance/") or name == "dashboard"
+        if skip or route.startswith("councils/") != (who == "own administrator"):
             continue
         url = _url(route, scene["committee"], scene["records"]) if "<" in route else "/" + route
         response = client.get(url)

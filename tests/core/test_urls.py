@@ -78,6 +78,23 @@ ADDRESSES = [
     ("document_file", {'pk': 7}, "/documents/7/file/"),
     ("login", {}, "/accounts/sign-in/"),
     ("logout", {}, "/accounts/sign-out/"),
+    # the officers' workspace (issue 15)
+    ("dashboard", {}, "/officer/"),
+    ("meeting_add", {'slug': 'dartford-crime-and-disorder'}, "/committees/dartford-crime-and-disorder/meetings/add/"),
+    ("meeting_edit", {'pk': 7}, "/meetings/7/edit/"),
+    ("meeting_postpone", {'pk': 7}, "/meetings/7/postpone/"),
+    ("meeting_cancel", {'pk': 7}, "/meetings/7/cancel/"),
+    ("agenda_item_edit", {'pk': 7}, "/agenda-items/7/edit/"),
+    ("covering_report_edit", {'pk': 7}, "/documents/7/report/"),
+    ("meeting_attendance", {'pk': 7}, "/meetings/7/attendance/"),
+    ("attendance_members", {'pk': 7}, "/meetings/7/attendance/members/"),
+    ("attendance_remove", {'pk': 7}, "/attendance/7/remove/"),
+    ("declaration_remove", {'pk': 7}, "/declarations/7/remove/"),
+    ("council_accounts", {'slug': 'dartford-bc'}, "/councils/dartford-bc/accounts/"),
+    ("account_invite", {'slug': 'dartford-bc'}, "/councils/dartford-bc/accounts/invite/"),
+    ("account_deactivate", {'slug': 'dartford-bc', 'pk': 7}, "/councils/dartford-bc/accounts/7/deactivate/"),
+    ("account_reset", {'slug': 'dartford-bc', 'pk': 7}, "/councils/dartford-bc/accounts/7/reset/"),
+    ("password_set", {'uidb64': 'Nw', 'token': 'abc-def'}, "/accounts/set-password/Nw/abc-def/"),
 ]
 
 
