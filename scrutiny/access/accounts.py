@@ -17,7 +17,8 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from scrutiny.governance.models import Committee, Organisation
+from scrutiny.governance.models import Committee, Organisation, Person
+from scrutiny.governance.services import person_link_account
 
 from .models import Role, RoleKind
 from .services import role_grant, role_revoke
@@ -104,4 +105,27 @@ def account_reset(*, user: User, council: Organisation, site: str, by: User | No
     if not user.is_active or not user.email:
         raise ValidationError(f"{user.get_username()} has no active account with an e-mail address to send it to.")
     transaction.on_commit(lambda: _mail_link(user=user, council=council, site=site, invited=False))
+    return user
+
+
+@transaction.atomic
+def account_invite_member(
+    *, council: Organisation, person: Person, email: str, site: str, by: User | None
+) -> User:
+    """Give a councillor (or co-opted member) an account linked to their person: it reads the
+    exempt papers of the committees they have a seat on, for the days of the seat. A new
+    account chooses its password through the one-time link."""
+    address = email.strip().lower()
+    validate_email(address)
+    if person.user_id is not None:
+        raise ValidationError(f"{person.formal_name} already has an account: {person.user}.")
+    user = User.objects.filter(email__iexact=address).first()
+    invited = user is None
+    if user is None:
+        user = User(username=address, email=address, first_name=person.given_name, last_name=person.family_name)
+        user.set_unusable_password()
+        user.full_clean()
+        user.save()
+    person_link_account(person=person, user=user, by=by)
+    transaction.on_commit(lambda: _mail_link(user=user, council=council, site=site, invited=invited))
     return user

@@ -284,6 +284,7 @@ class Person(models.Model):
         related_name="person",
         help_text="The sign-in account of this person, if any (members and officers).",
     )
+    died_on = models.DateField(null=True, blank=True, help_text="If the person has died: the papers say 'the late'.")
     public_description = models.TextField(blank=True, help_text=PUBLIC_HELP)
     note = models.TextField("internal note", blank=True, help_text=INTERNAL_HELP)
     history = HistoricalRecords()
@@ -393,6 +394,7 @@ class Membership(models.Model):
     )
     starts_on = models.DateField(null=True, blank=True)
     ends_on = models.DateField(null=True, blank=True)
+    party_group = models.CharField(max_length=120, blank=True, help_text="The member's political group, if any.")
     may_vote = models.BooleanField(
         default=True,
         help_text="Co-opted members may not vote unless the committee so decides (SI 2009/942 reg 3).",

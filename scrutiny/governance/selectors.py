@@ -174,3 +174,37 @@ def active_on(qs: QuerySet[M], day: dt.date) -> QuerySet[M]:
     return qs.filter(Q(starts_on__isnull=True) | Q(starts_on__lte=day)).filter(
         Q(ends_on__isnull=True) | Q(ends_on__gte=day)
     )
+
+
+def council_people(*, council: Organisation) -> QuerySet[Person]:
+    """The people an administrator of `council` chooses from: those with a seat or
+    invitation on its committees, a post in it, and those not yet placed anywhere (just
+    added). Never the people of another council only."""
+    return (
+        Person.objects.filter(
+            Q(memberships__organisation__committee__council=council)
+            | Q(post_holdings__post__organisation=council)
+            | (Q(memberships__isnull=True) & Q(post_holdings__isnull=True))
+        )
+        .distinct()
+        .order_by("family_name", "given_name", "initials")
+    )
+
+
+def committee_memberships(*, committee: Committee) -> list[tuple[str, list[Membership]]]:
+    """Every seat and invitation of the committee, by municipal year (latest first); those
+    given by dates only under their start year."""
+    meetings_of_council = annual_meetings(committee.council)
+    by_year: dict[int, list[Membership]] = {}
+    for m in Membership.objects.filter(organisation=committee).select_related("person", "post", "municipal_year"):
+        start, _ = membership_period(m, meetings_of_council)
+        if m.municipal_year is not None:
+            year = m.municipal_year.start_year
+        else:  # a seat without its year has a start date (a database constraint)
+            year = municipal_year_rule.start_year_for(start, meetings_of_council) if start else 0
+        by_year.setdefault(year, []).append(m)
+    order = {role: i for i, role in enumerate(MembershipRole.values)}
+    return [
+        (municipal_year_rule.label(year), sorted(seats, key=lambda m: (order[m.role], str(m.person or m.post))))
+        for year, seats in sorted(by_year.items(), reverse=True)
+    ]

@@ -111,7 +111,7 @@ def agenda_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # -- officers: the meeting itself ---------------------------------------------------------------
 
 
-def _committee_to_run(request: HttpRequest, slug: str) -> Committee:
+def committee_to_run(request: HttpRequest, slug: str) -> Committee:
     committee = get_object_or_404(Committee.objects.select_related("council"), slug=slug)
     ensure_runs(request, committee)
     return committee
@@ -119,7 +119,7 @@ def _committee_to_run(request: HttpRequest, slug: str) -> Committee:
 
 @officer_required
 def meeting_add(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee_to_run(request, slug)
+    committee = committee_to_run(request, slug)
     return form_page(
         request,
         MeetingCreateForm.bound_to(request),

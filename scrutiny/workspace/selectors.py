@@ -43,6 +43,7 @@ class Entry:
 @dataclass
 class CommitteeDesk:
     committee: Committee
+    administers: bool = False
     meetings: list[Entry] = field(default_factory=list)
     reports_awaited: list[Entry] = field(default_factory=list)
     responses: list[Entry] = field(default_factory=list)
@@ -145,7 +146,7 @@ def desks(*, viewer: Viewer, today: dt.date | None = None) -> list[CommitteeDesk
     today = today or timezone.localdate()
     result = []
     for committee in committees_run(viewer=viewer):
-        desk = CommitteeDesk(committee)
+        desk = CommitteeDesk(committee, administers=viewer.administers(committee.council))
         coming = _meetings(desk, today)
         _reports(desk, coming)
         _follow_up(desk, today)

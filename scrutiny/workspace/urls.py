@@ -4,4 +4,10 @@ from . import views
 
 urlpatterns: list[URLPattern] = [
     path("officer/", views.dashboard, name="dashboard"),
+    path("committees/<slug:slug>/settings/", views.committee_settings, name="committee_settings"),
+    path("committees/<slug:slug>/membership/", views.membership, name="committee_membership"),
+    path("committees/<slug:slug>/membership/add/", views.seat_add, name="seat_add"),
+    path("committees/<slug:slug>/people/add/", views.person_add, name="person_add"),
+    path("committees/<slug:slug>/people/<int:pk>/account/", views.person_account, name="person_account"),
+    path("seats/<int:pk>/end/", views.seat_end, name="seat_end"),
 ]

@@ -1,16 +1,142 @@
-"""The officer's home: the dashboard of what needs doing."""
+"""The officer's home (the dashboard of what needs doing), the committee's settings, and
+the council administrator's screens for the committee's people and seats."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
-from scrutiny.access.decorators import officer_required
+from scrutiny.access.accounts import account_invite_member
+from scrutiny.access.decorators import administrator_required, ensure_administers, officer_required
 from scrutiny.access.policy import Viewer
+from scrutiny.core.views import form_page
+from scrutiny.governance import services
+from scrutiny.governance.models import Committee, Membership
+from scrutiny.governance.selectors import committee_memberships, council_people
+from scrutiny.meetings.views import committee_to_run
 
+from .forms import CommitteeSettingsForm, MemberAccountForm, PersonForm, SeatEndForm, SeatForm
 from .selectors import desks
 
 
 @officer_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "workspace/dashboard.html", {"desks": desks(viewer=Viewer.of(request))})
+
+
+@officer_required
+def committee_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = committee_to_run(request, slug)
+    return form_page(
+        request,
+        CommitteeSettingsForm.bound_to(request, committee=committee),
+        partial(services.committee_settings_update, committee=committee),
+        success=lambda c: ("The committee's settings are saved.", reverse("dashboard")),
+        committee=committee,
+        heading="The committee's settings",
+        caption=committee.name,
+        intro="The protocol the committee works to: the calendar, the agenda and the notices use these.",
+        submit="Save settings",
+        cancel_url=reverse("dashboard"),
+    )
+
+
+# -- the council administrator: people and seats ------------------------------------------------
+
+
+def _committee_to_administer(request: HttpRequest, slug: str) -> Committee:
+    committee = get_object_or_404(Committee.objects.select_related("council"), slug=slug)
+    ensure_administers(request, committee.council)
+    return committee
+
+
+def _membership_page(committee: Committee) -> str:
+    return reverse("committee_membership", args=[committee.slug])
+
+
+@administrator_required
+def membership(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = _committee_to_administer(request, slug)
+    context = {
+        "committee": committee,
+        "years": committee_memberships(committee=committee),
+        "people": council_people(council=committee.council).select_related("user"),
+    }
+    return render(request, "workspace/membership.html", context)
+
+
+@administrator_required
+def seat_add(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = _committee_to_administer(request, slug)
+    return form_page(
+        request,
+        SeatForm.bound_to(request, committee=committee),
+        partial(services.membership_add, committee=committee),
+        success=lambda m: (f"{m.person or m.post}: {m.get_role_display()} seat given.", _membership_page(committee)),
+        committee=committee,
+        heading="Give a seat or a standing invitation",
+        caption=committee.name,
+        intro="A member's seat opens the committee's exempt papers to their account, for the days of the seat.",
+        submit="Give seat",
+        cancel_url=_membership_page(committee),
+    )
+
+
+@administrator_required
+def seat_end(request: HttpRequest, pk: int) -> HttpResponse:
+    seat = get_object_or_404(Membership.objects.select_related("person", "organisation__committee__council"), pk=pk)
+    committee = seat.organisation.committee
+    ensure_administers(request, committee.council)
+    return form_page(
+        request,
+        SeatEndForm.bound_to(request, membership=seat),
+        partial(services.membership_end, membership=seat),
+        success=lambda m: (f"{m.person or m.post}: the seat ends on {m.ends_on:%d %B %Y}.", _membership_page(committee)),
+        committee=committee,
+        heading=f"End the seat of {seat.person or seat.post}",
+        caption=f"{seat.get_role_display()}, {committee.name}",
+        submit="End seat",
+        cancel_url=_membership_page(committee),
+    )
+
+
+@administrator_required
+def person_add(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = _committee_to_administer(request, slug)
+    return form_page(
+        request,
+        PersonForm.bound_to(request),
+        services.person_create,
+        success=lambda p: (f"{p.formal_name} added: give them a seat next.", reverse("seat_add", args=[slug])),
+        committee=committee,
+        heading="Add a person",
+        caption=committee.council.name,
+        submit="Add person",
+        cancel_url=_membership_page(committee),
+    )
+
+
+@administrator_required
+def person_account(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    committee = _committee_to_administer(request, slug)
+    person = get_object_or_404(council_people(council=committee.council), pk=pk)
+    return form_page(
+        request,
+        MemberAccountForm.bound_to(request),
+        partial(account_invite_member, council=committee.council, person=person, site=request.build_absolute_uri("/")),
+        success=lambda user: (f"{person.formal_name}'s account {user.email} is linked: a one-time link is on its way.",
+                              _membership_page(committee)),
+        committee=committee,
+        heading=f"An account for {person.formal_name}",
+        caption=committee.council.name,
+        intro="With it they read the papers of the committees they have a seat on, exempt ones included, for the "
+        "days of the seat.",
+        submit="Send invitation",
+        cancel_url=_membership_page(committee),
+    )
+
+
+

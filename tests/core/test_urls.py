@@ -95,6 +95,12 @@ ADDRESSES = [
     ("account_deactivate", {'slug': 'dartford-bc', 'pk': 7}, "/councils/dartford-bc/accounts/7/deactivate/"),
     ("account_reset", {'slug': 'dartford-bc', 'pk': 7}, "/councils/dartford-bc/accounts/7/reset/"),
     ("password_set", {'uidb64': 'Nw', 'token': 'abc-def'}, "/accounts/set-password/Nw/abc-def/"),
+    ("committee_settings", {'slug': 'dartford-crime-and-disorder'}, "/committees/dartford-crime-and-disorder/settings/"),
+    ("committee_membership", {'slug': 'dartford-crime-and-disorder'}, "/committees/dartford-crime-and-disorder/membership/"),
+    ("seat_add", {'slug': 'dartford-crime-and-disorder'}, "/committees/dartford-crime-and-disorder/membership/add/"),
+    ("person_add", {'slug': 'dartford-crime-and-disorder'}, "/committees/dartford-crime-and-disorder/people/add/"),
+    ("person_account", {'slug': 'dartford-crime-and-disorder', 'pk': 7}, "/committees/dartford-crime-and-disorder/people/7/account/"),
+    ("seat_end", {'pk': 7}, "/seats/7/end/"),
 ]
 
 

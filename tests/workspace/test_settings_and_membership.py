@@ -1,0 +1,97 @@
+"""The committee's settings (its officers') and its people and seats (the council
+administrator's), on screens instead of the admin."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from scrutiny.access.models import Role, RoleKind
+from scrutiny.access.policy import Viewer
+from scrutiny.governance.models import Membership, MunicipalYear, Person
+from tests.access.viewers import officer_of
+from tests.factories import CommitteeFactory, PersonFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _date(prefix, day):
+    return {f"{prefix}_day": day.day, f"{prefix}_month": day.month, f"{prefix}_year": day.year}
+
+
+@pytest.fixture
+def committee():
+    return CommitteeFactory(name="Crime and Disorder Committee")
+
+
+@pytest.fixture
+def administrator(committee):
+    user = UserFactory(username="administrator")
+    Role.objects.create(user=user, council=committee.council, kind=RoleKind.ADMINISTRATOR)
+    return user
+
+
+def test_an_officer_sets_the_protocol_and_a_bad_value_is_refused(client, committee):
+    client.force_login(officer_of(committee.council))
+    url = reverse("committee_settings", args=[committee.slug])
+    page = client.get(url).content.decode()
+    assert "notice a partner is given to attend" in page  # each setting says what it is for
+    settings = {"description": "Scrutinises the CSP.", "contact": "Member Services", "partner_notice_days": "14",
+                "partner_notice_counting": "calendar", "quorum": "4", "clear_days_convention": "working"}
+    assert client.post(url, settings).status_code == 302
+    committee.refresh_from_db()
+    assert (committee.partner_notice_days, committee.partner_notice_counting, committee.quorum) == (14, "calendar", 4)
+    refused = client.post(url, {**settings, "partner_notice_days": "0"})
+    assert refused.status_code == 400 and "govuk-error-summary" in refused.content.decode()
+    committee.refresh_from_db()
+    assert committee.partner_notice_days == 14
+
+
+def test_an_administrator_adds_a_person_gives_a_seat_and_an_account_that_then_reads_exempt_business(
+        client, committee, administrator, django_capture_on_commit_callbacks):
+    year = MunicipalYear.objects.create(council=committee.council, start_year=2026)
+    client.force_login(administrator)
+    added = client.post(reverse("person_add", args=[committee.slug]),
+                        {"family_name": "Example", "initials": "A N", "is_councillor": "on",
+                         "note": "INTERNAL: elected at a by-election"})
+    person = Person.objects.get(family_name="Example")
+    assert added["Location"] == reverse("seat_add", args=[committee.slug])
+    missing = client.post(reverse("seat_add", args=[committee.slug]), {"person": person.pk, "role": "member"})
+    assert missing.status_code == 400 and "Choose the municipal year" in missing.content.decode()
+    client.post(reverse("seat_add", args=[committee.slug]),
+                {"person": person.pk, "role": "chairman", "municipal_year": year.pk, "party_group": "Independent"})
+    seat = Membership.objects.get(person=person)
+    assert (seat.role, seat.party_group, seat.history.latest().history_user) == ("chairman", "Independent", administrator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("person_account", args=[committee.slug, person.pk]), {"email": "a.example@example.org"})
+    person.refresh_from_db()
+    assert person.user.email == "a.example@example.org" and len(mail.outbox) == 1
+    assert Viewer(user=person.user, today=dt.date(2026, 9, 1)).may_see_exempt(committee=committee)
+    client.post(reverse("seat_end", args=[seat.pk]), _date("ends_on", dt.date(2026, 8, 31)))
+    seat.refresh_from_db()
+    assert seat.ends_on == dt.date(2026, 8, 31)
+    assert not Viewer(user=person.user, today=dt.date(2026, 9, 1)).may_see_exempt(committee=committee)
+    client.logout()
+    public = client.get(reverse("committee", args=[committee.slug]) + "?year=2026").content.decode()
+    assert "Councillor A N Example" in public and "INTERNAL" not in public
+
+
+def test_officers_and_other_councils_administrators_cannot_give_seats(client, committee, administrator):
+    person = PersonFactory()
+    other = CommitteeFactory()
+    theirs = UserFactory(username="their-administrator")
+    Role.objects.create(user=theirs, council=other.council, kind=RoleKind.ADMINISTRATOR)
+    for user in (officer_of(committee.council), theirs):
+        client.force_login(user)
+        response = client.post(reverse("seat_add", args=[committee.slug]),
+                               {"person": person.pk, "role": "member", **_date("starts_on", dt.date(2026, 5, 20))})
+        assert response.status_code == 403
+    assert not Membership.objects.exists()
+    client.force_login(theirs)  # their own committee's form lists not our people
+    placed = PersonFactory(family_name="Ourmember")
+    Membership.objects.create(organisation=committee, person=placed, role="member", starts_on=dt.date(2026, 5, 20))
+    form = client.get(reverse("seat_add", args=[other.slug])).content.decode()
+    assert "Ourmember" not in form
