@@ -152,6 +152,15 @@ def meeting_mark_held(*, meeting: Meeting, by: User | None = None) -> Meeting:
 
 
 @transaction.atomic
+def meeting_record_held(*, meeting: Meeting, by: User | None = None, today: dt.date | None = None) -> Meeting:
+    """An officer records that the meeting took place: not before its day."""
+    today = today or timezone.localdate()
+    if meeting.date > today:
+        raise ValidationError(f"The meeting of {meeting.date_display} is still to come: it cannot be recorded as held yet.")
+    return meeting_mark_held(meeting=meeting, by=by)
+
+
+@transaction.atomic
 def meeting_cancel(*, meeting: Meeting, by: User | None = None) -> Meeting:
     """Cancel a meeting that has not taken place. Its record stays: a published agenda
     remains as it was published, and the calendar shows the meeting as cancelled."""

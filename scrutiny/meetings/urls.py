@@ -15,4 +15,5 @@ urlpatterns: list[URLPattern] = [
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting_edit"),
     path("meetings/<int:pk>/postpone/", views.meeting_postpone, name="meeting_postpone"),
     path("meetings/<int:pk>/cancel/", views.meeting_cancel, name="meeting_cancel"),
+    path("meetings/<int:pk>/held/", views.meeting_hold, name="meeting_hold"),
 ]

@@ -169,6 +169,20 @@ def meeting_postpone(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @officer_required
+@require_POST
+def meeting_hold(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record that a meeting whose day has come took place (one with a published agenda is
+    recorded as held by itself the day after)."""
+    meeting = meeting_to_run(request, pk)
+    return action_redirect(
+        request,
+        partial(services.meeting_record_held, meeting=meeting),
+        success=lambda held: (f"The meeting of {held.date_display} is recorded as held.", manage_url(pk)),
+        refused_url=manage_url(pk),
+    )
+
+
+@officer_required
 def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_to_run(request, pk)
     return form_page(

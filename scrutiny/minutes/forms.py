@@ -101,8 +101,12 @@ class ConfirmForm(ServiceForm):
 
 
 class SignForm(ServiceForm):
-    chairman = forms.ModelChoiceField(label="Chairman", queryset=Person.objects.filter(is_councillor=True))
+    chairman = forms.ModelChoiceField(label="Chairman", queryset=Person.objects.none())
     signed_on = GovDateField(label="Date signed")
+
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choose_from(self, "chairman", people_of(meeting).filter(is_councillor=True), label=_formal)
 
 
 class ActionForm(ServiceForm):
@@ -120,6 +124,10 @@ class ActionForm(ServiceForm):
         label="Owner, as the minute names them", required=False, help_text="For example 'Officers'."
     )
     due_on = GovDateField(label="Due", required=False, help_text="Leave empty for 'before the next meeting'.")
+
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choose_from(self, "owner_person", people_of(meeting), label=_formal)
 
     def clean(self) -> dict[str, Any]:
         super().clean()

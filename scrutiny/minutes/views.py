@@ -209,7 +209,7 @@ def sign(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_to_run(request, pk)
     return form_page(
         request,
-        forms.SignForm.bound_to(request),
+        forms.SignForm.bound_to(request, meeting=meeting),
         partial(services.minutes_sign, meeting=meeting),
         success=lambda _: ("Minutes signed.", _back(pk)),
         committee=meeting.committee,
@@ -316,7 +316,7 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     minute = _officer_minute(request, pk)
     return form_page(
         request,
-        forms.ActionForm.bound_to(request),
+        forms.ActionForm.bound_to(request, meeting=minute.meeting),
         partial(services.action_record, minute=minute),
         success=lambda a: (f"Action recorded, due {a.due_on:%d %B %Y}.", _tracker_page(minute.meeting.committee)),
         committee=minute.meeting.committee,

@@ -239,6 +239,7 @@ def meeting_management(*, meeting: Meeting) -> dict[str, object]:
         ),
         "has_exempt": AgendaItem.internal.filter(meeting=meeting, is_exempt=True).exists(),
         "has_minutes": hasattr(meeting, "minutes_record"),
+        "can_record_held": meeting.date <= today and meeting.status in OPEN_MEETING_STATUSES,
         "can_draft_minutes": meeting.date <= today
         and not hasattr(meeting, "minutes_record")
         and meeting.status != MeetingStatus.CANCELLED,

@@ -84,6 +84,7 @@ ADDRESSES = [
     ("meeting_edit", {'pk': 7}, "/meetings/7/edit/"),
     ("meeting_postpone", {'pk': 7}, "/meetings/7/postpone/"),
     ("meeting_cancel", {'pk': 7}, "/meetings/7/cancel/"),
+    ("meeting_hold", {'pk': 7}, "/meetings/7/held/"),
     ("agenda_item_edit", {'pk': 7}, "/agenda-items/7/edit/"),
     ("covering_report_edit", {'pk': 7}, "/documents/7/report/"),
     ("meeting_attendance", {'pk': 7}, "/meetings/7/attendance/"),
