@@ -165,6 +165,13 @@ def _time(value: object, where: str) -> dt.time | None:
         raise DemoDataError(f"{where}: {value!r} is not a time (HH:MM)") from None
 
 
+def _protocol(spec: shapes.ProtocolSpec | None, where: str) -> dict[str, object]:
+    """The committee's protocol settings the file gives; the model's defaults otherwise."""
+    if spec is None:
+        return {}
+    return dict(_keys(spec, where, shapes.ProtocolSpec))
+
+
 def _exemption(spec: shapes.ExemptSpec | None, where: str) -> dict[str, bool | str]:
     if not spec:
         return {"is_exempt": False, "exemption_ground": "", "exemption_note": "", "public_title": ""}
@@ -297,6 +304,7 @@ class _Loader:
                     "contact": (committee.get("contact") or "").strip(),
                     "note": committee.get("note", ""),
                     "starts_on": _date(committee.get("starts_on"), where),
+                    **_protocol(committee.get("protocol"), f"{where}.protocol"),
                 },
                 where,
             )

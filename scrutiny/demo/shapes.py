@@ -46,11 +46,20 @@ class ScrutinySpec(TypedDict):
     note: NotRequired[str]
 
 
+class ProtocolSpec(TypedDict):
+    chair_title: NotRequired[str]
+    meetings_per_year: NotRequired[int]
+    agenda_setting_weeks: NotRequired[int | None]
+    quorum: NotRequired[int]
+    partner_notice_days: NotRequired[int]
+
+
 class CommitteeSpec(TypedDict):
     key: str
     name: str
     council: str
     scrutinises: NotRequired[list[ScrutinySpec]]
+    protocol: NotRequired[ProtocolSpec]
     short_name: NotRequired[str]
     description: NotRequired[str | None]
     contact: NotRequired[str | None]

@@ -75,6 +75,7 @@ class CommitteeAdmin(SimpleHistoryAdmin[Committee]):
         "slug",
         "council",
         "parent",
+        "sitting_of",
         "description",
         "contact",
         "starts_on",
@@ -82,7 +83,7 @@ class CommitteeAdmin(SimpleHistoryAdmin[Committee]):
         "public_description",
         "note",
     ]
-    autocomplete_fields = ["council", "parent"]
+    autocomplete_fields = ["council", "parent", "sitting_of"]
     inlines = [ScrutinyInline, MembershipInline]
 
     def save_model(self, request: HttpRequest, obj: Committee, form: forms.ModelForm[Committee], change: bool) -> None:

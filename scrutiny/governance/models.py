@@ -109,6 +109,12 @@ class NoticeCounting(models.TextChoices):
     CALENDAR = "calendar", "Calendar days"
 
 
+class ChairTitle(models.TextChoices):
+    CHAIRMAN = "Chairman", "Chairman"
+    CHAIR = "Chair", "Chair"
+    CHAIRPERSON = "Chairperson", "Chairperson"
+
+
 class Committee(Organisation):
     """A council committee (multi-table: a committee is an organisation of kind 'committee').
 
@@ -120,6 +126,15 @@ class Committee(Organisation):
         on_delete=models.PROTECT,
         related_name="committees",
         limit_choices_to={"kind": OrganisationKind.COUNCIL},
+    )
+    sitting_of = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sittings",
+        help_text="When another committee meets as this one (a county's policy overview and scrutiny committee "
+        "sitting as its crime and disorder committee): that committee.",
     )
     description = models.TextField(blank=True, help_text="What the committee does, for the public page.")
     contact = models.TextField(blank=True, help_text="Contact officer for the public, e.g. Member Services.")
@@ -142,11 +157,31 @@ class Committee(Organisation):
         default=Convention.WORKING,
         help_text="How clear days are counted for publishing the agenda. Working days is the cautious reading.",
     )
+    meetings_per_year = models.PositiveSmallIntegerField(
+        default=1,
+        help_text="Meetings the protocol asks for in each municipal year. The law asks for at least one in every "
+        "twelve months (Police and Justice Act 2006 s19; SI 2009/942 reg 2); Dartford's protocol says twice a year.",
+    )
+    agenda_setting_weeks = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="If the Chairman and officers meet to set the agenda: how many weeks before each meeting. "
+        "Empty: no agenda-setting meeting.",
+    )
+    chair_title = models.CharField(
+        max_length=12,
+        choices=ChairTitle.choices,
+        default=ChairTitle.CHAIRMAN,
+        help_text="How the papers style the person in the chair. 'Chair' and 'Chairperson' are worded free of "
+        "gender ('The Chair will announce their decision').",
+    )
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
         constraints = [
+            models.CheckConstraint(condition=Q(meetings_per_year__gte=1), name="committee_meets_at_least_yearly"),
+            models.CheckConstraint(condition=Q(chair_title__in=ChairTitle.values), name="committee_chair_title_valid"),
             models.CheckConstraint(
                 condition=Q(clear_days_convention__in=Convention.values),
                 name="committee_clear_days_convention_valid",
@@ -159,6 +194,34 @@ class Committee(Organisation):
                 name="committee_notice_counting_valid",
             ),
         ]
+
+
+def committee_name_on(committee: Committee, day: dt.date) -> str:
+    """The committee's name on `day`, and the capacity it met in: "Policy Overview and
+    Scrutiny Committee, sitting as the Crime and Disorder Committee"."""
+    former = committee.former_names.filter(until__gte=day).order_by("until").first()
+    name = former.name if former is not None else committee.name
+    if committee.sitting_of_id is not None and committee.sitting_of is not None:
+        return f"{committee_name_on(committee.sitting_of, day)}, sitting as the {name}"
+    return name
+
+
+class CommitteeName(models.Model):
+    """A name the committee had before it was renamed: `name` until `until` (inclusive).
+    Its current name is the committee's own; its meetings before a renaming keep the name
+    they had."""
+
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="former_names")
+    name = models.CharField(max_length=200)
+    until = models.DateField(help_text="The last day the committee had this name.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["committee", "until"]
+        constraints = [models.UniqueConstraint(fields=["committee", "until"], name="committee_name_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.name} (until {self.until:%d %B %Y})"
 
 
 class PartnerRole(models.TextChoices):

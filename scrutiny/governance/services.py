@@ -15,10 +15,11 @@ from django.utils.text import slugify
 
 from scrutiny.core.history import save_with_history
 
-from .models import Committee, Membership, MunicipalYear, Person
+from .models import Committee, CommitteeName, Membership, MunicipalYear, Person
 
 SETTINGS = (
     "description", "contact", "partner_notice_days", "partner_notice_counting", "quorum", "clear_days_convention",
+    "meetings_per_year", "agenda_setting_weeks", "chair_title",
 )
 
 
@@ -111,3 +112,19 @@ def membership_end(*, membership: Membership, ends_on: dt.date, by: User | None 
     membership.ends_on = ends_on
     save_with_history(membership, by=by)
     return membership
+
+
+@transaction.atomic
+def committee_rename(*, committee: Committee, name: str, on: dt.date, by: User | None = None) -> Committee:
+    """Rename the committee from `on`: its meetings before keep the name they had."""
+    name = name.strip()
+    if not name or name == committee.name:
+        raise ValidationError("Give the committee's new name.")
+    latest = committee.former_names.order_by("-until").first()
+    if latest is not None and on <= latest.until:
+        raise ValidationError(f"The committee was renamed on {latest.until + dt.timedelta(days=1):%d %B %Y}: "
+                              "a later renaming starts after it.")
+    save_with_history(CommitteeName(committee=committee, name=committee.name, until=on - dt.timedelta(days=1)), by=by)
+    committee.name = name
+    save_with_history(committee, by=by)
+    return committee

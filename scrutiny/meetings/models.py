@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from scrutiny.core.models import BusinessKind, Exemptible
 from scrutiny.core.workflow import Workflow
-from scrutiny.governance.models import Committee
+from scrutiny.governance.models import Committee, committee_name_on
 
 
 class MeetingStatus(models.TextChoices):
@@ -121,6 +121,12 @@ class Meeting(models.Model):
         if self.date_precision == DatePrecision.MONTH:
             return self.held_on
         return f"held on {self.date_display}"
+
+    @property
+    def met_as(self) -> str:
+        """The committee's name on the day, in the capacity it met: earlier meetings keep the
+        name they had before a renaming."""
+        return committee_name_on(self.committee, self.date)
 
     @property
     def agenda_is_public(self) -> bool:

@@ -85,9 +85,9 @@ def minutes_docx(context: Mapping[str, Any]) -> bytes:
     meeting, committee = context["meeting"], context["committee"]
     record = context.get("record")
     document = word_document()
-    for text in (committee.council.name.upper(), committee.name.upper()):
+    for text in (committee.council.name.upper(), meeting.met_as.upper()):
         centred(document, text)
-    document.add_paragraph(f"MINUTES of the meeting of the {committee.name} {meeting.held_on_display}.")
+    document.add_paragraph(f"MINUTES of the meeting of the {meeting.met_as} {meeting.held_on_display}.")
     status = getattr(record, "status", "")
     if status in STATUS_NOTICES:
         centred(document, STATUS_NOTICES[status])

@@ -173,7 +173,27 @@ def frequency_warnings(*, committee: Committee, today: dt.date) -> list[Warning]
                 f"twelve months apart: a meeting was due by {_day(gap.due_by)}."
             )
         warnings.append(Warning("frequency", message, meeting_frequency.CITATION))
-    return warnings
+    return warnings + protocol_frequency_warnings(committee=committee, meetings=meetings, today=today)
+
+
+def protocol_frequency_warnings(*, committee: Committee, meetings: list[Meeting], today: dt.date) -> list[Warning]:
+    """Where the protocol asks for more than the law (twice a year, say): each municipal year,
+    from the first with a meeting to the present one, that has fewer meetings than it asks."""
+    wanted = committee.meetings_per_year
+    if wanted <= 1 or not meetings:
+        return []
+    council_meetings = annual_meetings(committee.council)
+    per_year: dict[int, int] = {}
+    for meeting in meetings:
+        year = municipal_year_rule.start_year_for(meeting.date, council_meetings)
+        per_year[year] = per_year.get(year, 0) + 1
+    current = municipal_year_rule.start_year_for(today, council_meetings)
+    return [
+        Warning("protocol", f"The protocol asks for {wanted} meetings in each municipal year: "
+                f"{municipal_year_rule.label(year)} has {per_year.get(year, 0)}.", "The committee's protocol")
+        for year in range(min(per_year), current + 1)
+        if per_year.get(year, 0) < wanted
+    ]
 
 
 def notice_deadline(item: WorkProgrammeItem) -> dt.date | None:

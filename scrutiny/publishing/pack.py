@@ -283,7 +283,7 @@ def pack_sources(
     committee = meeting.committee
     front = FrontMatter(
         council=committee.council.name,
-        committee=committee.name,
+        committee=meeting.met_as,
         contact=committee.contact,
         date_display=meeting.date_display,
         start_time=meeting.start_time,
@@ -303,8 +303,8 @@ def pack_sources(
         front=front,
         papers=papers,
         has_exempt=any(p.exempt for p in papers) or any(i.is_exempt for i in items),
-        public_title=f"Agenda pack: {committee.name}, {when}",
-        part2_title=f"Part 2 ({NOT_FOR_PUBLICATION.lower()}): {committee.name}, {when}",
+        public_title=f"Agenda pack: {meeting.met_as}, {when}",
+        part2_title=f"Part 2 ({NOT_FOR_PUBLICATION.lower()}): {meeting.met_as}, {when}",
     )
 
 

@@ -7,6 +7,7 @@ a template cannot reach exempt content the viewer may not see.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 
 from django.db.models import Prefetch, QuerySet
@@ -232,6 +233,9 @@ def meeting_management(*, meeting: Meeting) -> dict[str, object]:
         and not meeting.publications.exists()
         and meeting.status == MeetingStatus.SCHEDULED,
         "partner_by": partner_by,
+        "agenda_setting_on": meeting.date - dt.timedelta(weeks=committee.agenda_setting_weeks)
+        if committee.agenda_setting_weeks
+        else None,
         "partner_missed": today > partner_by and meeting.date >= today,
         "problems": publication_problems(meeting),
         "items": list(

@@ -24,6 +24,7 @@ from django.utils import timezone
 from scrutiny.core.history import save_with_history
 from scrutiny.core.models import BusinessKind
 from scrutiny.documents.models import Document, DocumentKind
+from scrutiny.governance.models import ChairTitle, Committee
 from scrutiny.meetings.models import (
     MEETING_WORKFLOW,
     AgendaItem,
@@ -216,6 +217,13 @@ def meeting_publish_agenda(
 
 
 # The committee's standard opening items, as Dartford prints them (seed 003).
+def chair_wording(committee: Committee) -> dict[str, str]:
+    """How the standard items name the chair: Dartford's papers print "The Chairman will
+    announce his decision"; a committee styled Chair or Chairperson is worded free of gender."""
+    title = committee.chair_title
+    return {"chair": title, "their": "his" if title == ChairTitle.CHAIRMAN else "their"}
+
+
 STANDARD_ITEMS = [
     (ItemRole.APOLOGIES, "Apologies for Absence", "To note any apologies for absence."),
     (
@@ -231,7 +239,7 @@ STANDARD_ITEMS = [
     (
         ItemRole.URGENT,
         "Urgent Items",
-        "The Chairman will announce his decision as to whether there are any urgent items and their position on the agenda.",
+        "The {chair} will announce {their} decision as to whether there are any urgent items and their position on the agenda.",
     ),
     (ItemRole.REFERENCES, "To consider references from other Committees (if any)", ""),
     (
@@ -262,7 +270,7 @@ def agenda_build(*, meeting: Meeting, by: User | None = None) -> list[AgendaItem
         if role == ItemRole.MINUTES and previous is None:
             continue
         position += 1
-        fill = {"held": previous.held_on if previous else ""}
+        fill = {"held": previous.held_on if previous else "", **chair_wording(meeting.committee)}
         item = AgendaItem(
             meeting=meeting,
             position=position,

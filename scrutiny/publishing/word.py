@@ -20,7 +20,7 @@ from .selectors import late_as_a_whole_reason
 def agenda_docx(meeting: Meeting, *, part2: bool, pages: Mapping[int, tuple[int, int]]) -> bytes:
     """The agenda as the pack prints it: the public's, or with Part 2 for those entitled."""
     document = word_document()
-    centred(document, meeting.committee.name.upper())
+    centred(document, meeting.met_as.upper())
     centred(document, "AGENDA")
     centred(document, meeting.date_display, bold=False)
     if part2:
@@ -61,7 +61,7 @@ def covering_report_docx(report: CoveringReport) -> bytes:
     top and in the header of every page, as its PDF does."""
     meeting = report.document.agenda_item.meeting
     document = word_document()
-    centred(document, meeting.committee.name.upper())
+    centred(document, meeting.met_as.upper())
     centred(document, f"{meeting.date.day} {meeting.date:%B %Y}".upper())
     if mark := paper_mark(report.document):
         marked(document, mark)

@@ -81,3 +81,8 @@ class MemberAccountForm(ServiceForm):
     email = forms.EmailField(label="E-mail address", error_messages={
         "required": "Enter the e-mail address the invitation goes to",
         "invalid": "Enter an e-mail address like name@council.gov.uk"})
+
+
+class RenameForm(ServiceForm):
+    name = forms.CharField(label="New name", max_length=200, error_messages={"required": "Enter the new name"})
+    on = GovDateField(label="Renamed from", help_text="Meetings before this day keep the name they had.")

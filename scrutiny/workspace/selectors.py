@@ -84,8 +84,12 @@ def _meetings(desk: CommitteeDesk, today: dt.date) -> list[Meeting]:
         deadline = agenda_publication_deadline(meeting.date, convention=desk.committee.clear_days_convention).date
         problems = publication_problems(meeting)
         doubts = f" {len(problems)} thing(s) stop it being published." if problems else ""
+        setting = ""
+        if desk.committee.agenda_setting_weeks:
+            day = meeting.date - dt.timedelta(weeks=desk.committee.agenda_setting_weeks)
+            setting = f" Agenda-setting meeting {day:%A} {day.day} {day:%B %Y}."
         desk.meetings.append(Entry(
-            f"{meeting.date_display}: publish the agenda by {deadline:%A} {deadline.day} {deadline:%B %Y}.{doubts}",
+            f"{meeting.date_display}: publish the agenda by {deadline:%A} {deadline.day} {deadline:%B %Y}.{setting}{doubts}",
             _manage(meeting), deadline, late=today > deadline))
     return [m for m in coming if m.date >= today]
 

@@ -10,4 +10,5 @@ urlpatterns: list[URLPattern] = [
     path("committees/<slug:slug>/people/add/", views.person_add, name="person_add"),
     path("committees/<slug:slug>/people/<int:pk>/account/", views.person_account, name="person_account"),
     path("seats/<int:pk>/end/", views.seat_end, name="seat_end"),
+    path("committees/<slug:slug>/rename/", views.committee_rename, name="committee_rename"),
 ]

@@ -18,7 +18,7 @@ from scrutiny.governance.models import Committee, Membership
 from scrutiny.governance.selectors import committee_memberships, council_people
 from scrutiny.meetings.views import committee_to_run
 
-from .forms import CommitteeSettingsForm, MemberAccountForm, PersonForm, SeatEndForm, SeatForm
+from .forms import CommitteeSettingsForm, MemberAccountForm, PersonForm, RenameForm, SeatEndForm, SeatForm
 from .selectors import desks
 
 
@@ -140,3 +140,20 @@ def person_account(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 
+
+
+@administrator_required
+def committee_rename(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = _committee_to_administer(request, slug)
+    was = committee.name
+    return form_page(
+        request,
+        RenameForm.bound_to(request),
+        partial(services.committee_rename, committee=committee),
+        success=lambda c: (f"{was} is now the {c.name}.", _membership_page(committee)),
+        committee=committee,
+        heading="Rename the committee",
+        caption=was,
+        submit="Rename",
+        cancel_url=_membership_page(committee),
+    )

@@ -102,6 +102,7 @@ ADDRESSES = [
     ("person_add", {'slug': 'dartford-crime-and-disorder'}, "/committees/dartford-crime-and-disorder/people/add/"),
     ("person_account", {'slug': 'dartford-crime-and-disorder', 'pk': 7}, "/committees/dartford-crime-and-disorder/people/7/account/"),
     ("seat_end", {'pk': 7}, "/seats/7/end/"),
+    ("committee_rename", {'slug': 'dartford-crime-and-disorder'}, "/committees/dartford-crime-and-disorder/rename/"),
 ]
 
 

@@ -40,10 +40,12 @@ def test_an_officer_sets_the_protocol_and_a_bad_value_is_refused(client, committ
     page = client.get(url).content.decode()
     assert "notice a partner is given to attend" in page  # each setting says what it is for
     settings = {"description": "Scrutinises the CSP.", "contact": "Member Services", "partner_notice_days": "14",
-                "partner_notice_counting": "calendar", "quorum": "4", "clear_days_convention": "working"}
+                "partner_notice_counting": "calendar", "quorum": "4", "clear_days_convention": "working",
+                "meetings_per_year": "2", "agenda_setting_weeks": "", "chair_title": "Chair"}
     assert client.post(url, settings).status_code == 302
     committee.refresh_from_db()
     assert (committee.partner_notice_days, committee.partner_notice_counting, committee.quorum) == (14, "calendar", 4)
+    assert (committee.meetings_per_year, committee.agenda_setting_weeks, committee.chair_title) == (2, None, "Chair")
     refused = client.post(url, {**settings, "partner_notice_days": "0"})
     assert refused.status_code == 400 and "govuk-error-summary" in refused.content.decode()
     committee.refresh_from_db()
@@ -95,3 +97,60 @@ def test_officers_and_other_councils_administrators_cannot_give_seats(client, co
     Membership.objects.create(organisation=committee, person=placed, role="member", starts_on=dt.date(2026, 5, 20))
     form = client.get(reverse("seat_add", args=[other.slug])).content.decode()
     assert "Ourmember" not in form
+
+
+def test_a_renamed_committee_keeps_its_earlier_meetings_names_and_a_sitting_says_in_which_capacity(
+        client, committee, administrator):
+    from scrutiny.meetings.models import Meeting
+
+    earlier = Meeting.objects.create(committee=committee, date=dt.date(2025, 7, 16), status="held")
+    later = Meeting.objects.create(committee=committee, date=dt.date(2026, 7, 15), status="held")
+    client.force_login(administrator)
+    url = reverse("committee_rename", args=[committee.slug])
+    response = client.post(url, {"name": "Community Safety Scrutiny Committee", **_date("on", dt.date(2026, 1, 1))})
+    assert response.status_code == 302
+    earlier.refresh_from_db()
+    later.refresh_from_db()
+    assert earlier.met_as == "Crime and Disorder Committee"
+    assert later.met_as == "Community Safety Scrutiny Committee"
+    backwards = client.post(url, {"name": "Another name", **_date("on", dt.date(2025, 6, 1))})
+    assert backwards.status_code == 400 and "a later renaming starts after it" in backwards.content.decode()
+    client.logout()
+    assert "Crime and Disorder Committee" in client.get(reverse("meeting", args=[earlier.pk])).content.decode()
+    policy = CommitteeFactory(council=committee.council, name="Policy Overview and Scrutiny Committee")
+    committee.refresh_from_db()
+    committee.sitting_of = policy
+    committee.save()
+    later.refresh_from_db()
+    page = client.get(reverse("meeting", args=[later.pk])).content.decode()
+    assert "Policy Overview and Scrutiny Committee, sitting as the Community Safety Scrutiny Committee" in page
+
+
+def test_the_protocol_shapes_the_agenda_the_warnings_and_the_calendar(client, committee):
+    from scrutiny.meetings.models import AgendaItem, Meeting
+    from scrutiny.programme.selectors import warnings
+    from scrutiny.publishing.services import agenda_build
+
+    committee.chair_title, committee.meetings_per_year, committee.agenda_setting_weeks = "Chair", 2, 3
+    committee.save()
+    Meeting.objects.create(committee=committee, date=dt.date(2025, 7, 16), status="held")
+    coming = Meeting.objects.create(committee=committee, date=dt.date(2027, 2, 10), status="scheduled")
+    agenda_build(meeting=coming)
+    urgent = AgendaItem.internal.get(meeting=coming, role="urgent")
+    assert urgent.purpose.startswith("The Chair will announce their decision")
+    found = [w.message for w in warnings(committee=committee, today=dt.date(2026, 12, 3)) if w.rule == "protocol"]
+    assert found == ["The protocol asks for 2 meetings in each municipal year: 2025-26 has 1.",
+                     "The protocol asks for 2 meetings in each municipal year: 2026-27 has 1."]
+    client.force_login(officer_of(committee.council))
+    page = " ".join(client.get(reverse("meeting", args=[coming.pk])).content.decode().split())
+    assert "Agenda-setting meeting</dt> <dd class=\"govuk-summary-list__value\">Wednesday 20 January 2027" in page
+
+
+def test_a_committee_styled_chairman_keeps_its_printed_wording(committee):
+    from scrutiny.meetings.models import AgendaItem, Meeting
+    from scrutiny.publishing.services import agenda_build
+
+    coming = Meeting.objects.create(committee=committee, date=dt.date(2027, 2, 10), status="scheduled")
+    agenda_build(meeting=coming)
+    urgent = AgendaItem.internal.get(meeting=coming, role="urgent")
+    assert urgent.purpose.startswith("The Chairman will announce his decision")
