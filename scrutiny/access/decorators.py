@@ -20,6 +20,7 @@ R = TypeVar("R", bound=HttpResponseBase)
 
 NOT_YOUR_COMMITTEE = "Only the officers of this committee can do this."
 NOT_YOUR_COUNCIL = "Only the council's administrators can do this."
+NOT_YOUR_PARTNER = "Only the committee's officers and the partner's contacts can do this."
 
 
 def _guard(
@@ -57,6 +58,28 @@ def administrator_required(
     return _guard(lambda viewer: viewer.is_superuser or bool(viewer.councils_administered()), NOT_YOUR_COUNCIL)(
         view
     )
+
+
+def partner_or_officer_required(
+    view: Callable[Concatenate[HttpRequest, P], R],
+) -> Callable[Concatenate[HttpRequest, P], R | HttpResponseBase]:
+    """Officers and partner contacts; the view asks `ensure_runs_or_speaks_for` of its record."""
+    return _guard(lambda viewer: viewer.is_officer or bool(viewer.partner_roles), NOT_YOUR_PARTNER)(view)
+
+
+def partner_required(
+    view: Callable[Concatenate[HttpRequest, P], R],
+) -> Callable[Concatenate[HttpRequest, P], R | HttpResponseBase]:
+    """Partner contacts only; the view asks `Viewer.speaks_for` of its record's partner."""
+    return _guard(lambda viewer: bool(viewer.partner_roles), NOT_YOUR_PARTNER)(view)
+
+
+def ensure_runs_or_speaks_for(request: HttpRequest, committee: Committee, partner: Organisation) -> None:
+    """Refuse (403) unless the viewer runs `committee`, or is a contact of `partner` in the
+    committee's council."""
+    viewer = Viewer.of(request)
+    if not (viewer.runs(committee) or viewer.speaks_for(partner, council=committee.council)):
+        raise Refusal(NOT_YOUR_PARTNER)
 
 
 def ensure_runs(request: HttpRequest, committee: Committee) -> None:

@@ -130,9 +130,16 @@ class Viewer:
             r.kind == RoleKind.ADMINISTRATOR and r.council_id == council.pk for r in self.roles
         )
 
-    def speaks_for(self, partner: Organisation) -> bool:
-        """Is this viewer a contact of the partner organisation?"""
-        return any(r.kind == RoleKind.PARTNER_CONTACT and r.partner_id == partner.pk for r in self.roles)
+    def speaks_for(self, partner: Organisation, *, council: Organisation) -> bool:
+        """Is this viewer a contact of the partner organisation, to `council`?"""
+        return any(
+            r.kind == RoleKind.PARTNER_CONTACT and r.partner_id == partner.pk and r.council_id == council.pk
+            for r in self.roles
+        )
+
+    @property
+    def partner_roles(self) -> list[Role]:
+        return [r for r in self.roles if r.kind == RoleKind.PARTNER_CONTACT]
 
     @property
     def administered_councils(self) -> list[Organisation]:

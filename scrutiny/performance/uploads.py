@@ -24,7 +24,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from scrutiny.access.decorators import ensure_runs, officer_required
+from scrutiny.access.decorators import (
+    ensure_runs_or_speaks_for,
+    officer_required,
+    partner_or_officer_required,
+)
+from scrutiny.access.policy import Viewer
 from scrutiny.core.views import form_page
 
 from .areas import AreaRefused, areas_import, population_import
@@ -136,18 +141,22 @@ def ons_upload(request: HttpRequest) -> HttpResponse:
     )
 
 
-@officer_required
+@partner_or_officer_required
 def partner_figures_upload_page(request: HttpRequest, pk: int) -> HttpResponse:
-    indicator = get_object_or_404(PartnerIndicator.internal.select_related("committee", "organisation"), pk=pk)
-    ensure_runs(request, indicator.committee)
+    """The committee's officers, and the partner's own contacts, upload its figures."""
+    indicator = get_object_or_404(
+        PartnerIndicator.internal.select_related("committee__council", "organisation"), pk=pk
+    )
+    ensure_runs_or_speaks_for(request, indicator.committee, indicator.organisation)
+    back = _imports_page() if Viewer.of(request).runs(indicator.committee) else reverse("partner_desk")
     return form_page(
         request,
         PartnerSheetForm.bound_to(request),
         partial(_partner_load, indicator=indicator),
-        success=lambda run: (run.message, _imports_page()),
+        success=lambda run: (run.message, back),
         committee=indicator.committee,
         heading=f"Upload figures: {indicator.name}",
         caption=f"{indicator.organisation.name}{' (in confidence)' if indicator.is_exempt else ''}",
         submit="Upload",
-        cancel_url=_imports_page(),
+        cancel_url=back,
     )

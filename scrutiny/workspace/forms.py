@@ -86,3 +86,9 @@ class MemberAccountForm(ServiceForm):
 class RenameForm(ServiceForm):
     name = forms.CharField(label="New name", max_length=200, error_messages={"required": "Enter the new name"})
     on = GovDateField(label="Renamed from", help_text="Meetings before this day keep the name they had.")
+
+
+class PartnerResponseForm(ServiceForm):
+    response = forms.CharField(label="Your response", widget=forms.Textarea,
+                               error_messages={"required": "Enter the partner's response"},
+                               help_text="It is reported to the committee at its next meeting.")

@@ -13,6 +13,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
+from scrutiny.access.models import Role
 from scrutiny.access.policy import Viewer
 from scrutiny.governance.models import Committee
 from scrutiny.meetings.models import OPEN_MEETING_STATUSES, AgendaItem, Meeting, MeetingStatus, PaperExpected
@@ -25,6 +26,7 @@ from scrutiny.minutes.models import (
     RecommendationStatus,
 )
 from scrutiny.minutes.selectors import recommendation_due
+from scrutiny.performance.models import PartnerIndicator
 from scrutiny.programme.selectors import warnings
 from scrutiny.publishing.selectors import publication_problems
 from scrutiny.rules.deadlines import agenda_publication_deadline
@@ -164,3 +166,35 @@ def desks(*, viewer: Viewer, today: dt.date | None = None) -> list[CommitteeDesk
 
 
 
+
+
+@dataclass(frozen=True)
+class PartnerDesk:
+    """What a partner contact does for one partner in one council: respond to the
+    recommendations made to it, upload its figures."""
+
+    role: Role
+    awaiting: list[Recommendation]
+    answered: list[Recommendation]
+    indicators: list[PartnerIndicator]
+
+
+def partner_desks(*, viewer: Viewer) -> list[PartnerDesk]:
+    desks = []
+    for role in viewer.partner_roles:
+        if role.partner is None:  # a partner contact names the partner (a database constraint)
+            continue
+        recommendations = list(
+            Recommendation.objects.filter(
+                authority=role.partner, minute__meeting__committee__council=role.council,
+                status__in=(RecommendationStatus.MADE, RecommendationStatus.RESPONDED, RecommendationStatus.REPORTED),
+            ).select_related("minute__meeting__committee").order_by("-made_on")
+        )
+        desks.append(PartnerDesk(
+            role=role,
+            awaiting=[r for r in recommendations if r.status == RecommendationStatus.MADE],
+            answered=[r for r in recommendations if r.status != RecommendationStatus.MADE],
+            indicators=list(PartnerIndicator.internal.filter(organisation=role.partner,
+                                                             committee__council=role.council).select_related("committee")),
+        ))
+    return desks

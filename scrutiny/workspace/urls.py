@@ -4,6 +4,8 @@ from . import views
 
 urlpatterns: list[URLPattern] = [
     path("officer/", views.dashboard, name="dashboard"),
+    path("partner/", views.partner_desk, name="partner_desk"),
+    path("partner/recommendations/<int:pk>/respond/", views.partner_respond, name="partner_respond"),
     path("committees/<slug:slug>/settings/", views.committee_settings, name="committee_settings"),
     path("committees/<slug:slug>/membership/", views.membership, name="committee_membership"),
     path("committees/<slug:slug>/membership/add/", views.seat_add, name="seat_add"),

@@ -8,18 +8,35 @@ from functools import partial
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 
 from scrutiny.access.accounts import account_invite_member
-from scrutiny.access.decorators import administrator_required, ensure_administers, officer_required
+from scrutiny.access.decorators import (
+    NOT_YOUR_PARTNER,
+    administrator_required,
+    ensure_administers,
+    officer_required,
+    partner_required,
+)
 from scrutiny.access.policy import Viewer
-from scrutiny.core.views import form_page
+from scrutiny.core.views import Refusal, form_page
 from scrutiny.governance import services
 from scrutiny.governance.models import Committee, Membership
 from scrutiny.governance.selectors import committee_memberships, council_people
 from scrutiny.meetings.views import committee_to_run
+from scrutiny.minutes.models import Recommendation
+from scrutiny.minutes.services import recommendation_record_response
 
-from .forms import CommitteeSettingsForm, MemberAccountForm, PersonForm, RenameForm, SeatEndForm, SeatForm
-from .selectors import desks
+from .forms import (
+    CommitteeSettingsForm,
+    MemberAccountForm,
+    PartnerResponseForm,
+    PersonForm,
+    RenameForm,
+    SeatEndForm,
+    SeatForm,
+)
+from .selectors import desks, partner_desks
 
 
 @officer_required
@@ -156,4 +173,37 @@ def committee_rename(request: HttpRequest, slug: str) -> HttpResponse:
         caption=was,
         submit="Rename",
         cancel_url=_membership_page(committee),
+    )
+
+
+# -- partner contacts ---------------------------------------------------------------------------
+
+
+@partner_required
+def partner_desk(request: HttpRequest) -> HttpResponse:
+    return render(request, "workspace/partner.html", {"desks": partner_desks(viewer=Viewer.of(request))})
+
+
+@partner_required
+def partner_respond(request: HttpRequest, pk: int) -> HttpResponse:
+    """A partner's contact answers a recommendation made to the partner (the officers record a
+    response received by post on the follow-up screens)."""
+    recommendation = get_object_or_404(
+        Recommendation.objects.select_related("authority", "minute__meeting__committee__council"), pk=pk
+    )
+    committee = recommendation.minute.meeting.committee
+    viewer = Viewer.of(request)
+    if not viewer.speaks_for(recommendation.authority, council=committee.council):
+        raise Refusal(NOT_YOUR_PARTNER)
+    return form_page(
+        request,
+        PartnerResponseForm.bound_to(request),
+        partial(recommendation_record_response, recommendation=recommendation, received_on=timezone.localdate()),
+        success=lambda r: (f"Your response to the {committee.name} is recorded.", reverse("partner_desk")),
+        committee=committee,
+        heading="Respond to the recommendation",
+        caption=f"To {recommendation.authority.name}, from the meeting of {recommendation.minute.meeting.date_display}",
+        intro=recommendation.text,
+        submit="Send response",
+        cancel_url=reverse("partner_desk"),
     )

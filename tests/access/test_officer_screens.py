@@ -10,7 +10,7 @@ from html import escape
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from scrutiny.access.decorators import NOT_YOUR_COMMITTEE, NOT_YOUR_COUNCIL
+from scrutiny.access.decorators import NOT_YOUR_COMMITTEE, NOT_YOUR_COUNCIL, NOT_YOUR_PARTNER
 from scrutiny.access.models import Role, RoleKind
 from scrutiny.documents.models import Document
 from scrutiny.governance.models import Committee, Membership, Organisation, Person
@@ -44,7 +44,7 @@ def _refusal(view) -> str:
         code = getattr(view, "__code__", None)  # wraps() copies the names, never the code
         if code is not None and code.co_filename.endswith("access/decorators.py"):
             cells = [c.cell_contents for c in view.__closure__ or ()]
-            return next(c for c in cells if c in (NOT_YOUR_COMMITTEE, NOT_YOUR_COUNCIL))
+            return next(c for c in cells if c in (NOT_YOUR_COMMITTEE, NOT_YOUR_COUNCIL, NOT_YOUR_PARTNER))
         view = getattr(view, "__wrapped__", None)
     return ""
 
@@ -66,12 +66,15 @@ def _records(committee: Committee) -> dict[str, object]:
         "attendance": Attendance.objects.filter(meeting__committee=committee).first(),
         "declarations": Declaration.objects.filter(meeting__committee=committee).first(),
         "seats": Membership.objects.filter(organisation=committee).first(),
+        "partner/recommendations": Recommendation.objects.filter(minute__meeting__committee=committee).first(),
         "person": Person.objects.filter(memberships__organisation=committee, user__isnull=True).first(),
     }
 
 
 def _url(route: str, committee: Committee, records: dict[str, object]) -> str:
     path = "/" + route
+    if "<" not in path:
+        return path
     if path.startswith("/councils/"):  # the administrator's: an account of the council
         return path.replace("<slug:slug>", committee.council.slug).replace("<int:pk>", str(records["account"].pk))
     if "<slug:slug>" in path:
@@ -143,7 +146,7 @@ def test_the_councils_own_officer_and_administrator_get_their_screens(client, sc
     """The refusals above are the boundary, not a screen that refuses everyone."""
     client.force_login(scene[who])
     for name, route, refusal in _officer_patterns():
-        skip = route.startswith("performance/") or name == "dashboard"
+        skip = route.startswith("performance/") or name == "dashboard" or refusal == NOT_YOUR_PARTNER
         if skip or (refusal == NOT_YOUR_COUNCIL) != (who == "own administrator"):
             continue
         url = _url(route, scene["committee"], scene["records"]) if "<" in route else "/" + route

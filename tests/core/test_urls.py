@@ -80,6 +80,8 @@ ADDRESSES = [
     ("logout", {}, "/accounts/sign-out/"),
     # the officers' workspace (issue 15)
     ("dashboard", {}, "/officer/"),
+    ("partner_desk", {}, "/partner/"),
+    ("partner_respond", {'pk': 7}, "/partner/recommendations/7/respond/"),
     ("meeting_add", {'slug': 'dartford-crime-and-disorder'}, "/committees/dartford-crime-and-disorder/meetings/add/"),
     ("meeting_edit", {'pk': 7}, "/meetings/7/edit/"),
     ("meeting_postpone", {'pk': 7}, "/meetings/7/postpone/"),
