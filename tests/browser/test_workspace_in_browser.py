@@ -1,0 +1,52 @@
+"""The officers', administrators' and partners' screens in a real browser: no axe violation
+(WCAG 2.2 AA), and each reflows to 320 CSS pixels without scrolling sideways."""
+
+
+import pytest
+
+from scrutiny.access.models import Role, RoleKind
+from scrutiny.governance.models import Organisation
+from scrutiny.meetings.models import Meeting
+from tests.browser.conftest import axe_violations
+from tests.browser.test_work_programme_in_browser import SLUG, _sign_in
+from tests.factories import UserFactory
+
+SCREENS = [
+    "/officer/",
+    f"/committees/{SLUG}/settings/",
+    f"/committees/{SLUG}/membership/",
+    f"/committees/{SLUG}/membership/add/",
+    f"/committees/{SLUG}/people/add/",
+    f"/committees/{SLUG}/rename/",
+    "/councils/dartford-bc/accounts/",
+    "/councils/dartford-bc/accounts/invite/",
+    f"/committees/{SLUG}/meetings/add/",
+]
+
+
+@pytest.mark.parametrize("width", [1200, 320])
+def test_the_workspace_screens_pass_axe_and_reflow(page, site, width):
+    meeting = Meeting.objects.filter(committee__slug=SLUG).order_by("-date").first()
+    screens = SCREENS + [f"/meetings/{meeting.pk}/edit/", f"/meetings/{meeting.pk}/attendance/",
+                         f"/meetings/{meeting.pk}/postpone/"]
+    _sign_in(page, site)
+    page.set_viewport_size({"width": width, "height": 900})
+    for path in screens:
+        page.goto(site + path)
+        assert page.locator("h1").count() == 1, path
+        assert axe_violations(page) == [], path
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+
+
+def test_the_partner_page_passes_axe(page, site):
+    contact = UserFactory(username="police-contact", password="a-long-pass-phrase-9")
+    Role.objects.create(user=contact, council=Organisation.objects.get(slug="dartford-bc"),
+                        kind=RoleKind.PARTNER_CONTACT, partner=Organisation.objects.get(slug="kent-police"))
+    page.goto(site + "/accounts/sign-in/")
+    page.get_by_label("Username").fill("police-contact")
+    page.get_by_label("Password").fill("a-long-pass-phrase-9")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("link", name="Your partner's business").click()
+    assert page.get_by_role("heading", name="Kent Police").count() == 1
+    assert axe_violations(page) == []
