@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
-from scrutiny.meetings.models import Meeting
+from scrutiny.meetings.models import ItemRole, Meeting
 
 
 def _pack_path(instance: AgendaPublication, filename: str) -> str:
@@ -53,3 +54,27 @@ class AgendaPublication(models.Model):
         """Its first version came after the last lawful day: the reason for urgency is the
         whole agenda's, printed once at its head, not an item's."""
         return self.is_late and self.version == 1
+
+
+class StandardItem(models.Model):
+    """One of the committee's standard opening items, in its own words. A committee with
+    none uses the default template (`publishing.services.STANDARD_ITEMS`, Dartford's).
+    Wording may name {held} (the previous meeting: "held on 26 July 2017"), {chair} (how the
+    committee styles its chair) and {their} ("his" for a Chairman, else "their")."""
+
+    committee = models.ForeignKey("governance.Committee", on_delete=models.PROTECT, related_name="standard_items")
+    position = models.PositiveSmallIntegerField()
+    role = models.CharField(max_length=16, choices=ItemRole.choices)
+    title = models.CharField(max_length=300)
+    purpose = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["committee", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["committee", "position"], name="standard_item_position_unique"),
+            models.CheckConstraint(condition=Q(role__in=ItemRole.values), name="standard_item_role_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

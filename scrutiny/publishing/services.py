@@ -21,7 +21,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from scrutiny.core.history import save_with_history
+from scrutiny.core.history import HISTORY_USER_ATTRIBUTE, save_with_history
 from scrutiny.core.models import BusinessKind
 from scrutiny.documents.models import Document, DocumentKind
 from scrutiny.governance.models import ChairTitle, Committee
@@ -41,7 +41,7 @@ from scrutiny.rules.deadlines import agenda_publication_deadline
 from scrutiny.rules.exempt_information import ExemptionGround, describe
 from scrutiny.rules.notices import late_agenda_refusal
 
-from .models import AgendaPublication
+from .models import AgendaPublication, StandardItem
 from .pack import Pack, PackError, PackSources, pack_sources, render_packs
 from .selectors import publication_problems
 
@@ -252,6 +252,48 @@ STANDARD_ITEMS = [
 
 
 
+def standard_items_of(committee: Committee) -> list[tuple[str, str, str]]:
+    """The committee's own standard items (role, title, purpose), or the default template."""
+    own = [(i.role, i.title, i.purpose) for i in StandardItem.objects.filter(committee=committee).order_by("position")]
+    return own or [(role, title, purpose) for role, title, purpose in STANDARD_ITEMS]
+
+
+def _check_wording(title: str, purpose: str) -> None:
+    try:
+        (title + purpose).format(held="", chair="", their="")
+    except (KeyError, IndexError, ValueError):
+        raise ValidationError(
+            "The wording may name only {held}, {chair} and {their}, each in braces; write any other brace twice."
+        ) from None
+
+
+@transaction.atomic
+def standard_items_customise(*, committee: Committee, by: User | None = None) -> list[StandardItem]:
+    """Give the committee its own copy of the default template, to change."""
+    if StandardItem.objects.filter(committee=committee).exists():
+        raise ValidationError(f"The {committee.name} already has its own standard items.")
+    items = []
+    for position, (role, title, purpose) in enumerate(STANDARD_ITEMS, start=1):
+        item = StandardItem(committee=committee, position=position, role=role, title=title, purpose=purpose)
+        save_with_history(item, by=by)
+        items.append(item)
+    return items
+
+
+@transaction.atomic
+def standard_item_update(*, item: StandardItem, title: str, purpose: str = "", by: User | None = None) -> StandardItem:
+    _check_wording(title, purpose)
+    item.title, item.purpose = title.strip(), purpose.strip()
+    save_with_history(item, by=by)
+    return item
+
+
+@transaction.atomic
+def standard_item_remove(*, item: StandardItem, by: User | None = None) -> None:
+    setattr(item, HISTORY_USER_ATTRIBUTE, by)
+    item.delete()
+
+
 @transaction.atomic
 def agenda_build(*, meeting: Meeting, by: User | None = None) -> list[AgendaItem]:
     """The draft agenda: the standard opening items, the work-programme items planned for
@@ -266,7 +308,7 @@ def agenda_build(*, meeting: Meeting, by: User | None = None) -> list[AgendaItem
         )
     previous = previous_meeting(meeting=meeting)
     position = 0
-    for role, title, purpose in STANDARD_ITEMS:
+    for role, title, purpose in standard_items_of(meeting.committee):
         if role == ItemRole.MINUTES and previous is None:
             continue
         position += 1

@@ -92,3 +92,13 @@ class PartnerResponseForm(ServiceForm):
     response = forms.CharField(label="Your response", widget=forms.Textarea,
                                error_messages={"required": "Enter the partner's response"},
                                help_text="It is reported to the committee at its next meeting.")
+
+
+class StandardItemForm(ServiceForm):
+    title = forms.CharField(label="Title", max_length=300, error_messages={"required": "Enter the item's title"})
+    purpose = forms.CharField(label="Wording", widget=forms.Textarea, required=False,
+                              help_text="{held} becomes 'held on 26 July 2017', {chair} the chair's title, "
+                              "{their} 'his' for a Chairman and 'their' otherwise.")
+
+    def __init__(self, *args: Any, title: str = "", purpose: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, initial={"title": title, "purpose": purpose}, **kwargs)

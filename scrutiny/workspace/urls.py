@@ -13,4 +13,8 @@ urlpatterns: list[URLPattern] = [
     path("committees/<slug:slug>/people/<int:pk>/account/", views.person_account, name="person_account"),
     path("seats/<int:pk>/end/", views.seat_end, name="seat_end"),
     path("committees/<slug:slug>/rename/", views.committee_rename, name="committee_rename"),
+    path("committees/<slug:slug>/standard-items/", views.standard_items, name="standard_items"),
+    path("committees/<slug:slug>/standard-items/own/", views.standard_items_customise, name="standard_items_customise"),
+    path("standard-items/<int:pk>/edit/", views.standard_item_edit, name="standard_item_edit"),
+    path("standard-items/<int:pk>/remove/", views.standard_item_remove, name="standard_item_remove"),
 ]

@@ -9,23 +9,28 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from scrutiny.access.accounts import account_invite_member
 from scrutiny.access.decorators import (
     NOT_YOUR_PARTNER,
     administrator_required,
     ensure_administers,
+    ensure_runs,
     officer_required,
     partner_required,
 )
 from scrutiny.access.policy import Viewer
-from scrutiny.core.views import Refusal, form_page
+from scrutiny.core.views import Refusal, action_redirect, form_page
 from scrutiny.governance import services
 from scrutiny.governance.models import Committee, Membership
 from scrutiny.governance.selectors import committee_memberships, council_people
 from scrutiny.meetings.views import committee_to_run
 from scrutiny.minutes.models import Recommendation
 from scrutiny.minutes.services import recommendation_record_response
+from scrutiny.publishing import services as publishing_services
+from scrutiny.publishing.models import StandardItem
+from scrutiny.publishing.services import STANDARD_ITEMS
 
 from .forms import (
     CommitteeSettingsForm,
@@ -35,6 +40,7 @@ from .forms import (
     RenameForm,
     SeatEndForm,
     SeatForm,
+    StandardItemForm,
 )
 from .selectors import desks, partner_desks
 
@@ -206,4 +212,67 @@ def partner_respond(request: HttpRequest, pk: int) -> HttpResponse:
         intro=recommendation.text,
         submit="Send response",
         cancel_url=reverse("partner_desk"),
+    )
+
+
+# -- the committee's standard items -------------------------------------------------------------
+
+
+def _standard_items_page(committee: Committee) -> str:
+    return reverse("standard_items", args=[committee.slug])
+
+
+@officer_required
+def standard_items(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = committee_to_run(request, slug)
+    own = list(StandardItem.objects.filter(committee=committee).order_by("position"))
+    context = {"committee": committee, "own": own, "default": STANDARD_ITEMS}
+    return render(request, "workspace/standard_items.html", context)
+
+
+@officer_required
+@require_POST
+def standard_items_customise(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = committee_to_run(request, slug)
+    return action_redirect(
+        request,
+        partial(publishing_services.standard_items_customise, committee=committee),
+        success=lambda items: (f"The committee now has its own {len(items)} standard items.",
+                               _standard_items_page(committee)),
+        refused_url=_standard_items_page(committee),
+    )
+
+
+def _standard_item_to_run(request: HttpRequest, pk: int) -> StandardItem:
+    item = get_object_or_404(StandardItem.objects.select_related("committee__council"), pk=pk)
+    ensure_runs(request, item.committee)
+    return item
+
+
+@officer_required
+def standard_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _standard_item_to_run(request, pk)
+    return form_page(
+        request,
+        StandardItemForm.bound_to(request, title=item.title, purpose=item.purpose),
+        partial(publishing_services.standard_item_update, item=item),
+        success=lambda saved: (f"“{saved.title}” saved: agendas built from now on use it.",
+                               _standard_items_page(item.committee)),
+        committee=item.committee,
+        heading="Change a standard item",
+        caption=item.get_role_display(),
+        submit="Save item",
+        cancel_url=_standard_items_page(item.committee),
+    )
+
+
+@officer_required
+@require_POST
+def standard_item_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _standard_item_to_run(request, pk)
+    return action_redirect(
+        request,
+        partial(publishing_services.standard_item_remove, item=item),
+        success=lambda _: (f"“{item.title}” is no longer a standard item.", _standard_items_page(item.committee)),
+        refused_url=_standard_items_page(item.committee),
     )

@@ -18,6 +18,8 @@ from scrutiny.meetings.models import AgendaItem, Meeting
 from scrutiny.minutes.models import Action, Attendance, Declaration, Minute, Recommendation
 from scrutiny.minutes.services import recommendation_draft
 from scrutiny.programme.models import DrawDownRequest, WorkPlanVersion, WorkProgrammeItem
+from scrutiny.publishing.models import StandardItem
+from scrutiny.publishing.services import standard_items_customise
 from tests.access.viewers import officer_of
 from tests.factories import CommitteeFactory, CouncilFactory, UserFactory
 
@@ -67,6 +69,7 @@ def _records(committee: Committee) -> dict[str, object]:
         "declarations": Declaration.objects.filter(meeting__committee=committee).first(),
         "seats": Membership.objects.filter(organisation=committee).first(),
         "partner/recommendations": Recommendation.objects.filter(minute__meeting__committee=committee).first(),
+        "standard-items": StandardItem.objects.filter(committee=committee).first(),
         "person": Person.objects.filter(memberships__organisation=committee, user__isnull=True).first(),
     }
 
@@ -97,6 +100,7 @@ def scene(demo):
     minute = Minute.internal.filter(meeting__committee=dartford).first()
     recommendation_draft(minute=minute, authority=Organisation.objects.get(slug="kent-police"),
                          text="That the Police report on the night-time economy.")
+    standard_items_customise(committee=dartford)
     if not Declaration.objects.filter(meeting__committee=dartford).exists():
         present = Attendance.objects.filter(meeting__committee=dartford, person__isnull=False).first()
         Declaration.objects.create(meeting=present.meeting, agenda_item=present.meeting.agenda_items.first(),

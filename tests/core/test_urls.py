@@ -105,6 +105,10 @@ ADDRESSES = [
     ("person_account", {'slug': 'dartford-crime-and-disorder', 'pk': 7}, "/committees/dartford-crime-and-disorder/people/7/account/"),
     ("seat_end", {'pk': 7}, "/seats/7/end/"),
     ("committee_rename", {'slug': 'dartford-crime-and-disorder'}, "/committees/dartford-crime-and-disorder/rename/"),
+    ("standard_items", {'slug': 'dartford-crime-and-disorder'}, "/committees/dartford-crime-and-disorder/standard-items/"),
+    ("standard_items_customise", {'slug': 'dartford-crime-and-disorder'}, "/committees/dartford-crime-and-disorder/standard-items/own/"),
+    ("standard_item_edit", {'pk': 7}, "/standard-items/7/edit/"),
+    ("standard_item_remove", {'pk': 7}, "/standard-items/7/remove/"),
 ]
 
 

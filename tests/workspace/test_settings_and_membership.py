@@ -154,3 +154,28 @@ def test_a_committee_styled_chairman_keeps_its_printed_wording(committee):
     agenda_build(meeting=coming)
     urgent = AgendaItem.internal.get(meeting=coming, role="urgent")
     assert urgent.purpose.startswith("The Chairman will announce his decision")
+
+
+def test_a_committee_words_its_own_standard_items(client, committee):
+    from scrutiny.meetings.models import AgendaItem, Meeting
+    from scrutiny.publishing.models import StandardItem
+    from scrutiny.publishing.services import agenda_build
+
+    client.force_login(officer_of(committee.council))
+    client.post(reverse("standard_items_customise", args=[committee.slug]))
+    items = list(StandardItem.objects.filter(committee=committee))
+    assert [i.title for i in items][:2] == ["Apologies for Absence", "Declarations of Interest"]
+    regulation_9 = next(i for i in items if i.role == "regulation_9")
+    client.post(reverse("standard_item_remove", args=[regulation_9.pk]))
+    apologies = items[0]
+    bad = client.post(reverse("standard_item_edit", args=[apologies.pk]), {"title": "Apologies", "purpose": "{when}"})
+    assert bad.status_code == 400 and "may name only {held}, {chair} and {their}" in bad.content.decode()
+    client.post(reverse("standard_item_edit", args=[apologies.pk]),
+                {"title": "Apologies and substitutions", "purpose": "The {chair} will report {their} apologies."})
+    coming = Meeting.objects.create(committee=committee, date=dt.date(2027, 2, 10), status="scheduled")
+    agenda_build(meeting=coming)
+    built = list(AgendaItem.internal.filter(meeting=coming).order_by("position").values_list("title", "purpose"))
+    assert built[0] == ("Apologies and substitutions", "The Chairman will report his apologies.")
+    assert not any(title == "Regulation 9 Notice" for title, _ in built)
+    other = CommitteeFactory()  # another committee keeps the default
+    assert not StandardItem.objects.filter(committee=other).exists()
