@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from scrutiny.governance.models import Committee, Organisation, Person
+from scrutiny.governance.models import Committee, Membership, Organisation, Person
 from scrutiny.governance.services import person_link_account
 
 from .models import Role, RoleKind
@@ -119,6 +119,13 @@ def account_invite_member(
     validate_email(address)
     if person.user_id is not None:
         raise ValidationError(f"{person.formal_name} already has an account: {person.user}.")
+    elsewhere = Membership.objects.filter(person=person).exclude(organisation__committee__council=council)
+    if elsewhere.exists():
+        # The account would read that council's exempt papers too: it is theirs to decide.
+        raise ValidationError(
+            f"{person.formal_name} also has a seat on another council's committee: ask that council's "
+            "administrator to give the account."
+        )
     user = User.objects.filter(email__iexact=address).first()
     invited = user is None
     if user is None:

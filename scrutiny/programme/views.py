@@ -20,6 +20,7 @@ from scrutiny.access.policy import Viewer
 from scrutiny.core.downloads import PDF, WORD, FileKind, Visibility, file_response
 from scrutiny.core.views import action_redirect, form_page
 from scrutiny.governance.models import Committee
+from scrutiny.meetings.views import committee_to_run
 
 from . import exports, forms, selectors, services
 from .models import DrawDownRequest, DrawDownStatus, WorkPlanVersion, WorkProgrammeChange, WorkProgrammeItem
@@ -27,12 +28,6 @@ from .models import DrawDownRequest, DrawDownStatus, WorkPlanVersion, WorkProgra
 
 def _committee(slug: str) -> Committee:
     return get_object_or_404(Committee.objects.select_related("council"), slug=slug)
-
-
-def _committee_to_run(request: HttpRequest, slug: str) -> Committee:
-    committee = _committee(slug)
-    ensure_runs(request, committee)
-    return committee
 
 
 def _from_year(request: HttpRequest) -> int | None:
@@ -104,7 +99,7 @@ def _worded(pk: int) -> Callable[[WorkProgrammeChange], tuple[str, str]]:
 
 @officer_required
 def item_add(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee_to_run(request, slug)
+    committee = committee_to_run(request, slug)
     return form_page(
         request,
         forms.ItemAddForm.bound_to(request, committee=committee),
@@ -190,7 +185,7 @@ def _proposed(created: list[WorkProgrammeItem]) -> str:
 @officer_required
 @require_POST
 def recurring_propose(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee_to_run(request, slug)
+    committee = committee_to_run(request, slug)
     plan = reverse("work_programme", args=[slug])
     return action_redirect(
         request,
@@ -240,7 +235,7 @@ def _version_page(version: WorkPlanVersion) -> str:
 
 @officer_required
 def version_approve(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee_to_run(request, slug)
+    committee = committee_to_run(request, slug)
     return form_page(
         request,
         forms.VersionApproveForm.bound_to(request, committee=committee),
@@ -256,7 +251,7 @@ def version_approve(request: HttpRequest, slug: str) -> HttpResponse:
 
 @officer_required
 def version_propose(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee_to_run(request, slug)
+    committee = committee_to_run(request, slug)
     return form_page(
         request,
         forms.VersionProposeForm.bound_to(request),
@@ -271,14 +266,14 @@ def version_propose(request: HttpRequest, slug: str) -> HttpResponse:
 
 @officer_required
 def draw_down_list(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee_to_run(request, slug)
+    committee = committee_to_run(request, slug)
     context = {"committee": committee, "requests": selectors.draw_down_requests(committee=committee)}
     return render(request, "programme/draw_downs.html", context)
 
 
 @officer_required
 def draw_down_new(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = _committee_to_run(request, slug)
+    committee = committee_to_run(request, slug)
     return form_page(
         request,
         forms.DrawDownRequestForm.bound_to(request),

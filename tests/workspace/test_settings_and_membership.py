@@ -179,3 +179,16 @@ def test_a_committee_words_its_own_standard_items(client, committee):
     assert not any(title == "Regulation 9 Notice" for title, _ in built)
     other = CommitteeFactory()  # another committee keeps the default
     assert not StandardItem.objects.filter(committee=other).exists()
+
+
+def test_no_administrator_gives_an_account_to_someone_seated_on_another_councils_committee(client, committee,
+                                                                                            administrator):
+    shared = PersonFactory(family_name="Twohats")
+    Membership.objects.create(organisation=committee, person=shared, role="member", starts_on=dt.date(2026, 5, 20))
+    Membership.objects.create(organisation=CommitteeFactory(), person=shared, role="chairman",
+                              starts_on=dt.date(2026, 5, 20))
+    client.force_login(administrator)
+    response = client.post(reverse("person_account", args=[committee.slug, shared.pk]), {"email": "two@example.org"})
+    assert response.status_code == 400 and "a seat on another council&#x27;s committee" in response.content.decode()
+    shared.refresh_from_db()
+    assert shared.user is None and not mail.outbox
