@@ -16,7 +16,10 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from scrutiny.rules import municipal_year as municipal_year_rule
+from scrutiny.rules import seasons as seasons_rule
+from scrutiny.rules.agenda_numbering import NumberingStyle
 from scrutiny.rules.deadlines import Convention
+from scrutiny.rules.statutory_items import StatutoryDocuments
 
 PUBLIC_HELP = "Shown on the public pages."
 INTERNAL_HELP = "For officers only: never shown on a public page, feed or export."
@@ -175,6 +178,32 @@ class Committee(Organisation):
         help_text="How the papers style the person in the chair. 'Chair' and 'Chairperson' are worded free of "
         "gender ('The Chair will announce their decision').",
     )
+    agenda_numbering = models.CharField(
+        max_length=10,
+        choices=NumberingStyle.choices,
+        default=NumberingStyle.NUMBERED,
+        help_text="How the agenda numbers its items. Used by every agenda built or rebuilt after the change.",
+    )
+    names_with_councillor = models.BooleanField(
+        "print 'Councillor' before members' names",
+        default=True,
+        help_text="'Councillor Mrs A D Allen' in the membership, attendance and minutes; untick for 'Mrs A D Allen'.",
+    )
+    seasons = models.CharField(
+        max_length=200,
+        default=seasons_rule.DEFAULT,
+        validators=[seasons_rule.validate],
+        help_text="The names of the meeting seasons, as the work plan heads its rows: each season and the month "
+        "it begins, e.g. 'Summer: April, Winter: October' or 'Spring: March, Summer: June, Autumn: September, "
+        "Winter: December'.",
+    )
+    statutory_documents = models.CharField(
+        max_length=10,
+        choices=StatutoryDocuments.choices,
+        default=StatutoryDocuments.DISTRICT,
+        help_text="The partnership's documents the committee considers each municipal year: the work programme "
+        "warns of a year without them (Police and Justice Act 2006 s19; SI 2007/1830).",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -182,6 +211,13 @@ class Committee(Organisation):
         constraints = [
             models.CheckConstraint(condition=Q(meetings_per_year__gte=1), name="committee_meets_at_least_yearly"),
             models.CheckConstraint(condition=Q(chair_title__in=ChairTitle.values), name="committee_chair_title_valid"),
+            models.CheckConstraint(
+                condition=Q(agenda_numbering__in=NumberingStyle.values), name="committee_agenda_numbering_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(statutory_documents__in=StatutoryDocuments.values),
+                name="committee_statutory_documents_valid",
+            ),
             models.CheckConstraint(
                 condition=Q(clear_days_convention__in=Convention.values),
                 name="committee_clear_days_convention_valid",
@@ -368,9 +404,14 @@ class Person(models.Model):
     @property
     def formal_name(self) -> str:
         """As the minutes print it: 'Councillor Mrs A D Allen, MBE'."""
+        return self.printed_name(with_councillor=True)
+
+    def printed_name(self, *, with_councillor: bool) -> str:
+        """As a committee's papers print it: with 'Councillor' for a councillor when the
+        committee's style has it (`Committee.names_with_councillor`)."""
         first = self.initials or self.given_name
-        parts = ["Councillor" if self.is_councillor else "", self.honorific, first, self.family_name]
-        text = " ".join(p for p in parts if p)
+        title = "Councillor" if self.is_councillor and with_councillor else ""
+        text = " ".join(p for p in (title, self.honorific, first, self.family_name) if p)
         return f"{text}, {self.honours}" if self.honours else text
 
 
@@ -431,11 +472,15 @@ MEMBER_ROLES = (
 )
 
 
+NAME_NOT_RECORDED = "Name not recorded"
+
+
 class Membership(models.Model):
     """A seat or invitation on a body, with a role and a period.
 
     The holder is a person, or for a standing invitation to a post ("the Strategic Director
-    (External Services)") the post, whoever holds it. The period is explicit dates, or the
+    (External Services)") the post, whoever holds it, or nobody named when the record does
+    not say who held the seat (an unnamed chair for a year): a fact not invented. The period is explicit dates, or the
     municipal year the appointment was made for, or both (explicit dates win).
     """
 
@@ -470,10 +515,15 @@ class Membership(models.Model):
         constraints = [
             _period_constraint("membership"),
             models.CheckConstraint(
-                condition=(Q(person__isnull=False) & Q(post__isnull=True))
-                | (Q(person__isnull=True) & Q(post__isnull=False)),
-                name="membership_person_xor_post",
-                violation_error_message="A membership is held by a person or, for a standing invitation, by a post.",
+                condition=Q(person__isnull=True) | Q(post__isnull=True),
+                name="membership_person_or_post",
+                violation_error_message="A membership is held by a person or, for a standing invitation, by a post: "
+                "not both.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(role=MembershipRole.STANDING_INVITEE) | Q(person__isnull=False) | Q(post__isnull=False),
+                name="membership_invitation_names_holder",
+                violation_error_message="A standing invitation names the person or the post invited.",
             ),
             models.CheckConstraint(
                 condition=Q(post__isnull=True) | Q(role=MembershipRole.STANDING_INVITEE),
@@ -489,5 +539,12 @@ class Membership(models.Model):
         ]
 
     def __str__(self) -> str:
-        holder = self.person or self.post
-        return f"{holder}: {self.get_role_display()}, {self.organisation}"
+        return f"{self.holder_label}: {self.get_role_display()}, {self.organisation}"
+
+    @property
+    def holder_label(self) -> str:
+        if self.person is not None:
+            return self.person.formal_name
+        if self.post is not None:
+            return f"The {self.post.title}"
+        return NAME_NOT_RECORDED

@@ -13,6 +13,7 @@ from scrutiny.rules import municipal_year as municipal_year_rule
 
 from .models import (
     MEMBER_ROLES,
+    NAME_NOT_RECORDED,
     Committee,
     Membership,
     MembershipRole,
@@ -111,11 +112,12 @@ def committee_seats(*, committee: Committee, start_year: int) -> list[SeatView]:
         if (start is not None and start > last) or (end is not None and end < first):
             continue
         if m.person is not None:
-            name, sort_name = m.person.formal_name, m.person.family_name
+            name = m.person.printed_name(with_councillor=committee.names_with_councillor)
+            sort_name = m.person.family_name
         elif m.post is not None:
             name, sort_name = _post_name(m.post), m.post.title
-        else:  # a membership names a person or a post (a database constraint)
-            continue
+        else:  # the record does not say who held the seat
+            name, sort_name = NAME_NOT_RECORDED, ""
         view = SeatView(name=name, role=m.get_role_display(), capacity=m.capacity)
         seats.append((order[m.role], sort_name, view))
     return [seat for _, _, seat in sorted(seats, key=lambda t: (t[0], t[1]))]
@@ -205,6 +207,6 @@ def committee_memberships(*, committee: Committee) -> list[tuple[str, list[Membe
         by_year.setdefault(year, []).append(m)
     order = {role: i for i, role in enumerate(MembershipRole.values)}
     return [
-        (municipal_year_rule.label(year), sorted(seats, key=lambda m: (order[m.role], str(m.person or m.post))))
+        (municipal_year_rule.label(year), sorted(seats, key=lambda m: (order[m.role], m.holder_label)))
         for year, seats in sorted(by_year.items(), reverse=True)
     ]

@@ -19,7 +19,8 @@ from .models import Committee, CommitteeName, Membership, MunicipalYear, Person
 
 SETTINGS = (
     "description", "contact", "partner_notice_days", "partner_notice_counting", "quorum", "clear_days_convention",
-    "meetings_per_year", "agenda_setting_weeks", "chair_title",
+    "meetings_per_year", "agenda_setting_weeks", "chair_title", "agenda_numbering", "names_with_councillor",
+    "seasons", "statutory_documents",
 )
 
 
@@ -82,7 +83,7 @@ def person_link_account(*, person: Person, user: User | None, by: User | None = 
 def membership_add(
     *,
     committee: Committee,
-    person: Person,
+    person: Person | None,
     role: str,
     municipal_year: MunicipalYear | None = None,
     starts_on: dt.date | None = None,
@@ -94,7 +95,8 @@ def membership_add(
     by: User | None = None,
 ) -> Membership:
     """Give a seat (or a standing invitation) for a municipal year or from a date. An end
-    date not known is left empty: the seat lasts to the end of its year, or until ended."""
+    date not known is left empty: the seat lasts to the end of its year, or until ended. A
+    seat whose holder the record does not name (an unnamed chair) has no person."""
     if municipal_year is not None and municipal_year.council_id != committee.council_id:
         raise ValidationError("Choose a municipal year of the committee's own council.")
     seat = Membership(

@@ -10,7 +10,6 @@ public; then the exempt (Part 2) items, lettered A, B, ... Numbers follow the or
 from __future__ import annotations
 
 import datetime as dt
-import string
 from collections.abc import Callable
 
 from django.contrib.auth.models import User
@@ -22,6 +21,7 @@ from django.utils import timezone
 from scrutiny.core.history import save_with_history
 from scrutiny.core.models import BusinessKind
 from scrutiny.governance.models import Committee
+from scrutiny.rules.agenda_numbering import Slot, item_numbers
 from scrutiny.rules.exempt_information import exclusion_resolution
 
 from .models import (
@@ -169,8 +169,9 @@ def meeting_cancel(*, meeting: Meeting, by: User | None = None) -> Meeting:
 
 @transaction.atomic
 def agenda_arrange(*, meeting: Meeting, by: User | None = None) -> list[AgendaItem]:
-    """Put the agenda in its lawful order and number it: open items 1..n, then (if needed)
-    the exclusion resolution, then the exempt items A, B, ... Idempotent."""
+    """Put the agenda in its lawful order and number it: open items, then (if needed) the
+    exclusion resolution, then the exempt items, numbered in the committee's style
+    (`rules.agenda_numbering`: 1..n and A, B, ..., or 1..n through both). Idempotent."""
     items = list(AgendaItem.internal.select_for_update().filter(meeting=meeting).order_by("position"))
     exempt = [i for i in items if i.is_exempt]
     exclusion = [i for i in items if i.role == ItemRole.EXCLUSION]
@@ -207,17 +208,15 @@ def agenda_arrange(*, meeting: Meeting, by: User | None = None) -> list[AgendaIt
     for offset, item in enumerate(ordered):
         if item.pk:
             AgendaItem.internal.filter(pk=item.pk).update(position=top + offset, number="")
-    letters = iter(string.ascii_uppercase)
-    number = 0
-    for position, item in enumerate(ordered, start=1):
+    slots = [
+        Slot.EXCLUSION if item.role == ItemRole.EXCLUSION else Slot.EXEMPT if item.is_exempt else Slot.OPEN
+        for item in ordered
+    ]
+    for position, (item, number) in enumerate(
+        zip(ordered, item_numbers(meeting.committee.agenda_numbering, slots), strict=True), start=1
+    ):
         item.position = position
-        if item.role == ItemRole.EXCLUSION:
-            item.number = ""
-        elif item.is_exempt:
-            item.number = next(letters)
-        else:
-            number += 1
-            item.number = str(number)
+        item.number = number
         save_with_history(item, by=by)
     return ordered
 

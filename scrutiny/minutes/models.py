@@ -359,7 +359,16 @@ class Attendance(models.Model):
 
     @property
     def label(self) -> str:
-        return self.person.formal_name if self.person else self.name
+        """The name as the committee's papers print it (with or without 'Councillor')."""
+        if self.person is None:
+            return self.name
+        return self.person.printed_name(with_councillor=self.meeting.committee.names_with_councillor)
+
+    @property
+    def substitute_for_label(self) -> str:
+        if self.substitute_for is None:
+            return ""
+        return self.substitute_for.printed_name(with_councillor=self.meeting.committee.names_with_councillor)
 
 
 class InterestKind(models.TextChoices):

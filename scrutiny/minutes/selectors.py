@@ -512,7 +512,7 @@ def standard_minute(item: AgendaItem, meeting: Meeting) -> tuple[str, list[str]]
         if not declarations:
             return prompt("the declarations of interest made", usual="There were no declarations of interest."), []
         lines = [
-            f"{d.person.formal_name} declared a {d.get_kind_display().lower()} in item {d.agenda_item.number}: {d.description}"
+            f"{d.person.printed_name(with_councillor=meeting.committee.names_with_councillor)} declared a {d.get_kind_display().lower()} in item {d.agenda_item.number}: {d.description}"
             + (f" (dispensation: {d.dispensation})" if d.dispensation else "")
             for d in declarations
         ]

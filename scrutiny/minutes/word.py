@@ -27,7 +27,7 @@ STATUS_NOTICES: Mapping[str, str] = {
 
 def _attendee(row: Attendance) -> str:
     if row.kind == AttendanceKind.SUBSTITUTE:
-        whom = f" for {row.substitute_for.formal_name}" if row.substitute_for else ""
+        whom = f" for {row.substitute_for_label}" if row.substitute_for else ""
         return f"{row.label} (substitute{whom})"
     if row.kind == AttendanceKind.STANDING_INVITEE:  # their capacity is printed under CABINET MEMBERS
         return f"{row.label} (Invitee)"

@@ -19,6 +19,7 @@ from scrutiny.governance.selectors import annual_meetings
 from scrutiny.meetings.models import OPEN_MEETING_STATUSES, DatePrecision, Meeting, MeetingStatus
 from scrutiny.rules import meeting_frequency, statutory_items
 from scrutiny.rules import municipal_year as municipal_year_rule
+from scrutiny.rules import seasons as seasons_rule
 from scrutiny.rules.deadlines import PARTNER_NOTICE_CITATION, partner_request_deadline
 
 from .models import (
@@ -40,10 +41,10 @@ from .models import (
 SnapshotRow = dict[str, Any]
 
 
-def season_label(meeting: Meeting) -> str:
-    """'Summer 2017 (July)', 'Winter 2018 (February)', as the council heads its plan's rows."""
-    season = "Summer" if 4 <= meeting.date.month <= 9 else "Winter"
-    return f"{season} {meeting.date.year} ({meeting.date:%B})"
+def season_label(meeting: Meeting, seasons: seasons_rule.Seasons | None = None) -> str:
+    """'Summer 2017 (July)', 'Winter 2018 (February)', as the committee names its seasons
+    (`seasons`, when the caller has them already)."""
+    return seasons_rule.label(meeting.date, seasons or seasons_rule.parse(meeting.committee.seasons))
 
 
 def month_label(meeting: Meeting) -> str:
@@ -52,9 +53,11 @@ def month_label(meeting: Meeting) -> str:
 
 def plannable_meetings(*, committee: Committee, today: dt.date) -> QuerySet[Meeting]:
     """Meetings an item may be scheduled to: this committee's, not held, not cancelled, not past."""
-    return Meeting.objects.filter(
-        committee=committee, status__in=OPEN_MEETING_STATUSES, date__gte=today
-    ).order_by("date")
+    return (
+        Meeting.objects.filter(committee=committee, status__in=OPEN_MEETING_STATUSES, date__gte=today)
+        .select_related("committee")
+        .order_by("date")
+    )
 
 
 @dataclass(frozen=True)
@@ -86,11 +89,12 @@ def plan_rows(
         first, _ = municipal_year_rule.bounds(from_year, annual_meetings(committee.council))
         meetings = meetings.filter(date__gte=first)
     rows: list[PlanRow] = []
+    seasons = seasons_rule.parse(committee.seasons)
     for meeting in meetings:
         mine = by_meeting.get(meeting.pk, [])
         future = meeting.date >= today and meeting.status in OPEN_MEETING_STATUSES
         if mine or future:
-            rows.append(PlanRow(season_label(meeting), meeting, tuple(mine), to_be_agreed=not mine))
+            rows.append(PlanRow(season_label(meeting, seasons), meeting, tuple(mine), to_be_agreed=not mine))
     if by_meeting.get(None):
         rows.append(PlanRow("To be agreed", None, tuple(by_meeting[None]), to_be_agreed=False))
     return rows
@@ -142,7 +146,7 @@ def statutory_warnings(*, committee: Committee, today: dt.date) -> list[Warning]
         subjects[year].add(item.statutory_subject)
     warnings = []
     for year in years:
-        for requirement in statutory_items.missing(subjects[year]):
+        for requirement in statutory_items.missing(subjects[year], committee.statutory_documents):
             warnings.append(
                 Warning(
                     "statutory",

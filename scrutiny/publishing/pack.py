@@ -38,6 +38,7 @@ from scrutiny.governance.models import MembershipRole
 from scrutiny.governance.selectors import committee_seats, municipal_year_of
 from scrutiny.meetings.models import AgendaItem, ItemRole, Meeting
 from scrutiny.minutes.selectors import printed_minutes
+from scrutiny.rules.agenda_numbering import NumberingStyle, Section, sections
 from scrutiny.rules.exempt_information import NOT_FOR_PUBLICATION, describe, not_for_publication_mark
 from scrutiny.rules.notices import late_agenda_statement, urgency_statement
 
@@ -54,6 +55,7 @@ class AgendaLine:
 
     item_pk: int
     is_exclusion: bool
+    exempt: bool
     number: str
     title: str
     purpose: str
@@ -78,6 +80,12 @@ class FrontMatter:
     public_agenda: tuple[AgendaLine, ...]
     part2_agenda: tuple[AgendaLine, ...]
     late_statement: str = ""  # an agenda published late as a whole: the reason, once
+    numbering: str = NumberingStyle.NUMBERED
+
+
+def agenda_sections(style: str, lines: Sequence[AgendaLine]) -> list[Section[AgendaLine]]:
+    """The agenda's lines under the headings of the committee's numbering style."""
+    return sections(style, lines, in_part_2=lambda line: line.is_exclusion or line.exempt)
 
 
 @dataclass(frozen=True)
@@ -224,6 +232,7 @@ def _agenda_line(item: AgendaItem, *, part2: bool, urgent: Mapping[int, str]) ->
     return AgendaLine(
         item_pk=item.pk,
         is_exclusion=item.role == ItemRole.EXCLUSION,
+        exempt=item.is_exempt,
         number=item.number,
         title=(item.public_title or item.title) if withheld else item.title,
         purpose="" if withheld else item.purpose,
@@ -292,6 +301,7 @@ def pack_sources(
         public_agenda=tuple(_agenda_line(i, part2=False, urgent=urgent) for i in items),
         part2_agenda=tuple(_agenda_line(i, part2=True, urgent=urgent) for i in items),
         late_statement=late_agenda_statement(late_as_a_whole) if late_as_a_whole else "",
+        numbering=committee.agenda_numbering,
     )
     papers = tuple(
         _paper_source(item, document, meeting)
@@ -405,7 +415,11 @@ def _front_matter(sources: PackSources, ranges: Mapping[int, tuple[int, int]], *
     lines = sources.front.part2_agenda if part2 else sources.front.public_agenda
     html = render_to_string(
         "publishing/front_and_agenda.html",
-        {"front": sources.front, "agenda": [_with_pages(line, ranges) for line in lines], "part2": part2},
+        {
+            "front": sources.front,
+            "sections": agenda_sections(sources.front.numbering, [_with_pages(line, ranges) for line in lines]),
+            "part2": part2,
+        },
     )
     return html_to_pdf(html)
 

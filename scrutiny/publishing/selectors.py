@@ -17,8 +17,9 @@ from django.utils import timezone
 from scrutiny.access.policy import Viewer
 from scrutiny.core.downloads import Visibility
 from scrutiny.documents.models import Document
-from scrutiny.meetings.models import OPEN_MEETING_STATUSES, AgendaItem, Meeting, MeetingStatus
+from scrutiny.meetings.models import OPEN_MEETING_STATUSES, AgendaItem, ItemRole, Meeting, MeetingStatus
 from scrutiny.minutes.models import Minute, Resolution
+from scrutiny.rules.agenda_numbering import Section, sections
 from scrutiny.rules.deadlines import agenda_publication_deadline, partner_request_deadline
 
 from .models import AgendaPublication
@@ -116,6 +117,7 @@ class AgendaEntry:
     supplementary: bool = False
     urgency_reason: str = ""
     paper_note: str = ""  # "Verbal update", "Report to follow"
+    is_exclusion: bool = False  # the resolution to exclude the press and public
 
 
 def _document_entry(doc: Document, *, may_see: bool) -> DocumentEntry:
@@ -188,9 +190,17 @@ def meeting_agenda(*, meeting: Meeting, viewer: Viewer) -> list[AgendaEntry] | N
                 supplementary=item.is_supplementary,
                 urgency_reason=item.urgency_reason if item.is_supplementary else "",
                 paper_note="" if withheld else item.paper_note,
+                is_exclusion=item.role == ItemRole.EXCLUSION,
             )
         )
     return _as_published(meeting, entries, viewer)
+
+
+def meeting_agenda_sections(*, meeting: Meeting, entries: list[AgendaEntry]) -> list[Section[AgendaEntry]]:
+    """The agenda's entries under the headings of the committee's numbering style."""
+    return sections(
+        meeting.committee.agenda_numbering, entries, in_part_2=lambda entry: entry.is_exclusion or entry.exempt
+    )
 
 
 def _as_published(meeting: Meeting, entries: list[AgendaEntry], viewer: Viewer) -> list[AgendaEntry]:

@@ -31,6 +31,7 @@ from .selectors import (
     late_as_a_whole_reason,
     latest_publication,
     meeting_agenda,
+    meeting_agenda_sections,
     meeting_management,
     publication_of,
     published_page_ranges,
@@ -153,10 +154,12 @@ def report_word(request: HttpRequest, pk: int) -> HttpResponseBase:
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_get(pk=pk)
     viewer = Viewer.of(request)
+    agenda = meeting_agenda(meeting=meeting, viewer=viewer)
     context: dict[str, object] = {
         "meeting": meeting,
         "committee": meeting.committee,
-        "agenda": meeting_agenda(meeting=meeting, viewer=viewer),
+        "agenda": agenda,
+        "agenda_sections": meeting_agenda_sections(meeting=meeting, entries=agenda) if agenda else [],
         "sees_exempt": viewer.may_see_exempt_of_meeting(meeting),
         "minutes_visible": viewer.may_see_minutes(meeting) and meeting.minutes.exists(),
         "publication": latest_publication(meeting) if viewer.may_see_agenda(meeting) else None,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from docx.document import Document as WordDocument
 
@@ -13,7 +13,7 @@ from scrutiny.meetings.models import Meeting
 from scrutiny.rules.exempt_information import part_2_notice
 from scrutiny.rules.notices import RIGHT_TO_REPORT, late_agenda_statement
 
-from .pack import agenda_lines, paper_mark
+from .pack import AgendaLine, agenda_lines, agenda_sections, paper_mark
 from .selectors import late_as_a_whole_reason
 
 
@@ -29,7 +29,17 @@ def agenda_docx(meeting: Meeting, *, part2: bool, pages: Mapping[int, tuple[int,
     late = late_as_a_whole_reason(meeting)
     if late:
         document.add_paragraph(late_agenda_statement(late))
-    for line in agenda_lines(meeting, part2=part2, ranges=pages):
+    for section in agenda_sections(meeting.committee.agenda_numbering, agenda_lines(meeting, part2=part2, ranges=pages)):
+        if section.heading:
+            document.add_heading(section.heading, level=2)
+        if section.empty_line:
+            document.add_paragraph(section.empty_line)
+        _agenda_entries(document, section.entries)
+    return docx_bytes(document)
+
+
+def _agenda_entries(document: WordDocument, lines: Sequence[AgendaLine]) -> None:
+    for line in lines:
         if line.is_exclusion:
             document.add_paragraph().add_run("EXCLUSION OF THE PRESS AND PUBLIC").bold = True
             document.add_paragraph(line.purpose)
@@ -42,7 +52,6 @@ def agenda_docx(meeting: Meeting, *, part2: bool, pages: Mapping[int, tuple[int,
         for text in (line.exempt_statement, line.purpose, *line.withheld_papers, line.urgency_statement):
             if text:
                 document.add_paragraph(text)
-    return docx_bytes(document)
 
 
 def _numbered(document: WordDocument, section: int, text: str) -> None:

@@ -28,8 +28,11 @@ def _formal(person: Person) -> str:
 
 
 class SeatForm(ServiceForm):
-    person = forms.ModelChoiceField(label="Person", queryset=Person.objects.none(),
-                                    error_messages={"required": "Choose the person given the seat"})
+    person = forms.ModelChoiceField(label="Person", queryset=Person.objects.none(), required=False)
+    name_not_recorded = forms.BooleanField(
+        label="The record does not say who held this seat", required=False,
+        help_text="For example, a year's Chairman whose name the papers do not give. Nothing is invented: "
+        "the seat prints as 'Name not recorded'.")
     role = forms.ChoiceField(label="Role", choices=MembershipRole.choices, initial=MembershipRole.MEMBER)
     municipal_year = forms.ModelChoiceField(label="Municipal year of the appointment", required=False,
                                             queryset=MunicipalYear.objects.none(),
@@ -53,7 +56,17 @@ class SeatForm(ServiceForm):
         super().clean()
         if not self.cleaned_data.get("municipal_year") and not self.cleaned_data.get("starts_on"):
             self.add_error("municipal_year", "Choose the municipal year of the appointment, or give its start date")
+        person, unnamed = self.cleaned_data.get("person"), self.cleaned_data.get("name_not_recorded")
+        if person is None and not unnamed:
+            self.add_error("person", "Choose the person given the seat, or say the record does not name them")
+        if person is not None and unnamed:
+            self.add_error("name_not_recorded", "Untick this when you choose the person")
         return self.cleaned_data
+
+    def service_kwargs(self) -> dict[str, Any]:
+        kwargs = super().service_kwargs()
+        del kwargs["name_not_recorded"]
+        return kwargs
 
 
 class SeatEndForm(ServiceForm):

@@ -58,9 +58,22 @@ def test_membership_is_held_by_a_person_or_a_post_not_both():
     )
     with pytest.raises(IntegrityError), transaction.atomic():
         both.save()
-    neither = Membership(organisation=committee, role="member", starts_on=dt.date(2016, 7, 27))
+    invitation_to_nobody = Membership(organisation=committee, role="standing_invitee", starts_on=dt.date(2016, 7, 27))
     with pytest.raises(IntegrityError), transaction.atomic():
-        neither.save()
+        invitation_to_nobody.save()
+
+
+def test_a_seat_the_record_does_not_name_is_kept_and_labelled_so():
+    committee = CommitteeFactory()
+    chair = Membership.objects.create(organisation=committee, role="chairman", starts_on=dt.date(2016, 5, 18))
+    assert chair.holder_label == "Name not recorded"
+    assert str(chair).startswith("Name not recorded: Chairman")
+
+
+def test_printed_name_follows_the_committee_style():
+    person = PersonFactory(honorific="Mrs", initials="A D", family_name="Allen", honours="MBE", is_councillor=True)
+    assert person.printed_name(with_councillor=True) == "Councillor Mrs A D Allen, MBE"
+    assert person.printed_name(with_councillor=False) == "Mrs A D Allen, MBE"
 
 
 def test_only_a_standing_invitation_can_be_made_to_a_post():

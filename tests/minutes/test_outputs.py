@@ -235,3 +235,14 @@ def test_the_cabinet_member_by_standing_invitation_is_printed_under_cabinet_memb
     assert "Dartford Borough Council Officers:" in word and "Insp. Gary Woodward – CSU Inspector, Kent Police" in word
     assert word[at + 1 : at + 3] == [cabinet, "PRESENT TO RESPOND TO ISSUES RAISED BY THE SCRUTINY COMMITTEE:"]
     assert f"{allen} (Invitee)" in word[: word.index("ABSENT:")]
+
+
+def test_a_committee_that_prints_names_without_councillor_has_them_so_on_page_and_in_word(client, demo):
+    july = _meeting(JUL_2017)
+    july.committee.names_with_councillor = False
+    july.committee.save()
+    page = " ".join(client.get(reverse("meeting_minutes", args=[july.pk])).content.decode().split())
+    assert 'Absent</dt><dd class="govuk-summary-list__value">R Lees</dd>' in page
+    word = _word_text(client.get(reverse("minutes_word", args=[july.pk])))
+    attendance = [line for line in word if "R J Wells" in line]
+    assert attendance and not any("Councillor R J Wells" in line for line in attendance)

@@ -453,3 +453,36 @@ def test_a_change_made_by_resolution_links_to_it(committee, meetings):
     other = ResolutionFactory(minute=MinuteFactory(number=1))  # another committee's minutes
     with pytest.raises(ValidationError, match="another committee"):
         add(committee, "Something else", meetings["feb18"], resolution=other)
+
+
+def test_a_county_committee_is_warned_of_its_safety_agreement_not_a_districts_documents(committee, meetings):
+    committee.statutory_documents = "county"
+    committee.save()
+    assert [m for m in statutory(committee) if "2017-18" in m] == [
+        "The 2017-18 municipal year has no item for the county's Community Safety Agreement."
+    ]
+    add(
+        committee,
+        "Kent Community Safety Agreement 2017-20",
+        meetings["feb18"],
+        kind="statutory",
+        statutory_subject="safety_agreement",
+    )
+    assert [m for m in statutory(committee) if "2017-18" in m] == []
+    assert "The 2018-19 municipal year has no item for the county's Community Safety Agreement." in statutory(
+        committee
+    )
+
+
+def test_a_committee_whose_protocol_calls_for_no_statutory_item_is_warned_of_none(committee, meetings):
+    committee.statutory_documents = "none"
+    committee.save()
+    assert statutory(committee) == []
+
+
+def test_the_plans_rows_are_headed_with_the_committees_own_seasons(committee, meetings):
+    committee.seasons = "Spring: March, Autumn: September"
+    committee.save()
+    add(committee, "PCP Update", meetings["jul17"], kind="standard")
+    labels = [row.label for row in selectors.plan_rows(committee=committee, today=JULY_2017)]
+    assert labels[:3] == ["Spring 2017 (July)", "Autumn 2018 (February)", "Spring 2018 (July)"]

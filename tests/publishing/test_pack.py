@@ -295,3 +295,21 @@ def test_a_long_agenda_title_wraps_under_its_own_text_not_under_the_number(meeti
     wrapped = [x for _, x in runs[first + 1 : last + 1]]
     assert wrapped and title_x > number_x + 20
     assert all(abs(x - title_x) < 1 for x in wrapped), (number_x, title_x, wrapped)
+
+
+def test_a_pack_in_the_sections_style_heads_its_agenda_and_numbers_through(february):
+    committee = february.committee
+    committee.agenda_numbering = "sections"
+    committee.names_with_councillor = False
+    committee.save()
+    from scrutiny.meetings.services import agenda_arrange
+
+    agenda_arrange(meeting=february)
+    opens = AgendaItem.internal.filter(meeting=february, is_exempt=False).exclude(role="exclusion").count()
+    assert AgendaItem.internal.get(meeting=february, is_exempt=True).number == str(opens + 1)
+    public, part2 = build_packs(february)
+    front = " ".join(" ".join(text_of(public.pdf)[: public.front_pages]).split())
+    assert "A. Unrestricted items" in front and "B. Exempt items" in front
+    assert front.index("A. Unrestricted items") < front.index("1. Apologies") < front.index("B. Exempt items")
+    assert f"{opens + 1}. CSP Strategic Assessment 2017" in front
+    assert "Councillor" not in front.split("Membership", 1)[1].split("Contact officer", 1)[0]

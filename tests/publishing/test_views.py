@@ -52,3 +52,19 @@ def test_the_draft_packs_are_the_officers_and_never_cached_publicly(client, meet
     for response in (public, part2):
         assert response["Cache-Control"] == "private, no-store" and response["X-Robots-Tag"] == "noindex"
     assert client.get(f"/meetings/{meeting.pk}/draft-pack/other.pdf").status_code == 404
+
+
+def test_the_meeting_page_in_the_sections_style_says_there_is_no_exempt_business(client, officer):
+    from scrutiny.meetings import services as meetings
+    from scrutiny.publishing.services import agenda_build
+    from scrutiny.rules.agenda_numbering import EMPTY_SECTION_LINES
+    from tests.factories import CommitteeFactory
+
+    meeting = meetings.meeting_create(
+        committee=CommitteeFactory(agenda_numbering="sections"), date=D(2018, 2, 21)
+    )
+    agenda_build(meeting=meeting)
+    client.force_login(officer)
+    page = " ".join(client.get(reverse("meeting", args=[meeting.pk])).content.decode().split())
+    assert page.index("A. Unrestricted items") < page.index("Apologies") < page.index("B. Exempt items")
+    assert EMPTY_SECTION_LINES[1] in page

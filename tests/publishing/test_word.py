@@ -39,3 +39,15 @@ def test_a_covering_report_as_word_in_the_councils_sections(client, demo):
 def test_an_unpublished_agenda_has_no_word_version_for_the_public(client, demo):
     meeting = Meeting.objects.get(date=dt.date(2018, 7, 25))
     assert client.get(reverse("agenda_word", args=[meeting.pk])).status_code == 404
+
+
+def test_the_agenda_as_word_in_the_sections_style(client, demo):
+    from scrutiny.meetings.services import agenda_arrange
+
+    meeting = Meeting.objects.get(date=dt.date(2018, 2, 21))
+    meeting.committee.agenda_numbering = "sections"
+    meeting.committee.save()
+    agenda_arrange(meeting=meeting)
+    text = _text(client.get(reverse("agenda_word", args=[meeting.pk])))
+    assert text.index("A. Unrestricted items") < text.index("1. Apologies") < text.index("B. Exempt items")
+    assert text.index("B. Exempt items") < text.index("EXCLUSION") < text.index("13. CSP Strategic Assessment 2017")

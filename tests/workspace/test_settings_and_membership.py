@@ -41,11 +41,18 @@ def test_an_officer_sets_the_protocol_and_a_bad_value_is_refused(client, committ
     assert "notice a partner is given to attend" in page  # each setting says what it is for
     settings = {"description": "Scrutinises the CSP.", "contact": "Member Services", "partner_notice_days": "14",
                 "partner_notice_counting": "calendar", "quorum": "4", "clear_days_convention": "working",
-                "meetings_per_year": "2", "agenda_setting_weeks": "", "chair_title": "Chair"}
+                "meetings_per_year": "2", "agenda_setting_weeks": "", "chair_title": "Chair",
+                "agenda_numbering": "sections", "seasons": "Spring: March, Autumn: September",
+                "statutory_documents": "county"}
     assert client.post(url, settings).status_code == 302
     committee.refresh_from_db()
     assert (committee.partner_notice_days, committee.partner_notice_counting, committee.quorum) == (14, "calendar", 4)
     assert (committee.meetings_per_year, committee.agenda_setting_weeks, committee.chair_title) == (2, None, "Chair")
+    assert (committee.agenda_numbering, committee.seasons, committee.statutory_documents) == (
+        "sections", "Spring: March, Autumn: September", "county")
+    assert committee.names_with_councillor is False  # an unticked box
+    bad_seasons = client.post(url, {**settings, "seasons": "Summer: Juky"})
+    assert bad_seasons.status_code == 400 and "“Juky” is not the name of a month" in bad_seasons.content.decode()
     refused = client.post(url, {**settings, "partner_notice_days": "0"})
     assert refused.status_code == 400 and "govuk-error-summary" in refused.content.decode()
     committee.refresh_from_db()
@@ -192,3 +199,21 @@ def test_no_administrator_gives_an_account_to_someone_seated_on_another_councils
     assert response.status_code == 400 and "a seat on another council&#x27;s committee" in response.content.decode()
     shared.refresh_from_db()
     assert shared.user is None and not mail.outbox
+
+
+def test_a_years_chairman_whose_name_the_papers_do_not_give_is_seated_unnamed(client, committee, administrator):
+    year = MunicipalYear.objects.create(council=committee.council, start_year=2015)
+    client.force_login(administrator)
+    url = reverse("seat_add", args=[committee.slug])
+    neither = client.post(url, {"role": "chairman", "municipal_year": year.pk})
+    assert neither.status_code == 400 and "or say the record does not name them" in neither.content.decode()
+    both = client.post(url, {"person": PersonFactory().pk, "name_not_recorded": "on", "role": "chairman",
+                             "municipal_year": year.pk})
+    assert both.status_code == 400 and "Untick this when you choose the person" in both.content.decode()
+    assert not Membership.objects.exists()
+    assert client.post(url, {"name_not_recorded": "on", "role": "chairman", "municipal_year": year.pk}).status_code == 302
+    seat = Membership.objects.get(organisation=committee)
+    assert (seat.person, seat.post, seat.role) == (None, None, "chairman")
+    client.logout()
+    public = client.get(reverse("committee", args=[committee.slug]) + "?year=2015").content.decode()
+    assert "Name not recorded" in public
