@@ -92,6 +92,19 @@ def members_on(*, committee: Committee, day: dt.date) -> list[Membership]:
     return sorted(seats, key=lambda m: (order[m.role], m.person.family_name if m.person else ""))
 
 
+def co_opted_on(*, committee: Committee, day: dt.date) -> list[Membership]:
+    """The co-opted members' seats held on `day`, by family name."""
+    meetings_of_council = annual_meetings(committee.council)
+    seats = [
+        m
+        for m in Membership.objects.filter(
+            organisation=committee, role=MembershipRole.CO_OPTED, person__isnull=False
+        ).select_related("person", "municipal_year")
+        if _covers(membership_period(m, meetings_of_council), day)
+    ]
+    return sorted(seats, key=lambda m: m.person.family_name if m.person else "")
+
+
 @dataclass(frozen=True)
 class SeatView:
     name: str

@@ -11,9 +11,11 @@ from django import forms
 
 from scrutiny.core.forms import GovDateField, ServiceForm
 from scrutiny.core.models import BusinessKind
+from scrutiny.rules.co_option import MatterVote
 from scrutiny.rules.exempt_information import ExemptionGround
 
 from .models import AgendaItem, DatePrecision, Meeting, PaperExpected
+from .selectors import co_opted_decisions
 
 
 class ExemptionFields(ServiceForm):
@@ -91,6 +93,24 @@ class AgendaItemEditForm(AgendaItemForm):
         }
         super().__init__(*args, initial=initial, **kwargs)
         del self.fields["urgency_reason"]
+
+
+class CoOptedVotesForm(ServiceForm):
+    """One choice per co-opted member seated on the meeting day: their vote on this item."""
+
+    def __init__(self, *args: Any, item: AgendaItem, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for seat, decision in co_opted_decisions(item=item):
+            appointed = "may vote" if seat.may_vote else "may not vote"
+            self.fields[f"seat_{seat.pk}"] = forms.ChoiceField(
+                label=seat.holder_label,
+                choices=MatterVote.choices,
+                initial=decision,
+                help_text=f"When co-opted, the committee decided they {appointed}.",
+            )
+
+    def service_kwargs(self) -> dict[str, Any]:
+        return {"decisions": {int(name.removeprefix("seat_")): value for name, value in self.cleaned_data.items()}}
 
 
 _TIME = re.compile(r"^(\d{1,2})(?:[:.]?(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$")

@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from scrutiny.core.models import BusinessKind, Exemptible
 from scrutiny.core.workflow import Workflow
-from scrutiny.governance.models import Committee, committee_name_on
+from scrutiny.governance.models import Committee, Membership, committee_name_on
 
 
 class MeetingStatus(models.TextChoices):
@@ -250,3 +250,26 @@ class AgendaItem(Exemptible):
     def paper_note(self) -> str:
         """"Verbal update" or "Report to follow" on the agenda; nothing otherwise."""
         return PAPER_NOTES.get(PaperExpected(self.paper), "")
+
+
+class CoOptedVote(models.Model):
+    """The committee's decision whether a co-opted member votes on one agenda item, where it
+    differs from the decision made when they were co-opted (`Membership.may_vote`). No row:
+    as decided at co-option (`rules.co_option`)."""
+
+    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="co_opted_votes")
+    membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="matter_votes")
+    may_vote = models.BooleanField()
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agenda_item", "membership"],
+                name="co_opted_vote_once_per_item",
+                violation_error_message="The committee has already decided this member's vote on this item.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.membership.holder_label}: {'may vote' if self.may_vote else 'no vote'} on {self.agenda_item}"

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.http import Http404
 
-from scrutiny.governance.models import Committee
-from scrutiny.governance.selectors import annual_meetings
+from scrutiny.governance.models import Committee, Membership
+from scrutiny.governance.selectors import annual_meetings, co_opted_on
 from scrutiny.rules import municipal_year as municipal_year_rule
+from scrutiny.rules.co_option import MatterVote
 from scrutiny.rules.deadlines import agenda_publication_deadline
 
-from .models import AgendaItem, Meeting, MeetingStatus
+from .models import AgendaItem, CoOptedVote, Meeting, MeetingStatus
 
 
 def meetings_for_committee(*, committee: Committee) -> QuerySet[Meeting]:
@@ -94,3 +96,71 @@ def open_agenda_items(*, committee: Committee) -> QuerySet[AgendaItem]:
         .select_related("meeting")
         .order_by("meeting__date", "position")
     )
+
+
+@dataclass(frozen=True)
+class CoOptedVoting:
+    """A co-opted member's votes at a meeting: the items they vote on and those they do not."""
+
+    name: str
+    appointed_to_vote: bool
+    votes_on: tuple[str, ...]  # item numbers
+    no_vote_on: tuple[str, ...]
+
+    @property
+    def summary(self) -> str:
+        if not self.no_vote_on:
+            return "May vote on every item."
+        if not self.votes_on:
+            return "May not vote on any item."
+        return f"May vote on {_items(self.votes_on)}; not on {_items(self.no_vote_on)}."
+
+
+def _items(numbers: tuple[str, ...]) -> str:
+    words = "item" if len(numbers) == 1 else "items"
+    listed = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
+    return f"{words} {listed}"
+
+
+def co_opted_voting(*, meeting: Meeting) -> list[CoOptedVoting]:
+    """Each co-opted member's votes on the meeting's numbered items (`rules.co_option`)."""
+    seats = co_opted_on(committee=meeting.committee, day=meeting.date)
+    if not seats:
+        return []
+    items = list(AgendaItem.internal.filter(meeting=meeting).exclude(number="").order_by("position"))
+    decided = {
+        (v.agenda_item_id, v.membership_id): v.may_vote
+        for v in CoOptedVote.objects.filter(agenda_item__meeting=meeting)
+    }
+    voting = []
+    for seat in seats:
+        on = {
+            item.number: decided.get((item.pk, seat.pk), seat.may_vote) for item in items
+        }
+        voting.append(
+            CoOptedVoting(
+                name=seat.person.printed_name(with_councillor=meeting.committee.names_with_councillor)
+                if seat.person
+                else seat.holder_label,
+                appointed_to_vote=seat.may_vote,
+                votes_on=tuple(n for n, votes in on.items() if votes),
+                no_vote_on=tuple(n for n, votes in on.items() if not votes),
+            )
+        )
+    return voting
+
+
+def co_opted_decisions(*, item: AgendaItem) -> list[tuple[Membership, str]]:
+    """The co-opted seats on the item's meeting day, each with the decision for this item."""
+    decided = {v.membership_id: v.may_vote for v in CoOptedVote.objects.filter(agenda_item=item)}
+    return [
+        (
+            seat,
+            MatterVote.AS_APPOINTED
+            if seat.pk not in decided
+            else MatterVote.MAY_VOTE
+            if decided[seat.pk]
+            else MatterVote.NO_VOTE,
+        )
+        for seat in co_opted_on(committee=item.meeting.committee, day=item.meeting.date)
+    ]

@@ -10,7 +10,7 @@ public; then the exempt (Part 2) items, lettered A, B, ... Numbers follow the or
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -18,16 +18,19 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from scrutiny.core.history import save_with_history
+from scrutiny.core.history import HISTORY_USER_ATTRIBUTE, save_with_history
 from scrutiny.core.models import BusinessKind
 from scrutiny.governance.models import Committee
+from scrutiny.governance.selectors import co_opted_on
 from scrutiny.rules.agenda_numbering import Slot, item_numbers
+from scrutiny.rules.co_option import MatterVote
 from scrutiny.rules.exempt_information import exclusion_resolution
 
 from .models import (
     MEETING_WORKFLOW,
     OPEN_MEETING_STATUSES,
     AgendaItem,
+    CoOptedVote,
     DatePrecision,
     ItemRole,
     Meeting,
@@ -344,3 +347,32 @@ def agenda_item_remove(*, item: AgendaItem, by: User | None = None) -> None:
     meeting = item.meeting
     item.delete()
     agenda_arrange(meeting=meeting, by=by)
+
+
+@transaction.atomic
+def agenda_item_decide_co_opted_votes(
+    *, item: AgendaItem, decisions: Mapping[int, str], by: User | None = None
+) -> AgendaItem:
+    """Record whether each co-opted member (by seat) votes on the item, as the committee
+    decided (`rules.co_option`): "as appointed" removes a decision made for the item."""
+    meeting = item.meeting
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError("The meeting was cancelled: nobody voted at it.")
+    if item.role == ItemRole.EXCLUSION:
+        raise ValidationError("The resolution to exclude the press and public is decided by the members alone here.")
+    seats = {seat.pk: seat for seat in co_opted_on(committee=meeting.committee, day=meeting.date)}
+    if set(decisions) - set(seats):
+        raise ValidationError("Only the committee's co-opted members on the day of the meeting have a vote to decide.")
+    for pk, decision in decisions.items():
+        if decision not in MatterVote.values:
+            raise ValidationError(f"Choose whether {seats[pk].holder_label} may vote on this item.")
+        existing = CoOptedVote.objects.filter(agenda_item=item, membership_id=pk).first()
+        if decision == MatterVote.AS_APPOINTED:
+            if existing is not None:
+                setattr(existing, HISTORY_USER_ATTRIBUTE, by)
+                existing.delete()
+            continue
+        vote = existing or CoOptedVote(agenda_item=item, membership=seats[pk])
+        vote.may_vote = decision == MatterVote.MAY_VOTE
+        save_with_history(vote, by=by)
+    return item

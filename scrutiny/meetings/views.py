@@ -14,12 +14,14 @@ from scrutiny.access.decorators import ensure_runs, officer_required
 from scrutiny.core.views import action_redirect, form_page
 from scrutiny.governance import selectors as governance_selectors
 from scrutiny.governance.models import Committee
+from scrutiny.rules import co_option
 from scrutiny.rules import municipal_year as municipal_year_rule
 
 from . import selectors, services
 from .forms import (
     AgendaItemEditForm,
     AgendaItemForm,
+    CoOptedVotesForm,
     MeetingCancelForm,
     MeetingCreateForm,
     MeetingForm,
@@ -104,6 +106,26 @@ def agenda_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
         heading=f"Change item {item.number}" if item.number else "Change the item",
         caption=f"{meeting.committee.name}, {meeting.date_display}",
         submit="Save item",
+        cancel_url=manage_url(meeting.pk),
+    )
+
+
+@officer_required
+def agenda_item_co_opted_votes(request: HttpRequest, pk: int) -> HttpResponse:
+    item = agenda_item_to_run(request, pk)
+    meeting = item.meeting
+    form = CoOptedVotesForm.bound_to(request, item=item)
+    return form_page(
+        request,
+        form,
+        partial(services.agenda_item_decide_co_opted_votes, item=item),
+        success=lambda changed: (f"Co-opted members' votes on item {changed.number} saved.", manage_url(meeting.pk)),
+        committee=meeting.committee,
+        heading=f"Co-opted members' votes on item {item.number}: {item.title}",
+        caption=f"{meeting.committee.name}, {meeting.date_display}",
+        intro=f"{co_option.NO_VOTE_UNLESS_DECIDED} ({co_option.CITATION})"
+        + ("" if form.fields else " The committee had no co-opted member on the day of the meeting."),
+        submit="Save votes",
         cancel_url=manage_url(meeting.pk),
     )
 

@@ -18,6 +18,7 @@ from scrutiny.access.policy import Viewer
 from scrutiny.core.downloads import Visibility
 from scrutiny.documents.models import Document
 from scrutiny.meetings.models import OPEN_MEETING_STATUSES, AgendaItem, ItemRole, Meeting, MeetingStatus
+from scrutiny.meetings.selectors import co_opted_voting
 from scrutiny.minutes.models import Minute, Resolution
 from scrutiny.rules.agenda_numbering import Section, sections
 from scrutiny.rules.deadlines import agenda_publication_deadline, partner_request_deadline
@@ -259,6 +260,8 @@ def meeting_management(*, meeting: Meeting) -> dict[str, object]:
         and meeting.status != MeetingStatus.CANCELLED,
         "publications": list(publications(meeting)),
         "open": meeting.status in OPEN_MEETING_STATUSES,
+        "co_opted": co_opted_voting(meeting=meeting),
+        "not_cancelled": meeting.status != MeetingStatus.CANCELLED,
     }
 
 

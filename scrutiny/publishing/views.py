@@ -18,8 +18,9 @@ from scrutiny.core.downloads import Visibility, file_response
 from scrutiny.core.views import action_redirect, form_page
 from scrutiny.governance.models import Committee
 from scrutiny.meetings.models import Meeting
-from scrutiny.meetings.selectors import meeting_get, meetings_for_committee
+from scrutiny.meetings.selectors import co_opted_voting, meeting_get, meetings_for_committee
 from scrutiny.meetings.views import manage_url, meeting_to_run
+from scrutiny.rules import co_option
 
 from . import ical, services
 from .forms import PublishForm
@@ -160,6 +161,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "committee": meeting.committee,
         "agenda": agenda,
         "agenda_sections": meeting_agenda_sections(meeting=meeting, entries=agenda) if agenda else [],
+        "co_opted": co_opted_voting(meeting=meeting) if agenda else [],
+        "co_opted_rule": co_option.NO_VOTE_UNLESS_DECIDED,
         "sees_exempt": viewer.may_see_exempt_of_meeting(meeting),
         "minutes_visible": viewer.may_see_minutes(meeting) and meeting.minutes.exists(),
         "publication": latest_publication(meeting) if viewer.may_see_agenda(meeting) else None,

@@ -121,7 +121,8 @@ def scene(demo):
 
 def test_the_map_finds_the_officers_screens():
     names = {name for name, _, _ in _officer_patterns()}
-    assert {"meeting_add", "meeting_edit", "agenda_item_edit", "minutes_publish", "covering_report_edit",
+    assert {"meeting_add", "meeting_edit", "agenda_item_edit", "agenda_item_co_opted_votes", "minutes_publish",
+            "covering_report_edit",
             "draw_down_decide", "dashboard", "committee_settings", "meeting_attendance"} <= names
     administrators = {name for name, _, refusal in _officer_patterns() if refusal == NOT_YOUR_COUNCIL}
     assert {"council_accounts", "account_invite", "committee_membership", "seat_add", "seat_end",

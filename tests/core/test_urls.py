@@ -88,6 +88,7 @@ ADDRESSES = [
     ("meeting_cancel", {'pk': 7}, "/meetings/7/cancel/"),
     ("meeting_hold", {'pk': 7}, "/meetings/7/held/"),
     ("agenda_item_edit", {'pk': 7}, "/agenda-items/7/edit/"),
+    ("agenda_item_co_opted_votes", {'pk': 7}, "/agenda-items/7/co-opted-votes/"),
     ("covering_report_edit", {'pk': 7}, "/documents/7/report/"),
     ("meeting_attendance", {'pk': 7}, "/meetings/7/attendance/"),
     ("attendance_members", {'pk': 7}, "/meetings/7/attendance/members/"),
