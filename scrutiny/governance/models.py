@@ -99,8 +99,17 @@ class Succession(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["predecessor", "successor"], name="succession_unique"),
-            models.CheckConstraint(condition=~Q(predecessor=F("successor")), name="succession_not_self"),
+            models.UniqueConstraint(
+                fields=["predecessor", "successor"],
+                name="succession_unique",
+                violation_error_message="This succession is already recorded.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(predecessor=F("successor")),
+                name="succession_not_self",
+                violation_error_message="An organisation cannot be its own successor: choose the body that took over "
+                "from it.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -288,8 +297,16 @@ class Partnership(models.Model):
         ordering = ["partnership", "role", "member__name"]
         constraints = [
             _period_constraint("partnership"),
-            models.CheckConstraint(condition=~Q(partnership=F("member")), name="partnership_not_self"),
-            models.UniqueConstraint(fields=["partnership", "member", "starts_on"], name="partnership_unique"),
+            models.CheckConstraint(
+                condition=~Q(partnership=F("member")),
+                name="partnership_not_self",
+                violation_error_message="A partnership cannot be a member of itself.",
+            ),
+            models.UniqueConstraint(
+                fields=["partnership", "member", "starts_on"],
+                name="partnership_unique",
+                violation_error_message="This body is already recorded as a partner from that date.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -425,7 +442,13 @@ class Post(models.Model):
 
     class Meta:
         ordering = ["organisation__name", "title"]
-        constraints = [models.UniqueConstraint(fields=["organisation", "title"], name="post_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "title"],
+                name="post_unique",
+                violation_error_message="The organisation already has a post with this title.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.title}, {self.organisation}"

@@ -223,3 +223,39 @@ def committee_memberships(*, committee: Committee) -> list[tuple[str, list[Membe
         (municipal_year_rule.label(year), sorted(seats, key=lambda m: (order[m.role], m.holder_label)))
         for year, seats in sorted(by_year.items(), reverse=True)
     ]
+
+
+def partner_scope(*, committee: Committee) -> QuerySet[Organisation]:
+    """The bodies an administrator of the committee's council reaches: the council, the
+    partnerships the committee scrutinises and their members."""
+    partnerships = Scrutiny.objects.filter(committee=committee).values("partnership")
+    return Organisation.objects.filter(
+        Q(pk=committee.council_id)
+        | Q(pk__in=partnerships)
+        | Q(pk__in=Partnership.objects.filter(partnership__in=partnerships).values("member"))
+    ).order_by("name")
+
+
+@dataclass(frozen=True)
+class PartnersView:
+    remits: list[tuple[Scrutiny, list[Partnership]]]
+    successions: list[Succession]
+    posts: list[Post]
+
+
+def partners_screen(*, committee: Committee) -> PartnersView:
+    """What the administrators' partners and posts screen shows."""
+    scope = partner_scope(committee=committee)
+    return PartnersView(
+        remits=[(remit, list(partners_of(partnership=remit.partnership))) for remit in scrutinised_partnerships(committee=committee)],
+        successions=list(
+            Succession.objects.filter(predecessor__in=scope, successor__in=scope)
+            .select_related("predecessor", "successor")
+            .order_by(F("on").asc(nulls_first=True))
+        ),
+        posts=list(
+            Post.objects.filter(organisation__in=scope)
+            .select_related("organisation")
+            .prefetch_related("holders__person")
+        ),
+    )

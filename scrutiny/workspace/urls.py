@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from . import views
+from . import partners, views
 
 urlpatterns: list[URLPattern] = [
     path("officer/", views.dashboard, name="dashboard"),
@@ -17,4 +17,11 @@ urlpatterns: list[URLPattern] = [
     path("committees/<slug:slug>/standard-items/own/", views.standard_items_customise, name="standard_items_customise"),
     path("standard-items/<int:pk>/edit/", views.standard_item_edit, name="standard_item_edit"),
     path("standard-items/<int:pk>/remove/", views.standard_item_remove, name="standard_item_remove"),
+    path("committees/<slug:slug>/partners/", partners.partners, name="committee_partners"),
+    path("committees/<slug:slug>/partners/scrutinise/", partners.scrutiny_add, name="scrutiny_add"),
+    path("committees/<slug:slug>/partners/add/", partners.partner_add, name="partner_add"),
+    path("committees/<slug:slug>/partners/<int:pk>/end/", partners.partner_end, name="partner_end"),
+    path("committees/<slug:slug>/successions/add/", partners.succession_add, name="succession_add"),
+    path("committees/<slug:slug>/posts/add/", partners.post_add, name="post_add"),
+    path("committees/<slug:slug>/posts/<int:pk>/holders/add/", partners.post_holder_add, name="post_holder_add"),
 ]

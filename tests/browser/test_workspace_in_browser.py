@@ -21,6 +21,10 @@ SCREENS = [
     "/councils/dartford-bc/accounts/",
     "/councils/dartford-bc/accounts/invite/",
     f"/committees/{SLUG}/meetings/add/",
+    f"/committees/{SLUG}/partners/",
+    f"/committees/{SLUG}/partners/add/",
+    f"/committees/{SLUG}/successions/add/",
+    f"/committees/{SLUG}/posts/add/",
 ]
 
 
@@ -28,7 +32,8 @@ SCREENS = [
 def test_the_workspace_screens_pass_axe_and_reflow(page, site, width):
     meeting = Meeting.objects.filter(committee__slug=SLUG).order_by("-date").first()
     screens = SCREENS + [f"/meetings/{meeting.pk}/edit/", f"/meetings/{meeting.pk}/attendance/",
-                         f"/meetings/{meeting.pk}/postpone/"]
+                         f"/meetings/{meeting.pk}/postpone/",
+                         f"/agenda-items/{meeting.agenda_items.first().pk}/co-opted-votes/"]
     _sign_in(page, site)
     page.set_viewport_size({"width": width, "height": 900})
     for path in screens:
