@@ -571,3 +571,58 @@ class Membership(models.Model):
         if self.post is not None:
             return f"The {self.post.title}"
         return NAME_NOT_RECORDED
+
+
+DEFAULT_HEADER_COLOUR = "#00626e"
+
+
+class Branding(models.Model):
+    """How a council presents itself on its pages and papers: its name as it styles itself,
+    its logo (stored re-encoded as PNG, never the file as uploaded) and its colours, which
+    keep the contrast WCAG 2.2 requires (`rules.contrast`, checked by the service)."""
+
+    council = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="branding",
+        limit_choices_to={"kind": OrganisationKind.COUNCIL},
+    )
+    display_name = models.CharField(
+        "name on its pages and papers", max_length=200, blank=True,
+        help_text="As the council styles itself, for example 'Dartford Borough Council'. Leave empty for its "
+        "recorded name.",
+    )
+    header_colour = models.CharField(
+        max_length=7, default=DEFAULT_HEADER_COLOUR,
+        help_text="The header's background, behind white text: for example #00626e.",
+    )
+    accent_colour = models.CharField(
+        max_length=7, default=DEFAULT_HEADER_COLOUR,
+        help_text="The bar under the header and the headings of printed papers: for example #00626e.",
+    )
+    logo = models.BinaryField(blank=True, default=b"", editable=False)
+    logo_alt = models.CharField(
+        "logo description", max_length=200, blank=True,
+        help_text="What the logo shows, for people who cannot see it: 'Dartford Borough Council crest'.",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)  # changes the logo's and style's address
+    history = HistoricalRecords(excluded_fields=["logo"])
+
+    class Meta:
+        verbose_name_plural = "brandings"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(header_colour__regex=r"^#[0-9a-f]{6}$") & Q(accent_colour__regex=r"^#[0-9a-f]{6}$"),
+                name="branding_colours_hex",
+                violation_error_message="Write each colour as six hexadecimal digits, like #00626e.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Branding of {self.council}"
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.council.name
+
+    @property
+    def has_logo(self) -> bool:
+        return bool(self.logo)

@@ -14,6 +14,7 @@ from scrutiny.rules import municipal_year as municipal_year_rule
 from .models import (
     MEMBER_ROLES,
     NAME_NOT_RECORDED,
+    Branding,
     Committee,
     Membership,
     MembershipRole,
@@ -259,3 +260,16 @@ def partners_screen(*, committee: Committee) -> PartnersView:
             .prefetch_related("holders__person")
         ),
     )
+
+
+def branding_of(council: Organisation | None) -> Branding | None:
+    """The council's branding, if it has set one."""
+    if council is None:
+        return None
+    return Branding.objects.filter(council=council).first()
+
+
+def council_display_name(council: Organisation) -> str:
+    """The council's name as it styles itself on its pages and papers."""
+    branding = branding_of(council)
+    return branding.name if branding else council.name

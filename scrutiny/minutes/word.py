@@ -13,6 +13,7 @@ from docx.document import Document as WordDocument
 
 from scrutiny.core.printing import centred, docx_bytes, word_document
 from scrutiny.core.text import blocks
+from scrutiny.governance.selectors import council_display_name
 
 from .models import Attendance, AttendanceKind, MinutesStatus
 from .selectors import MinuteEntry
@@ -85,7 +86,7 @@ def minutes_docx(context: Mapping[str, Any]) -> bytes:
     meeting, committee = context["meeting"], context["committee"]
     record = context.get("record")
     document = word_document()
-    for text in (committee.council.name.upper(), meeting.met_as.upper()):
+    for text in (council_display_name(committee.council).upper(), meeting.met_as.upper()):
         centred(document, text)
     document.add_paragraph(f"MINUTES of the meeting of the {meeting.met_as} {meeting.held_on_display}.")
     status = getattr(record, "status", "")

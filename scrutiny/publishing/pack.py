@@ -20,6 +20,7 @@ The same inputs give the same bytes: nothing time-dependent is written unless pa
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import io
@@ -35,7 +36,7 @@ from scrutiny.access.policy import Viewer
 from scrutiny.core.printing import html_to_pdf
 from scrutiny.documents.models import Document, DocumentKind
 from scrutiny.governance.models import MembershipRole
-from scrutiny.governance.selectors import committee_seats, municipal_year_of
+from scrutiny.governance.selectors import branding_of, committee_seats, municipal_year_of
 from scrutiny.meetings.models import AgendaItem, ItemRole, Meeting
 from scrutiny.minutes.selectors import printed_minutes
 from scrutiny.rules.agenda_numbering import NumberingStyle, Section, sections
@@ -81,6 +82,13 @@ class FrontMatter:
     part2_agenda: tuple[AgendaLine, ...]
     late_statement: str = ""  # an agenda published late as a whole: the reason, once
     numbering: str = NumberingStyle.NUMBERED
+    logo_png: bytes = b""  # the council's branding, if it has one
+    logo_alt: str = ""
+    accent_colour: str = ""
+
+    @property
+    def logo_uri(self) -> str:
+        return f"data:image/png;base64,{base64.b64encode(self.logo_png).decode()}" if self.logo_png else ""
 
 
 def agenda_sections(style: str, lines: Sequence[AgendaLine]) -> list[Section[AgendaLine]]:
@@ -290,8 +298,9 @@ def pack_sources(
         late_as_a_whole = late_as_a_whole_reason(meeting)
     items = _items(meeting)
     committee = meeting.committee
+    brand = branding_of(committee.council)
     front = FrontMatter(
-        council=committee.council.name,
+        council=brand.name if brand else committee.council.name,
         committee=meeting.met_as,
         contact=committee.contact,
         date_display=meeting.date_display,
@@ -302,6 +311,9 @@ def pack_sources(
         part2_agenda=tuple(_agenda_line(i, part2=True, urgent=urgent) for i in items),
         late_statement=late_agenda_statement(late_as_a_whole) if late_as_a_whole else "",
         numbering=committee.agenda_numbering,
+        logo_png=bytes(brand.logo) if brand else b"",
+        logo_alt=brand.logo_alt if brand else "",
+        accent_colour=brand.accent_colour if brand else "",
     )
     papers = tuple(
         _paper_source(item, document, meeting)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping, Sequence
 
 from docx.document import Document as WordDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Cm
 
 from scrutiny.core.printing import centred, docx_bytes, marked, word_document
 from scrutiny.core.text import blocks
 from scrutiny.documents.models import CoveringReport
+from scrutiny.governance.selectors import branding_of
 from scrutiny.meetings.models import Meeting
 from scrutiny.rules.exempt_information import part_2_notice
 from scrutiny.rules.notices import RIGHT_TO_REPORT, late_agenda_statement
@@ -20,6 +25,7 @@ from .selectors import late_as_a_whole_reason
 def agenda_docx(meeting: Meeting, *, part2: bool, pages: Mapping[int, tuple[int, int]]) -> bytes:
     """The agenda as the pack prints it: the public's, or with Part 2 for those entitled."""
     document = word_document()
+    _letterhead(document, meeting)
     centred(document, meeting.met_as.upper())
     centred(document, "AGENDA")
     centred(document, meeting.date_display, bold=False)
@@ -36,6 +42,20 @@ def agenda_docx(meeting: Meeting, *, part2: bool, pages: Mapping[int, tuple[int,
             document.add_paragraph(section.empty_line)
         _agenda_entries(document, section.entries)
     return docx_bytes(document)
+
+
+def _letterhead(document: WordDocument, meeting: Meeting) -> None:
+    """The council's logo and name as it styles itself, when it has set its branding."""
+    brand = branding_of(meeting.committee.council)
+    if brand is None:
+        return
+    if brand.has_logo:
+        document.add_picture(io.BytesIO(bytes(brand.logo)), height=Cm(2))
+        picture = document.paragraphs[-1]
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for described in picture._p.iter(qn("wp:docPr")):  # the picture's alternative text
+            described.set("descr", brand.logo_alt)
+    centred(document, brand.name.upper())
 
 
 def _agenda_entries(document: WordDocument, lines: Sequence[AgendaLine]) -> None:

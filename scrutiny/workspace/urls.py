@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from . import partners, views
+from . import branding, partners, views
 
 urlpatterns: list[URLPattern] = [
     path("officer/", views.dashboard, name="dashboard"),
@@ -24,4 +24,7 @@ urlpatterns: list[URLPattern] = [
     path("committees/<slug:slug>/successions/add/", partners.succession_add, name="succession_add"),
     path("committees/<slug:slug>/posts/add/", partners.post_add, name="post_add"),
     path("committees/<slug:slug>/posts/<int:pk>/holders/add/", partners.post_holder_add, name="post_holder_add"),
+    path("councils/<slug:slug>/branding/", branding.council_branding, name="council_branding"),
+    path("councils/<slug:slug>/brand.css", branding.council_brand_css, name="council_brand_css"),
+    path("councils/<slug:slug>/logo.png", branding.council_logo, name="council_logo"),
 ]

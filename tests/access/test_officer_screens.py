@@ -127,7 +127,7 @@ def test_the_map_finds_the_officers_screens():
     administrators = {name for name, _, refusal in _officer_patterns() if refusal == NOT_YOUR_COUNCIL}
     assert {"council_accounts", "account_invite", "committee_membership", "seat_add", "seat_end",
             "person_account", "committee_partners", "partner_add", "partner_end", "succession_add", "post_add",
-            "post_holder_add", "scrutiny_add"} <= administrators
+            "post_holder_add", "scrutiny_add", "council_branding"} <= administrators
 
 
 @pytest.mark.parametrize("who", ["officer of another council", "officer of another committee"])

@@ -20,6 +20,7 @@ SCREENS = [
     f"/committees/{SLUG}/rename/",
     "/councils/dartford-bc/accounts/",
     "/councils/dartford-bc/accounts/invite/",
+    "/councils/dartford-bc/branding/",
     f"/committees/{SLUG}/meetings/add/",
     f"/committees/{SLUG}/partners/",
     f"/committees/{SLUG}/partners/add/",
@@ -55,3 +56,20 @@ def test_the_partner_page_passes_axe(page, site):
     page.get_by_role("link", name="Your partner's business").click()
     assert page.get_by_role("heading", name="Kent Police").count() == 1
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("width", [1200, 320])
+def test_a_branded_councils_page_passes_axe_and_reflows(page, site, width):
+    from scrutiny.governance.branding import council_branding_update
+    from tests.governance.test_branding import picture
+
+    council_branding_update(council=Organisation.objects.get(slug="dartford-bc"), header_colour="#1d4f91",
+                            accent_colour="#b10e1e", logo=picture(), logo_alt="The council's crest")
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site + f"/committees/{SLUG}/")
+    assert page.locator(".scrutiny-header__logo").count() == 1
+    assert page.evaluate("getComputedStyle(document.querySelector('.scrutiny-header')).backgroundColor") == \
+        "rgb(29, 79, 145)"
+    assert axe_violations(page) == []
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the branded page scrolls sideways by {overflow}px at {width}px"

@@ -313,3 +313,15 @@ def test_a_pack_in_the_sections_style_heads_its_agenda_and_numbers_through(febru
     assert front.index("A. Unrestricted items") < front.index("1. Apologies") < front.index("B. Exempt items")
     assert f"{opens + 1}. CSP Strategic Assessment 2017" in front
     assert "Councillor" not in front.split("Membership", 1)[1].split("Contact officer", 1)[0]
+
+
+def test_the_front_sheet_prints_the_councils_logo_and_name(february):
+    from scrutiny.governance.branding import council_branding_update
+    from tests.governance.test_branding import picture
+
+    council_branding_update(council=february.committee.council, display_name="Dartford Borough Council (branded)",
+                            logo=picture(), logo_alt="The council's crest")
+    public, _ = build_packs(february)
+    first = PdfReader(io.BytesIO(public.pdf)).pages[0]
+    assert len(first.images) == 1
+    assert "DARTFORD BOROUGH COUNCIL (BRANDED)" in text_of(public.pdf)[0]
