@@ -25,7 +25,10 @@ from django.db import models, transaction
 from scrutiny.demo import shapes
 from scrutiny.demo.standins import standin_pdf
 from scrutiny.documents.models import BackgroundPaper, CoveringReport, Document
+from scrutiny.governance.branding import council_branding_update
 from scrutiny.governance.models import (
+    DEFAULT_HEADER_COLOUR,
+    Branding,
     Committee,
     Membership,
     MunicipalYear,
@@ -287,6 +290,8 @@ class _Loader:
                 },
                 where,
             )
+            if "branding" in organisation:
+                self.load_branding(self.orgs[organisation["key"]], organisation["branding"], f"{where}.branding")
         for i, committee in enumerate(data["committees"]):
             where = f"{f}: committees[{i}]"
             _keys(committee, where, shapes.CommitteeSpec)
@@ -370,6 +375,30 @@ class _Loader:
                     },
                     w,
                 )
+
+    def load_branding(self, council: Organisation, raw: object, where: str) -> None:
+        """Through the service, which checks the colours' contrast; a new version only on a change,
+        so that loading twice changes nothing and a changed style gets a new address."""
+        spec = _keys(raw, where, shapes.BrandingSpec)
+        values = {
+            "display_name": spec.get("display_name", ""),
+            "header_colour": spec.get("header_colour", DEFAULT_HEADER_COLOUR),
+            "accent_colour": spec.get("accent_colour", DEFAULT_HEADER_COLOUR),
+        }
+        current = Branding.objects.filter(council=council).first()
+        if current is not None and all(getattr(current, k) == v for k, v in values.items()):
+            self.report.record(Branding, "unchanged")
+            return
+        try:
+            council_branding_update(
+                council=council,
+                display_name=values["display_name"],
+                header_colour=values["header_colour"],
+                accent_colour=values["accent_colour"],
+            )
+        except ValidationError as exc:
+            raise DemoDataError(f"{where}: {'; '.join(_messages(exc))}") from None
+        self.report.record(Branding, "created" if current is None else "updated")
 
     def load_people(self, raw: object) -> None:
         f = "people.yaml"

@@ -27,6 +27,12 @@ class ExemptSpec(TypedDict):
 # -- organisations.yaml -------------------------------------------------------------------
 
 
+class BrandingSpec(TypedDict):
+    display_name: NotRequired[str]
+    header_colour: NotRequired[str]
+    accent_colour: NotRequired[str]
+
+
 class OrganisationSpec(TypedDict):
     key: str
     name: str
@@ -37,6 +43,7 @@ class OrganisationSpec(TypedDict):
     public_description: NotRequired[str]
     note: NotRequired[str]
     parent: NotRequired[str | None]
+    branding: NotRequired[BrandingSpec]
 
 
 class ScrutinySpec(TypedDict):
@@ -52,6 +59,9 @@ class ProtocolSpec(TypedDict):
     agenda_setting_weeks: NotRequired[int | None]
     quorum: NotRequired[int]
     partner_notice_days: NotRequired[int]
+    agenda_numbering: NotRequired[str]
+    names_with_councillor: NotRequired[bool]
+    seasons: NotRequired[str]
 
 
 class CommitteeSpec(TypedDict):

@@ -74,3 +74,21 @@ def test_a_second_load_of_the_example_changes_nothing(both):
     before = _snapshot()
     assert _load_example().changed == 0
     assert _snapshot() == before
+
+
+@pytest.mark.django_db
+def test_the_example_council_has_its_own_brand_and_style_and_a_second_load_keeps_its_version(both, client):
+    council = Organisation.objects.get(slug="example-dc")
+    assert council.branding.header_colour == "#4c2c92"
+    assert council.branding.name == "Example District Council (invented for the demo)"
+    committee = Committee.objects.get(slug="example-community-safety")
+    assert not committee.names_with_councillor
+    assert committee.seasons.startswith("Spring: March")
+    page = client.get(f"/committees/{committee.slug}/").content.decode()
+    assert "Example District Council (invented for the demo)" in page
+    assert "#4c2c92" in client.get(f"/councils/{council.slug}/brand.css").content.decode()
+    # Dartford keeps the default look
+    assert not hasattr(Organisation.objects.get(slug="dartford-bc"), "branding")
+    _load_example()
+    council.branding.refresh_from_db()
+    assert council.branding.version == 1
