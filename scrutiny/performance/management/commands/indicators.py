@@ -1,10 +1,10 @@
-import csv
 import json
 from decimal import Decimal
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from scrutiny.core.csv_cells import dict_writer
 from scrutiny.performance.models import Area
 from scrutiny.performance.periods import Period, PeriodError
 from scrutiny.performance.selectors import (
@@ -131,8 +131,7 @@ class Command(BaseCommand):
                                                                                        both)
 
     def _csv(self, report: PerformanceReport, rows: list[Row], partner_rows: list[Row], both: bool) -> None:
-        writer = csv.DictWriter(self.stdout, fieldnames=FIELDS_BOTH if both else FIELDS, lineterminator="\n",
-                                extrasaction="ignore")
+        writer = dict_writer(self.stdout, FIELDS_BOTH if both else FIELDS, lineterminator="\n", extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows + partner_rows)
 
