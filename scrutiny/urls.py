@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
 
+from scrutiny.core import health
 from scrutiny.core import views as core_views
 from scrutiny.core.forms import SignInForm
 
@@ -24,6 +25,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("accounts/sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
 ]
 
 handler400 = core_views.bad_request

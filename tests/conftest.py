@@ -59,3 +59,34 @@ def _media_in_tmp(settings, tmp_path):
             "OPTIONS": {"location": tmp_path / "media"},
         },
     }
+
+
+def otp_verify(client, user):
+    """Mark the client's session as having given the second factor of signing in, as the
+    second step does: through a confirmed authenticator app of the user's."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="Test app", confirmed=True
+    )
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
+
+
+@pytest.fixture(autouse=True)
+def _force_login_gives_the_second_factor(monkeypatch):
+    """`client.force_login(user)` signs in fully, second factor given, as officers must;
+    `force_login(user, verified=False)` signs in with the password only."""
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None, *, verified=True):
+        original(self, user, backend)
+        if verified:
+            otp_verify(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)

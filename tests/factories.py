@@ -96,6 +96,11 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     committee = factory.SubFactory(CommitteeFactory)
     date = dt.date(2018, 2, 21)
     status = MeetingStatus.HELD
+    # A meeting made in a status its agenda reaches by publication was published; a test of
+    # an agenda never published says agenda_public=False.
+    agenda_public = factory.LazyAttribute(
+        lambda m: m.status in (MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD)
+    )
 
 
 class AgendaItemFactory(factory.django.DjangoModelFactory):

@@ -1,4 +1,4 @@
-"""Writes for accounts: a council administrator invites, deactivates and resets the
+"""Writes for accounts: a council administrator invites, deactivates, resets and unlocks the
 accounts of their council. Mail goes after the transaction commits, so that an invitation
 is never sent for an account that was not saved.
 """
@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from axes.models import AccessAttempt
+from axes.utils import reset as axes_reset
 from django.contrib.auth.models import User
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import Sum
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -20,7 +23,8 @@ from django.utils.http import urlsafe_base64_encode
 from scrutiny.governance.models import Committee, Membership, Organisation, Person
 from scrutiny.governance.services import person_link_account
 
-from .models import Role, RoleKind
+from .models import Role, RoleKind, SignInUnlock
+from .selectors import locked_usernames
 from .services import role_grant, role_revoke
 
 
@@ -136,3 +140,17 @@ def account_invite_member(
     person_link_account(person=person, user=user, by=by)
     transaction.on_commit(lambda: _mail_link(user=user, council=council, site=site, invited=invited))
     return user
+
+
+@transaction.atomic
+def account_unlock(*, user: User, council: Organisation, by: User | None) -> SignInUnlock:
+    """Lift the lock on signing in to an account of `council` (too many wrong passwords)
+    before it expires, and record who lifted it."""
+    if not Role.objects.filter(user=user, council=council).exists():
+        raise ValidationError(f"{user.get_username()} holds no role in {council.name}.")
+    username = user.get_username()
+    if username not in locked_usernames([username]):
+        raise ValidationError(f"Signing in to {username} is not locked.")
+    cleared = AccessAttempt.objects.filter(username=username).aggregate(n=Sum("failures_since_start"))["n"] or 0
+    axes_reset(username=username)
+    return SignInUnlock.objects.create(user=user, council=council, by=by, failures_cleared=cleared)

@@ -12,7 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from scrutiny.access.policy import Viewer
 
-from .models import Role
+from .models import Role, SignInUnlock
 
 M = TypeVar("M", bound=Model)  # the model an admin or inline shows
 P = TypeVar("P", bound=Model)  # the model an inline is shown within
@@ -75,3 +75,17 @@ class RoleAdmin(SimpleHistoryAdmin[Role]):
     search_fields = ["user__username", "user__email", "council__name"]
     filter_horizontal = ["committees"]
     autocomplete_fields = ["user"]
+
+
+@admin.register(SignInUnlock)
+class SignInUnlockAdmin(admin.ModelAdmin[SignInUnlock]):
+    """Who lifted a lock on signing in, and when: a record, never changed."""
+
+    list_display = ["user", "council", "by", "failures_cleared", "unlocked_at"]
+    list_filter = ["council"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: SignInUnlock | None = None) -> bool:
+        return False

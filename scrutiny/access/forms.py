@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth.forms import PasswordResetForm
 
 from scrutiny.core.forms import ServiceForm, choose_from
 from scrutiny.governance.models import Committee, Organisation, OrganisationKind
@@ -50,3 +51,33 @@ class ConfirmForm(ServiceForm):
 
     def service_kwargs(self) -> dict[str, Any]:
         return {}
+
+
+class CodeForm(forms.Form):
+    """The second step of signing in: a code from the authenticator app, or a recovery code."""
+
+    code = forms.CharField(
+        label="Code", max_length=20, strip=True,
+        help_text="The 6-digit code your authenticator app shows now, or one of your recovery codes.",
+        error_messages={"required": "Enter the 6-digit code from your authenticator app, or a recovery code"})
+
+
+class SetupCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code from your authenticator app", max_length=20, strip=True,
+        help_text="After adding the account to the app, enter the 6-digit code it shows.",
+        error_messages={"required": "Enter the 6-digit code your authenticator app shows"})
+
+
+class PasswordResetRequestForm(PasswordResetForm):
+    """Django's own reset form, in the service's words. Whatever address is given, the page
+    that follows says the same (`PasswordResetForm` sends only to an active account with a
+    password)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "E-mail address"
+        self.fields["email"].error_messages = {
+            "required": "Enter the e-mail address of your account",
+            "invalid": "Enter an e-mail address like name@council.gov.uk",
+        }

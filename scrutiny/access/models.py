@@ -75,3 +75,22 @@ class Role(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.get_kind_display()}, {self.council}"
+
+
+class SignInUnlock(models.Model):
+    """A lock on signing in (too many wrong passwords) lifted before it expired: by whom, for
+    which account, in which council's name."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sign_in_unlocks")
+    council = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="sign_in_unlocks")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    failures_cleared = models.PositiveIntegerField(help_text="Wrong attempts forgotten by lifting the lock.")
+    unlocked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-unlocked_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} unlocked by {self.by or 'the system'} on {self.unlocked_at:%d %B %Y %H:%M}"

@@ -24,6 +24,10 @@ The policy:
 - Drafts: an agenda not yet published, and minutes not yet published, are seen by
   officers only.
 - Inactive accounts are anonymous.
+- Two-factor sign-in: committee officers, council administrators and superusers must give a
+  code from their authenticator app (or a recovery code) after their password; members and
+  partner contacts may choose to. Until that second step is done the account is anonymous
+  here, and `scrutiny.access.middleware.SecondStepMiddleware` sends it to the second step.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from typing import Protocol
 from django.contrib.auth.models import AnonymousUser, User
 from django.http import HttpRequest
 from django.utils import timezone
+from django_otp import user_has_device
 
 from scrutiny.governance.models import Committee, Organisation, Person
 from scrutiny.governance.selectors import person_is_committee_member
@@ -43,6 +48,42 @@ from .models import Role, RoleKind
 
 # Where a request keeps its viewer, so that the policy is asked once per request.
 _VIEWER_ATTRIBUTE = "_scrutiny_viewer"
+
+# The roles whose holders must sign in with a second factor (superusers must too).
+SECOND_FACTOR_ROLES = (RoleKind.OFFICER, RoleKind.ADMINISTRATOR)
+
+
+def second_factor_required(user: User | AnonymousUser) -> bool:
+    """Must this account give a code after its password? Officers, administrators and
+    superusers must; anyone who has set up an authenticator app must use it."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return bool(
+        user.is_superuser
+        or Role.objects.filter(user_id=user.pk, kind__in=SECOND_FACTOR_ROLES).exists()
+        or user_has_device(user)
+    )
+
+
+def second_factor_optional(user: User | AnonymousUser) -> bool:
+    """May this account turn two-factor sign-in off (members and partner contacts)?"""
+    return bool(
+        user.is_authenticated
+        and not user.is_superuser
+        and not Role.objects.filter(user_id=user.pk, kind__in=SECOND_FACTOR_ROLES).exists()
+    )
+
+
+def second_step_pending(user: User | AnonymousUser) -> bool:
+    """Has this account given its password but not yet the code it must give? The session's
+    verification is django-otp's (`user.is_verified`, set by its middleware); without it the
+    step is never taken to be done."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    is_verified = getattr(user, "is_verified", None)
+    if callable(is_verified) and is_verified():
+        return False
+    return second_factor_required(user)
 
 
 class MinutesRecordLike(Protocol):
@@ -71,6 +112,8 @@ class Viewer:
 
     user: User | AnonymousUser = field(default_factory=AnonymousUser)
     today: dt.date = field(default_factory=timezone.localdate)
+    # Password given, second factor not yet: anonymous to the policy (set by `of`).
+    second_step_pending: bool = False
     _person: Person | None = field(default=None, init=False, repr=False)
     _person_loaded: bool = field(default=False, init=False, repr=False)
     _roles: list[Role] | None = field(default=None, init=False, repr=False)
@@ -84,13 +127,14 @@ class Viewer:
         user: User | AnonymousUser | None = getattr(request, "user", None)
         viewer: Viewer | None = getattr(request, _VIEWER_ATTRIBUTE, None)
         if viewer is None or (user is not None and viewer.user is not user):
-            viewer = cls(user=user if user is not None else AnonymousUser())
+            user = user if user is not None else AnonymousUser()
+            viewer = cls(user=user, second_step_pending=second_step_pending(user))
             setattr(request, _VIEWER_ATTRIBUTE, viewer)
         return viewer
 
     @property
     def is_signed_in(self) -> bool:
-        return bool(self.user.is_authenticated and self.user.is_active)
+        return bool(self.user.is_authenticated and self.user.is_active and not self.second_step_pending)
 
     @property
     def is_superuser(self) -> bool:

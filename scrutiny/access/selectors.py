@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from axes.models import AccessAttempt
+from django.conf import settings
 from django.contrib.auth.models import User
+from django.db.models import Sum
+from django.utils import timezone
 
 from scrutiny.governance.models import Organisation
 
@@ -15,6 +19,7 @@ from .models import Role
 class Account:
     user: User
     roles: list[Role]
+    locked: bool = False
 
     @property
     def awaiting_password(self) -> bool:
@@ -27,4 +32,18 @@ def council_accounts(*, council: Organisation) -> list[Account]:
     by_user: dict[int, Account] = {}
     for role in roles.order_by("user__last_name", "user__username", "kind"):
         by_user.setdefault(role.user_id, Account(role.user, [])).roles.append(role)
-    return list(by_user.values())
+    locked = locked_usernames([a.user.get_username() for a in by_user.values()])
+    return [replace(a, locked=a.user.get_username() in locked) for a in by_user.values()]
+
+
+def locked_usernames(usernames: list[str]) -> set[str]:
+    """Which of these usernames may not sign in now: django-axes counts ten wrong attempts
+    within the cool-off period (counted by username; an address's own lock is the superuser's
+    to lift, in the admin)."""
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    counts = (
+        AccessAttempt.objects.filter(username__in=usernames, attempt_time__gte=since)
+        .values("username")
+        .annotate(failures=Sum("failures_since_start"))
+    )
+    return {row["username"] for row in counts if row["failures"] >= settings.AXES_FAILURE_LIMIT}

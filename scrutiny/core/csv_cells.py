@@ -21,7 +21,7 @@ from collections.abc import Collection, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Protocol
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 # A plain decimal number, signed or not, with an optional exponent: nothing a spreadsheet
 # could run. Anything longer ("-1+1", "-2*cmd") is text and neutralised.
@@ -37,6 +37,10 @@ def safe_cell(value: object) -> object:
     a leading apostrophe; numbers and other text are returned unchanged."""
     if isinstance(value, bool | int | float | Decimal) or not isinstance(value, str):
         return value
+    if "\r" in value:
+        # csv quotes a cell holding the line terminator ("\n") but not a lone CR, which a
+        # reader takes as the end of the row: line breaks are written as "\n", quoted.
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
     if value.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value):
         return "'" + value
     return value

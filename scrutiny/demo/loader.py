@@ -25,6 +25,7 @@ from django.db import models, transaction
 from scrutiny.demo import shapes
 from scrutiny.demo.standins import standin_pdf
 from scrutiny.documents.models import BackgroundPaper, CoveringReport, Document
+from scrutiny.documents.services import paper_file_check
 from scrutiny.governance.branding import council_branding_update
 from scrutiny.governance.models import (
     DEFAULT_HEADER_COLOUR,
@@ -503,6 +504,9 @@ class _Loader:
                 "start_time": _time(data.get("start_time"), f"{name}: start_time"),
                 "venue": data.get("venue") or "",
                 "status": data["status"],
+                # The record of what the council published: the seeds' meetings held had their
+                # agendas public (recording the past through the services is issue 17).
+                "agenda_public": data["status"] in ("held", "agenda_published"),
                 "closed_at": _time(data.get("closed_at"), f"{name}: closed_at"),
                 "source": (data.get("source") or "").strip(),
                 "note": (data.get("note") or "").strip(),
@@ -616,8 +620,11 @@ class _Loader:
                 committee=meeting.committee.name,
                 meeting=meeting.date_display,
             )
-            document.file.save(f"standin-{document.pk}.pdf", ContentFile(pdf), save=False)
-            document.page_count = int(standin_pages)
+            # The same checks as every paper's file (it is a PDF of our own, but a paper's file
+            # comes in one way only).
+            checked = paper_file_check(where=where, name=f"standin-{document.pk}.pdf", data=pdf)
+            document.file.save(checked.name, ContentFile(checked.pdf), save=False)
+            document.page_count = checked.pages
             change_reason_set(document, CHANGE_REASON)
             document.save()
             self.report.record(Document, "updated")

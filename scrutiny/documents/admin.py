@@ -13,6 +13,9 @@ class DocumentAdmin(ExemptAwareAdmin[Document]):
     search_fields = ["title", "description"]
     list_select_related = ["agenda_item", "agenda_item__meeting"]
     raw_id_fields = ["agenda_item"]
+    # A paper's file comes in only through the officers' screens, which check it
+    # (`documents.files`): a file field here would take any file, as it is, unchecked.
+    readonly_fields = ["file", "page_count"]
 
 
 class BackgroundPaperInline(admin.TabularInline[BackgroundPaper, CoveringReport]):

@@ -32,6 +32,7 @@ class DocumentQuerySet(models.QuerySet["Document"]):
         return self.filter(
             is_exempt=False,
             agenda_item__is_exempt=False,
+            agenda_item__meeting__agenda_public=True,
             agenda_item__meeting__status__in=AGENDA_PUBLIC_STATUSES,
         )
 
@@ -79,6 +80,10 @@ class Document(Exemptible):
     internal = DocumentManager()
     public = PublicDocumentManager()
     history = HistoricalRecords()
+
+    #: What the upload's checks took out of the file just stored (scripts, embedded files), for
+    #: the officer's message; not stored.
+    removed_from_file: tuple[str, ...] = ()
 
     class Meta:
         ordering = ["agenda_item", "position"]

@@ -1,38 +1,31 @@
 """Writes to papers: adding a paper to an item, attaching its file.
 
-Uploads are checked before anything is stored: the type (PDF, or Word/OpenDocument which is
-converted to PDF with LibreOffice in headless mode), the size, and that the PDF opens, is not
-encrypted and has pages. A refused upload names the paper and its item and changes nothing.
+Uploads are checked before anything is stored (`files`): the type (PDF, or a real
+Word/OpenDocument file, converted to PDF with LibreOffice in headless mode), the size, and that
+the PDF opens, is not encrypted, has pages but not too many, and holds nothing that could run
+(removed, or the file refused). A refused upload names the paper and its item and changes nothing.
 Checking and converting happen before the transaction (no lock waits for LibreOffice); the
 file is written just before it and removed if it fails.
 """
 
 from __future__ import annotations
 
-import io
-import shutil
-import subprocess  # noqa: S404 - LibreOffice is run without a shell, on a file we wrote
-import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 
+from scrutiny.core.downloads import safe_filename
 from scrutiny.core.history import save_with_history
 from scrutiny.meetings.models import OPEN_MEETING_STATUSES, AgendaItem
 
+from .files import ACCEPTED, WORD_TYPES, clean_pdf, max_upload_bytes, word_check, word_to_pdf
 from .models import CoveringReport, Document
-
-WORD_TYPES = {".docx", ".doc", ".odt", ".rtf"}
-ACCEPTED = {".pdf"} | WORD_TYPES
 
 
 def _where(document: Document) -> str:
@@ -41,71 +34,17 @@ def _where(document: Document) -> str:
     return f"“{document.title}” ({label})"
 
 
-def max_upload_bytes() -> int:
-    return int(getattr(settings, "SCRUTINY_MAX_UPLOAD_MB", 20)) * 1024 * 1024
-
-
-def word_to_pdf(data: bytes, suffix: str, *, timeout: int = 120) -> bytes:
-    """Convert a Word or OpenDocument file with LibreOffice (headless), in a private folder."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise ValidationError(
-            "Word files cannot be converted on this server (LibreOffice is not installed): upload a PDF."
-        )
-    with tempfile.TemporaryDirectory(prefix="scrutiny-convert-") as folder:
-        source = Path(folder) / f"paper{suffix}"
-        source.write_bytes(data)
-        profile = Path(folder) / "profile"
-        command = [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            folder,
-            str(source),
-        ]
-        try:
-            subprocess.run(command, check=True, capture_output=True, timeout=timeout)  # noqa: S603
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
-            raise ValidationError("LibreOffice could not convert the file.") from None
-        result = Path(folder) / "paper.pdf"
-        if not result.exists():
-            raise ValidationError("LibreOffice could not convert the file.")
-        return result.read_bytes()
-
-
-def checked_pdf(data: bytes) -> int:
-    """The number of pages, or a ValidationError saying what is wrong with the PDF."""
-    if not data.startswith(b"%PDF"):
-        raise ValidationError("is not a PDF file (it may be damaged)")
-    try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            raise ValidationError("is password-protected: save it without a password and upload it again")
-        pages = len(reader.pages)
-        reader.pages[0].extract_text() if pages else None
-    except ValidationError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError):
-        raise ValidationError("is damaged: it cannot be opened as a PDF") from None
-    if pages == 0:
-        raise ValidationError("has no pages")
-    return pages
-
-
 @dataclass(frozen=True)
-class _Upload:
+class CheckedFile:
     """A checked upload, converted to PDF: what is stored as the paper's file."""
 
     name: str
     pdf: bytes
     pages: int
+    removed: tuple[str, ...] = ()
 
 
-def _checked_upload(*, where: str, name: str, data: bytes) -> _Upload:
+def paper_file_check(*, where: str, name: str, data: bytes) -> CheckedFile:
     """Check (and convert) an upload, or say what is wrong with it. No database access: the
     LibreOffice conversion takes seconds and no transaction waits for it."""
     suffix = Path(name).suffix.lower()
@@ -121,18 +60,23 @@ def _checked_upload(*, where: str, name: str, data: bytes) -> _Upload:
         raise ValidationError(f"{where}: the file is empty.")
     if suffix in WORD_TYPES:
         try:
+            word_check(data, suffix)
+        except ValidationError as exc:
+            raise ValidationError(f"{where}: the file {' '.join(exc.messages)}.") from None
+        try:
             data = word_to_pdf(data, suffix)
         except ValidationError as exc:
             raise ValidationError(f"{where}: {' '.join(exc.messages)}") from None
     try:
-        pages = checked_pdf(data)
+        clean = clean_pdf(data)
     except ValidationError as exc:
         raise ValidationError(f"{where}: the file {' '.join(exc.messages)}.") from None
-    return _Upload(f"{Path(name).stem[:80]}.pdf", data, pages)
+    stem = safe_filename(Path(name).stem)[:80].strip(" .-") or "paper"
+    return CheckedFile(f"{stem}.pdf", clean.data, clean.pages, clean.removed)
 
 
 @contextmanager
-def _saved_with_file(document: Document, upload: _Upload | None) -> Iterator[None]:
+def _saved_with_file(document: Document, upload: CheckedFile | None) -> Iterator[None]:
     """Write the upload as the paper's file, then run the block in a transaction of its own;
     if the block fails the file is removed and the paper keeps its earlier one, so no file
     outlives a change that was not saved."""
@@ -140,6 +84,7 @@ def _saved_with_file(document: Document, upload: _Upload | None) -> Iterator[Non
     if upload is not None:
         document.file.save(upload.name, ContentFile(upload.pdf), save=False)
         document.page_count = upload.pages
+        document.removed_from_file = upload.removed
     try:
         with transaction.atomic(durable=True):
             yield
@@ -150,10 +95,25 @@ def _saved_with_file(document: Document, upload: _Upload | None) -> Iterator[Non
         raise
 
 
+def _refuse_if_published(document: Document, *, what: str) -> None:
+    """A paper published with a version still standing keeps what was published: changing it
+    means withdrawing that version and publishing a corrected one (a new version)."""
+    if document.pk is None:
+        return
+    meeting = document.agenda_item.meeting
+    for version, papers in meeting.publications.filter(withdrawn_at__isnull=True).values_list("version", "document_ids"):
+        if document.pk in papers or document.is_withheld_from_public:
+            raise ValidationError(
+                f"{_where(document)} was published with version {version} of the agenda: {what} cannot change. "
+                f"Withdraw that version (on the meeting's page, under “Published versions”) and publish a corrected one."
+            )
+
+
 def document_attach_file(*, document: Document, name: str, data: bytes, by: User | None = None) -> Document:
     """Attach (or replace) the file of a paper. The earlier file is kept in storage and in
     the paper's history; nothing is stored if the upload is refused."""
-    upload = _checked_upload(where=_where(document), name=name, data=data)
+    _refuse_if_published(document, what="its file")
+    upload = paper_file_check(where=_where(document), name=name, data=data)
     with _saved_with_file(document, upload):
         save_with_history(document, by=by)
     return document
@@ -187,7 +147,7 @@ def document_add(
         exemption_ground=exemption_ground if is_exempt else "",
         public_title=public_title if is_exempt else "",
     )
-    upload = None if data is None else _checked_upload(where=_where(document), name=file_name, data=data)
+    upload = None if data is None else paper_file_check(where=_where(document), name=file_name, data=data)
     with _saved_with_file(document, upload):
         document.position = (
             item.documents.order_by("-position").values_list("position", flat=True).first() or 0
@@ -212,6 +172,7 @@ def covering_report_save(*, document: Document, parts: Mapping[str, str], by: Us
         raise ValidationError(
             f"The meeting of {meeting.date_display} is {meeting.get_status_display().lower()}: its papers are kept as they were."
         )
+    _refuse_if_published(document, what="its report")
     unknown = set(parts) - set(REPORT_PARTS)
     if unknown:
         raise ValidationError(f"A covering report has no part named {', '.join(sorted(unknown))}.")

@@ -17,6 +17,12 @@ from .forms import CoveringReportForm, PaperForm
 from .models import CoveringReport, Document
 
 
+def _uploaded(document: Document) -> str:
+    pages = f"{document.page_count} page{'s' if document.page_count != 1 else ''}"
+    removed = f" Removed from the file: {', '.join(document.removed_from_file)}." if document.removed_from_file else ""
+    return f"“{document.title}” uploaded ({pages}).{removed}"
+
+
 @officer_required
 def paper_add(request: HttpRequest, pk: int) -> HttpResponse:
     item = agenda_item_to_run(request, pk)
@@ -25,10 +31,7 @@ def paper_add(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         PaperForm.bound_to(request),
         partial(services.document_add, item=item),
-        success=lambda doc: (
-            f"“{doc.title}” uploaded ({doc.page_count} page{'s' if doc.page_count != 1 else ''}).",
-            manage_url(item.meeting_id),
-        ),
+        success=lambda doc: (_uploaded(doc), manage_url(item.meeting_id)),
         committee=item.meeting.committee,
         heading=f"Add a paper to {label}",
         caption=item.title,

@@ -70,6 +70,10 @@ class Meeting(models.Model):
     start_time = models.TimeField(null=True, blank=True)
     venue = models.CharField(max_length=300, blank=True)
     status = models.CharField(max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED)
+    agenda_public = models.BooleanField(
+        default=False,
+        help_text="Its agenda has a published version not withdrawn: set by publishing and withdrawing, never by hand.",
+    )
     closed_at = models.TimeField("meeting closed at", null=True, blank=True)
     minutes_are_summary = models.BooleanField(
         default=False,
@@ -130,12 +134,14 @@ class Meeting(models.Model):
 
     @property
     def agenda_is_public(self) -> bool:
-        return self.status in AGENDA_PUBLIC_STATUSES
+        """Public only once published (whatever the status says: a meeting recorded as held
+        with its agenda never published keeps it to officers), and not once cancelled."""
+        return self.agenda_public and self.status in AGENDA_PUBLIC_STATUSES
 
 
 class AgendaItemQuerySet(models.QuerySet["AgendaItem"]):
     def on_public_agendas(self) -> AgendaItemQuerySet:
-        return self.filter(meeting__status__in=AGENDA_PUBLIC_STATUSES)
+        return self.filter(meeting__agenda_public=True, meeting__status__in=AGENDA_PUBLIC_STATUSES)
 
 
 AgendaItemManager = models.Manager.from_queryset(AgendaItemQuerySet)

@@ -149,6 +149,16 @@ def meeting_mark_agenda_published(*, meeting: Meeting, by: User | None = None) -
 
 
 @transaction.atomic
+def meeting_agenda_public_set(*, meeting: Meeting, public: bool, by: User | None = None) -> Meeting:
+    """Open the agenda and its papers to the public, or close them again: only publishing and
+    withdrawing call this (scrutiny.publishing.services), never a status change."""
+    if meeting.agenda_public != public:
+        meeting.agenda_public = public
+        save_with_history(meeting, by=by)
+    return meeting
+
+
+@transaction.atomic
 def meeting_mark_held(*, meeting: Meeting, by: User | None = None) -> Meeting:
     """Record that the meeting took place (its minutes are being drafted)."""
     return MEETING_WORKFLOW.step(meeting, MeetingStep.HOLD, by=by, refused=_refused("recorded as held")).record

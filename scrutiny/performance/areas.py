@@ -297,10 +297,18 @@ def population_import(
     years = ", ".join(str(y) for y in read.years)
     message = (
         f"{len(read.rows):,} estimates for mid-{years}; {replaced:,} replaced; {created_areas:,} new areas"
-        + (" (dry run: nothing stored)" if dry_run else "")
+        + _rows_not_loaded(read.report) + (" (dry run: nothing stored)" if dry_run else "")
     )
     return _run(ImportKind.POPULATION, label, by, rows_read=read.report.rows_read, rows_loaded=len(read.rows),
                 report={**_report(read.report), "years": list(read.years)}, dry_run=dry_run, message=message)
+
+
+def _rows_not_loaded(report: ons.ReadReport, *, shown: int = 3) -> str:
+    """The rows the reader refused, the first few by line: '; 2 rows not loaded (line 5: ...)'."""
+    if not report.rows_rejected:
+        return ""
+    examples = [f"line {i.line}: {i.detail}" for g in report.issues if g.rejects for i in g.examples][:shown]
+    return f"; {report.rows_rejected:,} rows not loaded ({'; '.join(examples)})"
 
 
 def _population_load(rows: Iterable[ons.PopulationRow]) -> tuple[int, int]:

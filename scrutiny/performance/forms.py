@@ -3,6 +3,7 @@ putting a report on an agenda. Each form's cleaned data are its service's keywor
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -11,6 +12,8 @@ from django.db import models
 
 from scrutiny.core.forms import ServiceForm
 from scrutiny.meetings.models import AgendaItem
+from scrutiny.performance.forces import POLICE_UK_FORCES
+from scrutiny.performance.periods import PeriodError, month_parse
 
 #: Beyond this, the command line (with its progress bar) is the better tool: a web request
 #: holding a national year of files would time out behind most councils' proxies.
@@ -60,6 +63,31 @@ class PoliceUploadForm(ServiceForm):
                 "`scrutiny import-police PATH`, which shows its progress"
             )
         return uploads
+
+
+class PoliceMonthClearForm(ServiceForm):
+    """Which force's month to empty, and why (kept in the import history)."""
+
+    force = forms.ChoiceField(
+        label="Force", choices=[("", "Choose the force"), *sorted(POLICE_UK_FORCES.items(), key=lambda c: c[1])],
+        error_messages={"required": "Choose the force whose month is to be cleared",
+                        "invalid_choice": "Choose the force whose month is to be cleared"},
+    )
+    month = forms.CharField(
+        label="Month", help_text="As YYYY-MM, for example 2022-01", max_length=7,
+        error_messages={"required": "Enter the month to clear, as YYYY-MM"},
+    )
+    reason = forms.CharField(
+        label="Why the month is cleared", max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Kept in the import history with your name",
+        error_messages={"required": "Say why the month is to be cleared"},
+    )
+
+    def clean_month(self) -> dt.date:
+        try:
+            return month_parse(self.cleaned_data["month"])
+        except PeriodError as exc:
+            raise forms.ValidationError(str(exc)) from None
 
 
 class OnsFile(models.TextChoices):

@@ -49,6 +49,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Generic, Protocol, TypeVar, cast
 
+from scrutiny.performance.archives import ArchiveRefused, workbook_check
+from scrutiny.performance.limits import POPULATION_FIRST_YEAR, POPULATION_LAST_YEAR, POPULATION_MAX
+
 CODE_RE = re.compile(r"^[EWSNK]\d{8}$")
 HEADER_SCAN_ROWS = 20
 EXAMPLES_PER_KIND = 5
@@ -60,6 +63,7 @@ ISSUE_KINDS: dict[str, tuple[str, bool]] = {
     "duplicate_code": ("duplicate code (the first was kept)", True),
     "non_numeric_population": ("non-numeric population", True),
     "negative_population": ("negative population", True),
+    "population_out_of_range": ("population nought or beyond any area's", True),
     "bad_year": ("year not readable", True),
     "unreadable": ("line the CSV parser could not read", True),
     "missing_name": ("missing name (row kept)", False),
@@ -423,6 +427,10 @@ def _open_xlsx(data: bytes, name: str) -> _Table:
     import openpyxl  # heavy: loaded when an ONS .xlsx workbook is read, not with the app
 
     try:
+        workbook_check(data, name=name)  # a workbook is a zip: checked before openpyxl unpacks it
+    except ArchiveRefused as exc:
+        raise OnsFormatError(str(exc)) from None
+    try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a zip that is not a workbook
         raise OnsFormatError(f"{name}: a zip archive, but not an Excel (.xlsx) workbook: {exc}") from exc
@@ -758,16 +766,22 @@ def _parse_population(cell: Cell, text: str) -> tuple[int | None, str, str]:
     if isinstance(cell, bool):
         return None, "non_numeric_population", f"{text!r} is not a number"
     if isinstance(cell, int | float):
-        if isinstance(cell, float) and not cell.is_integer():
+        if isinstance(cell, float) and not cell.is_integer():  # not a number, infinite, or a fraction
             return None, "non_numeric_population", f"{cell!r} is not a whole number"
         value = int(cell)
     else:
         digits = re.sub(r"[,\s'\u00a0\u202f\u2009]", "", text)
-        if not re.fullmatch(r"[-\u2212]?\d+(\.0+)?", digits):
+        match = re.fullmatch(r"([-\u2212]?)(\d+)(?:\.0+)?", digits)
+        if not match:
             return None, "non_numeric_population", f"All ages is {_shown(text)}"
-        value = int(float(digits.replace("\u2212", "-")))
+        if len(match[2].lstrip("0")) > len(str(POPULATION_MAX)):  # read as a number only once it could be one
+            return None, "population_out_of_range", f"All ages has {len(match[2].lstrip('0')):,} digits, more than {POPULATION_MAX:,}"
+        value = int(match[2]) * (-1 if match[1] else 1)
     if value < 0:
         return None, "negative_population", f"All ages is {value}"
+    if not 0 < value <= POPULATION_MAX:
+        shown = f"{value:,}" if value < 10**30 else f"a number of {len(str(value)):,} digits"
+        return None, "population_out_of_range", f"All ages is {shown}: an estimate is from 1 to {POPULATION_MAX:,}"
     return value, "", ""
 
 
@@ -854,6 +868,10 @@ def _population_rows(
             row_year = int(match[1])
         if wanted is not None and row_year != wanted:
             report.rows_skipped += 1
+            continue
+        if not POPULATION_FIRST_YEAR <= row_year <= POPULATION_LAST_YEAR:
+            report.issue("bad_year", line, f"mid-{row_year} for {code}: estimates are held for "
+                                           f"{POPULATION_FIRST_YEAR} to {POPULATION_LAST_YEAR}")
             continue
         population, kind, detail = _parse_population(
             cells[columns["population"]], texts[columns["population"]]

@@ -15,8 +15,16 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from scrutiny.performance.archives import ArchiveRefused, workbook_check
+from scrutiny.performance.limits import (
+    FIGURE_DIGITS,
+    FIGURE_MAX,
+    FIGURE_PLACES,
+    PERIOD_FIRST_MONTH,
+    last_figure_day,
+)
 from scrutiny.performance.periods import month_add
 
 
@@ -52,7 +60,7 @@ Row = Sequence[object]  # a sheet's cells as the file holds them: text from a CS
 
 
 def read_sheet(name: str, content: bytes) -> list[FigureRow]:
-    rows: Sequence[Row] = _xlsx_rows(content) if name.lower().endswith((".xlsx", ".xlsm")) else _csv_rows(content)
+    rows: Sequence[Row] = _xlsx_rows(content, name) if name.lower().endswith((".xlsx", ".xlsm")) else _csv_rows(content)
     if not rows:
         raise PartnerSheetError([f"{name}: the sheet is empty."])
     columns = {HEADERS[_key(h)]: i for i, h in enumerate(rows[0]) if _key(h) in HEADERS}
@@ -91,15 +99,32 @@ def _figure(line: int, row: Row, columns: Mapping[str, int]) -> FigureRow:
         start, end = period_parse(str(_cell(row, columns, "period") or ""))
     if end < start:
         raise ValueError(f"the period ends ({end:%d/%m/%Y}) before it starts ({start:%d/%m/%Y})")
-    raw = _cell(row, columns, "value")
-    try:
-        value = Decimal(str(raw).replace(",", "").replace("%", "").strip())
-    except InvalidOperation:
-        raise ValueError(f"the value {raw!r} is not a number") from None
-    if not value.is_finite():
-        raise ValueError(f"the value {raw!r} is not a number")
+    if start < PERIOD_FIRST_MONTH or end > last_figure_day():
+        raise ValueError(f"the period {start:%d/%m/%Y} to {end:%d/%m/%Y} is outside the dates a figure may cover "
+                         f"({PERIOD_FIRST_MONTH:%d/%m/%Y} to {last_figure_day():%d/%m/%Y})")
+    value = _value(_cell(row, columns, "value"))
     return FigureRow(line=line, period_start=start, period_end=end, value=value,
                      note=str(_cell(row, columns, "note") or "").strip()[:300])
+
+
+def _value(raw: object) -> Decimal:
+    """A figure as `PartnerFigure.value` holds it (numeric(14, 3)): finite, less than
+    100,000,000,000 either way, rounded to three decimal places."""
+    text = str(raw if raw is not None else "").replace(",", "").replace("%", "").strip()
+    shown = repr(text) if len(text) <= 20 else f"of {len(text):,} characters ({text[:12]!r}...)"
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"the value {shown} is not a number") from None
+    if not value.is_finite():
+        raise ValueError(f"the value {shown} is not a number")
+    # copy_abs: no context, so no overflow of its own; checked again once rounded (99999999999.9996).
+    if value.copy_abs() >= FIGURE_MAX or (
+        value := value.quantize(Decimal(1).scaleb(-FIGURE_PLACES), rounding=ROUND_HALF_UP)
+    ).copy_abs() >= FIGURE_MAX:
+        raise ValueError(f"the value {shown} is too large: a figure must be less than {FIGURE_MAX:,} "
+                         f"(at most {FIGURE_DIGITS - FIGURE_PLACES} digits before the decimal point)")
+    return value
 
 
 def _date(value: object) -> dt.date:
@@ -119,6 +144,9 @@ def _date(value: object) -> dt.date:
 def period_parse(text: str) -> tuple[dt.date, dt.date]:
     """2022-01 (a month), 2022-Q1 (a calendar quarter) or 2021/22 (a financial year, April to March)."""
     text = text.strip()
+    if (year := re.match(r"\d{4}", text)) and not PERIOD_FIRST_MONTH.year <= int(year[0]) <= last_figure_day().year:
+        raise ValueError(f"the period {text!r} is outside the years a figure may cover "
+                         f"({PERIOD_FIRST_MONTH.year} to {last_figure_day().year})")
     if m := re.fullmatch(r"(\d{4})-(\d{2})", text):
         start = dt.date(int(m[1]), int(m[2]), 1) if 1 <= int(m[2]) <= 12 else None
         if start:
@@ -139,9 +167,13 @@ def _csv_rows(content: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text)))
 
 
-def _xlsx_rows(content: bytes) -> list[list[object]]:
+def _xlsx_rows(content: bytes, name: str) -> list[list[object]]:
     import openpyxl  # heavy: loaded when a partner's workbook is read, not with the app
 
+    try:
+        workbook_check(content, name=name)  # a workbook is a zip: checked before openpyxl unpacks it
+    except ArchiveRefused as exc:
+        raise PartnerSheetError([str(exc)]) from None
     try:
         book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook

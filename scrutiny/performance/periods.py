@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from scrutiny.performance.limits import PERIOD_FIRST_MONTH, current_month
+
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -17,8 +19,8 @@ class PeriodError(ValueError):
 def month_parse(text: str) -> dt.date:
     """'2022-01' as 1 January 2022; anything else is refused with the expected form."""
     match = MONTH.match(text.strip())
-    if not match or not 1 <= int(match[2]) <= 12:
-        raise PeriodError(f"{text!r} is not a month: write it as YYYY-MM, e.g. 2022-01.")
+    if not match or not 1 <= int(match[2]) <= 12 or int(match[1]) < dt.MINYEAR:
+        raise PeriodError(f"{text.strip()[:20]!r} is not a month: write it as YYYY-MM, e.g. 2022-01.")
     return dt.date(int(match[1]), int(match[2]), 1)
 
 
@@ -41,8 +43,19 @@ class Period:
             raise PeriodError(f"The period ends ({self.last:%B %Y}) before it starts ({self.first:%B %Y}).")
 
     @classmethod
-    def parse(cls, first: str, last: str) -> Period:
-        return cls(month_parse(first), month_parse(last))
+    def parse(cls, first: str, last: str, *, earliest: dt.date = PERIOD_FIRST_MONTH,
+              latest: dt.date | None = None) -> Period:
+        """The months as written (YYYY-MM), from `earliest` to `latest` (default: this month) at
+        most: a report's comparisons reach two years back, and nothing is held beyond this month."""
+        latest = latest or current_month()
+        months = month_parse(first), month_parse(last)
+        for month in months:
+            shown = f"{month.year:04d}-{month.month:02d}"  # strftime writes year 1 as "1"
+            if month < earliest:
+                raise PeriodError(f"{shown} is before {earliest:%B %Y}, the earliest month a report covers.")
+            if month > latest:
+                raise PeriodError(f"{shown} is after this month ({latest:%B %Y}): no figures are held for it yet.")
+        return cls(*months)
 
     @property
     def length(self) -> int:

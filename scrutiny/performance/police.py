@@ -37,7 +37,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
+from scrutiny.performance.archives import POLICE_ARCHIVE, ArchiveRefused, archive_check, member_copy
 from scrutiny.performance.crime_types import CRIME_TYPES, STREET_COLUMNS
+from scrutiny.performance.forces import POLICE_UK_FORCES
+from scrutiny.performance.limits import POLICE_UK_FIRST_MONTH, current_month
 
 if TYPE_CHECKING:
     import duckdb
@@ -171,25 +174,40 @@ def _collect(paths: Iterable[Path], found: list[StreetFile], skipped: list[Skipp
 def _unzip(archive: Path, into: Path) -> list[Path]:
     try:
         return _unzip_members(archive, into)
+    except ArchiveRefused as exc:
+        raise PoliceFileError(str(exc)) from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError) as exc:  # RuntimeError: encrypted
         raise PoliceFileError(f"{archive.name}: a damaged or unreadable zip archive ({exc}).") from exc
 
 
 def _unzip_members(archive: Path, into: Path) -> list[Path]:
+    """The archive's CSV files, unpacked once the archive is checked (archives.py: its
+    entries, and the size and compression of the files to be unpacked), each in chunks."""
     paths: list[Path] = []
     with zipfile.ZipFile(archive) as zf:
-        for info in zf.infolist():
-            name = Path(info.filename).name
-            if info.is_dir() or not name.endswith(".csv"):
-                continue
+        members = [info for info in zf.infolist() if not info.is_dir() and Path(info.filename).name.endswith(".csv")]
+        archive_check(zf, name=archive.name, limits=POLICE_ARCHIVE, members=members)
+        for info in members:
             # Flattened, by base name: member names never choose where a file is written.
-            target = into / f"{len(paths):05d}" / name
+            target = into / f"{len(paths):05d}" / Path(info.filename).name
             target.parent.mkdir(parents=True, exist_ok=True)
-            with zf.open(info) as src, open(target, "wb") as dst:
-                while chunk := src.read(1 << 20):
-                    dst.write(chunk)
+            member_copy(zf, info, target, name=archive.name)
             paths.append(target)
     return sorted(paths, key=lambda p: p.name)
+
+
+def street_file_refusal(file: StreetFile) -> str | None:
+    """Why a file is refused by its name alone, before it is read: a force police.uk does not
+    publish for, or a month outside what police.uk can have published (from December 2010 to
+    this month). None: the name is a police.uk file's."""
+    if file.force not in POLICE_UK_FORCES:
+        return (f"{file.name}: '{file.force}' is not a force police.uk publishes street-level files for "
+                "(check the name: police.uk names its files like 2022-01-kent-street.csv).")
+    latest = current_month()
+    if not POLICE_UK_FIRST_MONTH <= file.month <= latest:
+        return (f"{file.name}: police.uk has no street-level data for {file.month:%B %Y}: it holds months from "
+                f"{POLICE_UK_FIRST_MONTH:%B %Y} to {latest:%B %Y} at the latest (check the name).")
+    return None
 
 
 def _without_duplicates(found: list[StreetFile], skipped: list[Skipped]) -> list[StreetFile]:

@@ -37,6 +37,7 @@ from scrutiny.performance.crime_types import (
     CRIME_TYPES,
     RECORDED_CRIME_TYPES,
 )
+from scrutiny.performance.limits import FIGURE_MAX
 from scrutiny.performance.models import (
     Area,
     AreaLevel,
@@ -524,7 +525,10 @@ def _partner_rows(committee: Committee | None, period: Period, include_confident
     rows = []
     for indicator in indicator_manager.filter(committee=committee).select_related("organisation"):
         def within(p: Period, indicator: PartnerIndicator = indicator) -> list[PartnerFigure]:
-            return list(figure_manager.filter(indicator=indicator, period_start__gte=p.first, period_end__lte=p.end_date))
+            # Only figures the column can hold: SQLite keeps any number it is given (a figure stored
+            # before the sheets were checked, 1e400 or twelve digits) and cannot read it back.
+            return list(figure_manager.filter(indicator=indicator, period_start__gte=p.first, period_end__lte=p.end_date,
+                                              value__gt=-FIGURE_MAX, value__lt=FIGURE_MAX))
 
         figures = within(period)
         compared = figures[-1:] if indicator.combine == Combination.LATEST else figures

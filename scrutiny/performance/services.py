@@ -13,7 +13,8 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
 from django.contrib.auth.models import User
-from django.db import connection, transaction
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from scrutiny.governance.models import Committee
@@ -42,6 +43,7 @@ from scrutiny.performance.police import (
     PoliceReader,
     StreetFile,
     file_size,
+    street_file_refusal,
     street_files,
 )
 from scrutiny.performance.progress import READ_SHARE, ImportProgress, ImportProgressReporter
@@ -106,9 +108,13 @@ def police_import(
             report = ImportProgressReporter(progress, sizes=[file_size(f.path) for f in files],
                                             read_share=READ_SHARE if batch else 0.0)
             report.reading(0.0)
-            read: dict[Path, FileAggregate | PoliceFileError] = {}
+            # A file refused by its name (an unknown force, an impossible month) is never read.
+            read: dict[Path, FileAggregate | PoliceFileError] = {
+                f.path: PoliceFileError(refusal) for f in files if (refusal := street_file_refusal(f)) is not None
+            }
             if isinstance(reader, BatchReader):
-                read = reader.aggregate_many(files, progress=report.reading if progress else None)
+                read |= reader.aggregate_many([f for f in files if f.path not in read],
+                                              progress=report.reading if progress else None)
             rows_read = _police_months_store(run=run, files=files, read=read, reader=reader, dry_run=dry_run,
                                              report=report)
             report.done(rows=rows_read)
@@ -159,6 +165,14 @@ def _police_file(
     except PoliceFileError as exc:
         record.error = str(exc)
         return record, None
+    if not aggregate.rows_counted:
+        # An error page saved under a police.uk name, a file of its header only: stored, it
+        # would replace the month held with nothing. Clearing a month is its own step.
+        record.rows_read = aggregate.rows_read
+        record.rejects = aggregate.rejects
+        record.examples = aggregate.examples
+        record.error = _nothing_counted(spec, aggregate, replaced_rows)
+        return record, None
     record.rows_read = aggregate.rows_read
     record.rows_loaded = aggregate.rows_counted
     record.rejects = aggregate.rejects
@@ -166,6 +180,16 @@ def _police_file(
     record.examples = aggregate.examples
     record.replaced_rows = replaced_rows
     return record, aggregate
+
+
+def _nothing_counted(spec: StreetFile, aggregate: FileAggregate, held_rows: int) -> str:
+    what = (f"none of its {aggregate.rows_read:,} rows could be counted" if aggregate.rows_read
+            else "it holds no rows after its header")
+    held = (f"The {held_rows:,} rows held for {spec.force} {spec.month_text} are unchanged" if held_rows
+            else "Nothing was stored for it")
+    return (f"{spec.name}: refused: {what} (a page saved in place of the file, or a file cut short?). {held}. "
+            f"To empty a month on purpose, clear it: `scrutiny import-police --clear-month {spec.force} "
+            f"{spec.month_text} --reason ...`, or Clear a month on the import page.")
 
 
 def _police_files_store(*, run: ImportRun, records: Sequence[tuple[PoliceFile, FileAggregate | None]],
@@ -285,11 +309,41 @@ def _police_run_summarise(run: ImportRun, *, dry_run: bool) -> ImportRun:
     run.report = {**run.report, "rejects": rejects, "warnings": warnings, "failed_files": [f.name for f in files if f.error]}
     failed = [f for f in files if f.error]
     if dry_run:
-        return _run_finish(run, status=ImportStatus.DRY_RUN, message="Dry run: nothing was stored.")
+        refused = f" {len(failed)} of {len(files)} files would be refused: {_errors_shown(failed)}" if failed else ""
+        return _run_finish(run, status=ImportStatus.DRY_RUN, message=f"Dry run: nothing was stored.{refused}")
     if files and len(failed) == len(files):
-        return _run_finish(run, status=ImportStatus.FAILED, message="No file could be stored.")
+        return _run_finish(run, status=ImportStatus.FAILED, message=f"No file could be stored. {_errors_shown(failed)}")
     message = f"{len(files) - len(failed)} of {len(files)} files stored." if files else "No street-level files found."
     return _run_finish(run, status=ImportStatus.COMPLETED, message=message)
+
+
+def _errors_shown(failed: Sequence[PoliceFile], *, most: int = 3) -> str:
+    shown = " ".join(f.error for f in failed[:most])
+    return shown + (f" (and {len(failed) - most} more: the import history lists them)" if len(failed) > most else "")
+
+
+def police_month_clear(*, force: str, month: dt.date, by: User | None, reason: str) -> ImportRun:
+    """Empty a force's month on purpose (an import never does: a file with nothing to count is
+    refused): its counts are deleted, and an import run records who did it, when and why, and
+    how many rows the month held. Refused, with nothing changed, if the month is not held or
+    no reason is given."""
+    reason = reason.strip()
+    label = f"{force} {month:%Y-%m}"
+    if not reason:
+        raise ValidationError(f"Say why {label} is to be cleared: the reason is kept in the import history.")
+    with transaction.atomic():
+        held = PoliceMonth.objects.select_for_update().filter(force=force, month=month).first()
+        if held is None:
+            raise ValidationError(f"No counts are held for {label}: there is nothing to clear.")
+        run = _run_start(kind=ImportKind.POLICE, source=f"Cleared: {label}", by=by)
+        counts_delete_many(keys=[(force, month)])
+        held.delete()
+        run.rows_read = run.rows_loaded = run.rows_rejected = 0
+        run.report = {"cleared": {"force": force, "month": f"{month:%Y-%m}", "rows_held": held.rows_loaded,
+                                  "force_name": held.force_name, "loaded_by_run": held.run_id},
+                      "reason": reason[:1000]}
+        return _run_finish(run, status=ImportStatus.COMPLETED,
+                           message=f"{label} cleared: the {held.rows_loaded:,} rows held were removed. Reason: {reason[:1000]}")
 
 
 # --- partner figures ------------------------------------------------------------------------------
@@ -311,18 +365,27 @@ def partner_figures_upload(*, indicator: PartnerIndicator, name: str, content: b
         run.report = {"problems": exc.problems}
         _run_finish(run, status=ImportStatus.FAILED, message=f"Nothing stored: {exc.problems[0]}")
         raise
-    with transaction.atomic():
-        replaced = 0
-        for row in rows:
-            _, created = PartnerFigure.internal.update_or_create(
-                indicator=indicator,
-                period_start=row.period_start,
-                defaults={"period_end": row.period_end, "value": row.value, "note": row.note, "entered_by": by},
-            )
-            replaced += not created
-        run.rows_read = run.rows_loaded = len(rows)
-        run.report = {"replaced": replaced, "indicator": indicator.slug}
-        return _run_finish(run, status=ImportStatus.COMPLETED, message=f"{len(rows)} figures stored, {replaced} replaced.")
+    try:
+        with transaction.atomic():
+            replaced = 0
+            for row in rows:
+                _, created = PartnerFigure.internal.update_or_create(
+                    indicator=indicator,
+                    period_start=row.period_start,
+                    defaults={"period_end": row.period_end, "value": row.value, "note": row.note, "entered_by": by},
+                )
+                replaced += not created
+            run.rows_read = run.rows_loaded = len(rows)
+            run.report = {"replaced": replaced, "indicator": indicator.slug}
+            return _run_finish(run, status=ImportStatus.COMPLETED,
+                               message=f"{len(rows)} figures stored, {replaced} replaced.")
+    except DatabaseError as exc:
+        # The figures' transaction is rolled back (on PostgreSQL, a refused value aborts it), so
+        # the run, written before it, is marked failed after it: never left "running".
+        problem = f"the database refused the figures ({exc.__class__.__name__}); none were stored"
+        run.report = {"problems": [problem]}
+        _run_finish(run, status=ImportStatus.FAILED, message=f"Nothing stored: {problem}")
+        raise PartnerSheetError([f"{name}: {problem}."]) from exc
 
 
 # --- the partnership's comparison group and priorities -------------------------------------------

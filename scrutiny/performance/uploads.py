@@ -33,10 +33,10 @@ from scrutiny.access.policy import Viewer
 from scrutiny.core.views import form_page
 
 from .areas import AreaRefused, areas_import, population_import
-from .forms import OnsFile, OnsUploadForm, PartnerSheetForm, PoliceUploadForm
+from .forms import OnsFile, OnsUploadForm, PartnerSheetForm, PoliceMonthClearForm, PoliceUploadForm
 from .models import ImportRun, ImportStatus, PartnerIndicator
 from .partner import PartnerSheetError
-from .services import ImportRefused, partner_figures_upload, police_import
+from .services import ImportRefused, partner_figures_upload, police_import, police_month_clear
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -77,6 +77,10 @@ def _police_load(*, files: Sequence[UploadedFile[bytes]], dry_run: bool, by: Use
             run = police_import(sources=saved, dry_run=dry_run, by=by, source_label=label)
         except ImportRefused as exc:
             raise ValidationError(f"Nothing was imported: {exc}") from None
+    refused = [f.error for f in run.police_files.all() if f.error]
+    if refused and len(refused) == run.police_files.count():
+        # Every file refused, each with its reason (in a dry run too): the page says why, file by file.
+        raise ValidationError([*refused, "No file was stored: the import history has the details, file by file."])
     if run.status == ImportStatus.FAILED or not run.rows_read:
         raise ValidationError(
             f"Nothing was imported: {run.message or 'the upload held no police.uk street-level file.'}"
@@ -121,6 +125,23 @@ def police_upload(request: HttpRequest) -> HttpResponse:
         intro="Street-level crime and anti-social behaviour, exactly as police.uk publishes it. Rows that cannot be "
         "counted are rejected and reported per file in the import history.",
         submit="Upload and import",
+        template=UPLOAD_PAGE,
+    )
+
+
+@officer_required
+def police_month_clear_page(request: HttpRequest) -> HttpResponse:
+    """Empty a force's month on purpose: an import never replaces a month with nothing."""
+    return form_page(
+        request,
+        PoliceMonthClearForm.bound_to(request),
+        police_month_clear,
+        success=lambda run: (run.message, _imports_page()),
+        heading="Clear a month of police.uk counts",
+        intro="Removes every count held for the force's month, for example one loaded from the wrong file. "
+        "An upload never does this: a file with nothing to count is refused. Your name and reason are kept "
+        "in the import history.",
+        submit="Clear the month",
         template=UPLOAD_PAGE,
     )
 

@@ -19,6 +19,7 @@ urlpatterns: list[URLPattern] = [
     path("performance/", views.performance_index, name="performance"),
     path("performance/imports/", views.import_history_page, name="performance_imports"),
     path("performance/imports/police/", uploads.police_upload, name="performance_police_upload"),
+    path("performance/imports/police/clear/", uploads.police_month_clear_page, name="performance_police_clear"),
     path("performance/imports/ons/", uploads.ons_upload, name="performance_ons_upload"),
     path(
         "performance/partner-indicators/<int:pk>/upload/",

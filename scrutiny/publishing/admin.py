@@ -78,6 +78,7 @@ class DocumentInline(ExemptAwareInline[Document, AgendaItem]):
     exempt_lookups = ("is_exempt",)
     extra = 0
     fields = ["position", "title", "kind", "file", "is_exempt", "exemption_ground", "public_title"]
+    readonly_fields = ["file"]  # files come in checked, through the officers' screens (documents.files)
     show_change_link = True
 
 

@@ -16,3 +16,14 @@ class PublishForm(ServiceForm):
         help_text="After the last lawful day, give the special circumstances for which the Chairman decided the business "
         "is urgent. It is printed with the late items (LGA 1972 s100B(4)).",
     )
+
+
+class WithdrawForm(ServiceForm):
+    reason = forms.CharField(
+        label="Why is this version withdrawn?",
+        widget=forms.Textarea,
+        max_length=2000,
+        error_messages={"required": "Say why this version is withdrawn"},
+        help_text="Shown to the public in the version's place, so never name exempt business here: for example "
+        "“An item was made exempt after publication; a corrected agenda follows.”",
+    )

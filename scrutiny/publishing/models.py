@@ -16,7 +16,9 @@ def _pack_path(instance: AgendaPublication, filename: str) -> str:
 
 class AgendaPublication(models.Model):
     """A published agenda: the public pack, the members' Part 2 pack and the agenda as the
-    public saw it, frozen. Republishing adds a version; none is ever changed or removed."""
+    public saw it, frozen. Republishing adds a version; none is ever changed or removed. A
+    version can be withdrawn, with the reason (`publication_withdraw`): its files are kept
+    for the record but no longer served; its addresses then say it was withdrawn, and why."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="publications")
     version = models.PositiveSmallIntegerField()
@@ -34,6 +36,11 @@ class AgendaPublication(models.Model):
     public_pages = models.PositiveSmallIntegerField()
     agenda = models.JSONField(help_text="The agenda as published to the public (no exempt content).")
     document_ids = models.JSONField(default=list, help_text="Papers published with this version.")
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    withdrawal_reason = models.TextField(blank=True, help_text="Shown to the public with the notice of withdrawal.")
 
     class Meta:
         ordering = ["meeting", "version"]
@@ -44,10 +51,20 @@ class AgendaPublication(models.Model):
                 name="agenda_publication_late_has_reason",
                 violation_error_message="A late publication needs the reason for urgency (LGA 1972 s100B(4)).",
             ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_at__isnull=True, withdrawal_reason="")
+                | Q(withdrawn_at__isnull=False) & ~Q(withdrawal_reason=""),
+                name="agenda_publication_withdrawn_has_reason",
+                violation_error_message="A withdrawn version needs the reason it was withdrawn.",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.meeting}: agenda version {self.version}"
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
     @property
     def late_as_a_whole(self) -> bool:

@@ -27,7 +27,8 @@ from .models import AgendaPublication
 
 
 def latest_publication(meeting: Meeting) -> AgendaPublication | None:
-    return meeting.publications.order_by("-version").first()
+    """The agenda as published now: the latest version not withdrawn."""
+    return meeting.publications.filter(withdrawn_at__isnull=True).order_by("-version").first()
 
 
 def late_as_a_whole_reason(meeting: Meeting) -> str:
@@ -65,9 +66,10 @@ def publication_problems(meeting: Meeting) -> list[str]:
 
 
 def publication_of(meeting: Meeting, *, version: int | None) -> AgendaPublication | None:
-    """A version of the meeting's published agenda; the latest when `version` is None."""
+    """A version of the meeting's published agenda, withdrawn or not (its address says which);
+    when `version` is None, the latest standing, else the latest withdrawn."""
     if version is None:
-        return latest_publication(meeting)
+        return latest_publication(meeting) or meeting.publications.order_by("-version").first()
     return meeting.publications.filter(version=version).first()
 
 

@@ -35,7 +35,11 @@ from scrutiny.meetings.models import (
     PaperExpected,
 )
 from scrutiny.meetings.selectors import next_meeting, previous_meeting
-from scrutiny.meetings.services import agenda_arrange, meeting_mark_agenda_published
+from scrutiny.meetings.services import (
+    agenda_arrange,
+    meeting_agenda_public_set,
+    meeting_mark_agenda_published,
+)
 from scrutiny.programme.selectors import scheduled_items
 from scrutiny.rules.deadlines import agenda_publication_deadline
 from scrutiny.rules.exempt_information import ExemptionGround, describe
@@ -175,7 +179,35 @@ def _record(
     publication.full_clean()
     publication.save()
     if MEETING_WORKFLOW.allows(meeting.status, MeetingStep.PUBLISH_AGENDA):
-        meeting_mark_agenda_published(meeting=meeting, by=by)
+        meeting = meeting_mark_agenda_published(meeting=meeting, by=by)
+    meeting_agenda_public_set(meeting=meeting, public=True, by=by)
+    return publication
+
+
+@transaction.atomic
+def publication_withdraw(
+    *, publication: AgendaPublication, reason: str, by: User | None = None, now: dt.datetime | None = None
+) -> AgendaPublication:
+    """Withdraw a published version, with the reason (shown to the public in its place). Its
+    addresses then answer that it was withdrawn; the version before it, if still standing,
+    is the published agenda again; with none standing, the agenda and its papers are the
+    officers' until a corrected version is published."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("Say why this version is withdrawn: the reason is shown to the public in its place.")
+    meeting = Meeting.objects.select_for_update().get(pk=publication.meeting_id)
+    publication = AgendaPublication.objects.select_for_update().get(pk=publication.pk)
+    if publication.is_withdrawn:
+        raise ValidationError(
+            f"Version {publication.version} of the agenda was already withdrawn on {publication.withdrawn_at:%-d %B %Y}."
+        )
+    publication.withdrawn_at = now or timezone.now()
+    publication.withdrawn_by = by
+    publication.withdrawal_reason = reason
+    publication.full_clean()
+    publication.save()
+    if not meeting.publications.filter(withdrawn_at__isnull=True).exists():
+        meeting_agenda_public_set(meeting=meeting, public=False, by=by)
     return publication
 
 

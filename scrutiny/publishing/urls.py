@@ -50,5 +50,6 @@ urlpatterns: list[URLPattern] = [
     path("meetings/<int:pk>/part-2-pack/v<int:version>.pdf", views.agenda_pack, PART_2, name="part2_pack_version"),
     path("meetings/<int:pk>/draft-pack/<pack_part:part>.pdf", views.draft_pack, name="draft_pack"),
     path("meetings/<int:pk>/publish/", views.publish, name="meeting_publish"),
+    path("meetings/<int:pk>/agenda/v<int:version>/withdraw/", views.publication_withdraw, name="publication_withdraw"),
     path("committees/<slug:slug>/calendar.ics", views.committee_ics, name="committee_ics"),
 ]

@@ -3,6 +3,7 @@ the agenda packs and publishing, the agenda and reports as Word, and calendars."
 
 from __future__ import annotations
 
+import logging
 from functools import partial
 
 from django.contrib import messages
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from scrutiny.access.decorators import officer_required
 from scrutiny.access.policy import Viewer
-from scrutiny.core.downloads import Visibility, file_response
+from scrutiny.core.downloads import PDF, Visibility, file_response, mark_visibility
 from scrutiny.core.views import action_redirect, form_page
 from scrutiny.governance.models import Committee
 from scrutiny.meetings.models import Meeting
@@ -23,7 +24,7 @@ from scrutiny.meetings.views import manage_url, meeting_to_run
 from scrutiny.rules import co_option
 
 from . import ical, services
-from .forms import PublishForm
+from .forms import PublishForm, WithdrawForm
 from .models import AgendaPublication
 from .pack import PackError, build_packs
 from .selectors import (
@@ -38,6 +39,8 @@ from .selectors import (
     published_page_ranges,
 )
 from .word import agenda_docx, covering_report_docx
+
+logger = logging.getLogger(__name__)
 
 
 def _pack_name(meeting: Meeting, publication: AgendaPublication, visibility: Visibility) -> str:
@@ -58,10 +61,46 @@ def agenda_pack(
     publication = publication_of(meeting, version=version)
     if publication is None:
         raise Http404("This agenda has not been published.")
+    if publication.is_withdrawn:
+        return _withdrawn(request, meeting, publication)
     pack = publication.public_pack if visibility == Visibility.PUBLIC else publication.part2_pack
     if not pack:
         raise Http404("No such pack.")
     return file_response(pack, filename=_pack_name(meeting, publication, visibility), visibility=visibility)
+
+
+def _withdrawn(request: HttpRequest, meeting: Meeting, publication: AgendaPublication) -> HttpResponse:
+    """410 Gone: the version's files are kept for the record, never served; the notice says why."""
+    response = render(
+        request,
+        "publishing/withdrawn.html",
+        {"meeting": meeting, "publication": publication, "standing": latest_publication(meeting)},
+        status=410,
+    )
+    return mark_visibility(response, Visibility.PUBLIC)
+
+
+@officer_required
+def publication_withdraw(request: HttpRequest, pk: int, version: int) -> HttpResponse:
+    meeting = meeting_to_run(request, pk)
+    publication = get_object_or_404(AgendaPublication, meeting=meeting, version=version, withdrawn_at__isnull=True)
+    return form_page(
+        request,
+        WithdrawForm.bound_to(request),
+        partial(services.publication_withdraw, publication=publication),
+        success=lambda withdrawn: (
+            f"Version {withdrawn.version} of the agenda is withdrawn: its addresses now say so, with the reason.",
+            manage_url(pk),
+        ),
+        committee=meeting.committee,
+        heading=f"Withdraw version {version} of the agenda",
+        caption=f"{meeting.committee.name}, {meeting.date_display}",
+        intro="Its packs stop being served: their addresses say the version was withdrawn, with your reason. If no "
+        "version is left standing, the agenda and its papers are no longer public until you publish a corrected one.",
+        submit="Withdraw this version",
+        cancel_url=manage_url(pk),
+        context={"meeting": meeting},
+    )
 
 
 @officer_required
@@ -206,5 +245,12 @@ def document_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     document = document_get_for_viewer(pk=pk, viewer=Viewer.of(request))
     if not document.file:
         raise Http404("This document has no file.")
-    return file_response(document.file, filename=document.file.name or "", visibility=document_visibility(document))
+    # Papers are stored as PDF (documents.files); a file that is not one (stored before the
+    # checks, or put there by hand) is never served, whatever its name says.
+    with document.file.open("rb") as stored:
+        if stored.read(5) != b"%PDF-":
+            logger.warning("Document %s: its stored file is not a PDF; not served.", document.pk)
+            raise Http404("This document has no file.")
+    return file_response(document.file, filename=document.file.name or "", visibility=document_visibility(document),
+                         kind=PDF)
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from scrutiny.access.models import Role, RoleKind
 from scrutiny.access.policy import Viewer
+from tests.access.signing_in import password_step
 from tests.access.viewers import officer_of
 from tests.factories import CommitteeFactory, UserFactory
 
@@ -50,7 +51,9 @@ def test_an_invited_officer_chooses_a_password_once_and_runs_only_the_committee_
     assert "Choose your password" in form.content.decode()
     done = client.post(form.redirect_chain[-1][0], {"new_password1": "a-long-pass-phrase-9", "new_password2": "a-long-pass-phrase-9"})
     assert done.status_code == 302
-    assert client.login(username="new.officer@example.gov.uk", password="a-long-pass-phrase-9")
+    signed_in = password_step(client, "new.officer@example.gov.uk", "a-long-pass-phrase-9")
+    assert signed_in.status_code == 302  # the password is right; an officer then sets up the app
+    assert client.get(reverse("dashboard"))["Location"].startswith(reverse("two_factor_setup"))
     again = client.get(link, follow=True)
     assert "This link has expired or was used" in again.content.decode()  # once only
     viewer = Viewer(user=User.objects.get(pk=user.pk))

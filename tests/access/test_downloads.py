@@ -90,10 +90,10 @@ def test_a_paper_officers_see_before_the_public_does_is_not_cached_publicly(clie
     officers see it, so its answer to them must not reach a shared cache."""
     draft = MeetingFactory(committee=scene["committee"], date=dt.date(2018, 2, 21), status=MeetingStatus.SCHEDULED)
     unpublished = DocumentFactory(agenda_item=AgendaItemFactory(meeting=draft, title="Draft item"))
-    unpublished.file.save("draft.txt", ContentFile(b"draft paper"))
+    unpublished.file.save("draft.pdf", ContentFile(b"%PDF-1.7 draft paper"))
     _publish(scene["meeting"], document_ids=[scene["open_doc"].pk])
     late = DocumentFactory(agenda_item=scene["open_doc"].agenda_item, title="Added since")
-    late.file.save("late.txt", ContentFile(b"late paper"))
+    late.file.save("late.pdf", ContentFile(b"%PDF-1.7 late paper"))
     for document in (unpublished, late):
         url = reverse("document_file", args=[document.pk])
         assert client.get(url).status_code == 404  # the public: not yet

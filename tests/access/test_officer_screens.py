@@ -90,7 +90,7 @@ def _url(route: str, committee: Committee, records: dict[str, object]) -> str:
             break
     else:
         raise AssertionError(f"{route}: no record to try it with; add its kind to _records")
-    path = path.replace("<str:direction>", "up").replace("<str:step>", "send_for_check")
+    path = path.replace("<str:direction>", "up").replace("<str:step>", "send_for_check").replace("<int:version>", "1")
     return re.sub(r"<pack_part:part>", "public", path)
 
 

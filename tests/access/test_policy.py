@@ -48,7 +48,7 @@ def scene(settings, tmp_path):
         meeting=meeting, position=1, number="11", title="Performance", purpose="To note the covering report."
     )
     open_doc = DocumentFactory(agenda_item=open_item, title="Covering report", description="Public words.")
-    open_doc.file.save("covering.txt", ContentFile(b"public file"))
+    open_doc.file.save("covering.pdf", ContentFile(b"%PDF-1.7 public file"))
     appendix = DocumentFactory(
         agenda_item=open_item,
         title="Appendix B",
@@ -56,7 +56,7 @@ def scene(settings, tmp_path):
         is_exempt=True,
         exemption_ground="para1",
     )
-    appendix.file.save("appendix.txt", ContentFile(b"SECRET-FILE appendix"))
+    appendix.file.save("appendix.pdf", ContentFile(b"%PDF-1.7 SECRET-FILE appendix"))
     exempt_item = AgendaItemFactory(
         meeting=meeting,
         position=2,
@@ -71,7 +71,7 @@ def scene(settings, tmp_path):
         title="SECRET-DOCTITLE Quarterly Performance Report",
         description="SECRET-DOC",
     )
-    exempt_doc.file.save("report.txt", ContentFile(b"SECRET-FILE report"))
+    exempt_doc.file.save("report.pdf", ContentFile(b"%PDF-1.7 SECRET-FILE report"))
     sensitive = AgendaItemFactory(
         meeting=meeting,
         position=3,
@@ -215,7 +215,7 @@ def test_officers_and_members_see_exempt_business(client, scene, who):
 
 def test_public_papers_are_served_to_everyone(client, scene):
     response = client.get(reverse("document_file", args=[scene["open_doc"].pk]))
-    assert response.status_code == 200 and _body(response) == b"public file"
+    assert response.status_code == 200 and _body(response) == b"%PDF-1.7 public file"
 
 
 def test_a_member_sees_only_the_exempt_business_of_their_own_time_or_committee(client, scene):

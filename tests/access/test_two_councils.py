@@ -17,6 +17,7 @@ from scrutiny.documents.models import Document
 from scrutiny.governance.models import Committee
 from scrutiny.meetings.models import AgendaItem, Meeting
 from scrutiny.minutes.models import Minute
+from tests.access.signing_in import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +80,7 @@ def _text(response) -> str:
 @pytest.mark.parametrize(("who", "other"), [(OFFICER, OFFICER2), (OFFICER2, OFFICER)], ids=["officer", "officer2"])
 def test_each_councils_officer_sees_only_their_own_councils_exempt_business(client, installation, who, other):
     own, theirs = installation[COMMITTEES[who.username]], installation[COMMITTEES[other.username]]
-    assert client.login(username=who.username, password=who.password)
+    sign_in(client, who.username, who.password)
     their_secrets, own_secrets = _secrets(theirs), _secrets(own)
     assert their_secrets and own_secrets
     for url in _surfaces(theirs):

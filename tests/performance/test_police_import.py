@@ -11,6 +11,7 @@ from django.core.management import call_command
 
 from scrutiny.performance import services
 from scrutiny.performance.crime_types import CRIME_TYPES, STREET_COLUMNS
+from scrutiny.performance.forces import POLICE_UK_FORCES
 from scrutiny.performance.models import CrimeCount, ImportRun, ImportStatus, PoliceFile, PoliceMonth
 from scrutiny.performance.police import DuckDBReader, FileAggregate, PoliceFileError
 from scrutiny.performance.services import police_import
@@ -269,7 +270,7 @@ def test_counts_stored_since_the_import_looked_are_replaced_not_doubled(tmp_path
 
 
 def test_a_month_together_is_one_insert_and_one_delete(tmp_path, django_assert_max_num_queries):
-    forces = [f"force{i}" for i in range(10)]
+    forces = sorted(POLICE_UK_FORCES)[:10]
     for force in forces:
         write_street(tmp_path / f"2022-01-{force}-street.csv", [street_row()] * 2)
     police_import(sources=[tmp_path])
@@ -420,15 +421,16 @@ def test_a_file_of_only_its_header_does_not_hide_another_files_broken_line(tmp_p
     """Read in one pass with a file holding only its header, DuckDB 2.0 lost the broken last line
     of a file after it (neither counted nor rejected); such files are read on their own."""
     broken = 'x,2022-01,"unterminated\n'
-    for force, rows, extra in [("avon", [street_row()], ""), ("bedford", [street_row()], broken), ("cheshire", [], ""),
+    for force, rows, extra in [("avon-and-somerset", [street_row()], ""), ("bedfordshire", [street_row()], broken), ("cheshire", [], ""),
                                ("dorset", [street_row()], ""), ("essex", [street_row()], broken)]:
         write_street(tmp_path / f"2022-01-{force}-street.csv", rows, extra_lines=extra)
     run = police_import(sources=[tmp_path])
     files = {f.force: f for f in run.police_files.all()}
     assert {force: (f.rows_read, f.rows_loaded, f.rejects) for force, f in files.items()} == {
-        "avon": (1, 1, {}), "bedford": (2, 1, {"unreadable": 1}), "cheshire": (0, 0, {}),
+        "avon-and-somerset": (1, 1, {}), "bedfordshire": (2, 1, {"unreadable": 1}), "cheshire": (0, 0, {}),
         "dorset": (1, 1, {}), "essex": (2, 1, {"unreadable": 1}),
     }
+    assert "holds no rows after its header" in files["cheshire"].error  # refused: nothing to count
 
 
 def test_a_broken_file_among_many_does_not_stop_the_others(tmp_path):

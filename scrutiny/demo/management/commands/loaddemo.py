@@ -3,7 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from scrutiny.demo.accounts import demo_accounts_ensure
+from scrutiny.demo.accounts import demo_accounts_ensure, secret_of
 from scrutiny.demo.loader import EXAMPLE_DIR, DemoDataError, DirectorySource, load_demo, publish_demo_agendas
 from scrutiny.demo.performance import performance_demo_load
 
@@ -63,3 +63,8 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"  Sign in as '{account.username}' / '{account.password}' ({state}): {account.who}"
                 )
+                if account.totp_key:
+                    self.stdout.write(
+                        f"    then a code (DEMO ONLY): authenticator app key {secret_of(account)}, or a recovery "
+                        f"code: {', '.join(account.recovery_codes)} (each works once; restored by loaddemo)"
+                    )
