@@ -98,6 +98,24 @@ def test_pages_meet_wcag_2_2_aa_as_axe_checks_it(page, site, ids, path):
     assert axe_violations(page) == []
 
 
+@pytest.mark.parametrize("width", [1280, 320])
+def test_a_withdrawn_version_is_explained_passes_axe_and_reflows(page, site, ids, width):
+    from scrutiny.demo.loader import publish_demo_agendas
+    from scrutiny.publishing.models import AgendaPublication
+    from scrutiny.publishing.services import publication_withdraw
+
+    publish_demo_agendas()
+    reason = "An item was made exempt after publication; a corrected agenda follows."
+    publication_withdraw(publication=AgendaPublication.objects.get(meeting_id=ids["february"], version=1), reason=reason)
+    page.set_viewport_size({"width": width, "height": 900})
+    response = page.goto(site + f"/meetings/{ids['february']}/agenda-pack/v1.pdf")
+    assert response.status == 410
+    assert page.get_by_role("heading", level=1).inner_text() == "This version of the agenda was withdrawn"
+    assert reason in page.locator("main").inner_text()
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+
+
 def test_the_brand_is_the_councils_not_govuk(page, site):
     page.goto(site + "/")
     html = page.content()

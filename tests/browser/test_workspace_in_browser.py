@@ -29,12 +29,22 @@ SCREENS = [
 ]
 
 
+def _published(slug: str) -> Meeting:
+    """A meeting of the committee whose agenda the demo publishes (version 1 standing)."""
+    from scrutiny.demo.loader import publish_demo_agendas
+
+    publish_demo_agendas()
+    return Meeting.objects.filter(committee__slug=slug, publications__version=1,
+                                  publications__withdrawn_at__isnull=True).first()
+
+
 @pytest.mark.parametrize("width", [1200, 320])
 def test_the_workspace_screens_pass_axe_and_reflow(page, site, width):
     meeting = Meeting.objects.filter(committee__slug=SLUG).order_by("-date").first()
     screens = SCREENS + [f"/meetings/{meeting.pk}/edit/", f"/meetings/{meeting.pk}/attendance/",
                          f"/meetings/{meeting.pk}/postpone/",
-                         f"/agenda-items/{meeting.agenda_items.first().pk}/co-opted-votes/"]
+                         f"/agenda-items/{meeting.agenda_items.first().pk}/co-opted-votes/",
+                         f"/meetings/{_published(SLUG).pk}/agenda/v1/withdraw/"]
     _sign_in(page, site)
     page.set_viewport_size({"width": width, "height": 900})
     for path in screens:
