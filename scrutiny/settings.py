@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "scrutiny.programme",
     "scrutiny.publishing",
     "scrutiny.performance",
+    "scrutiny.audit",
     "scrutiny.demo",
     "scrutiny.dev",
     "scrutiny.ops",
@@ -92,6 +93,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "scrutiny.access.middleware.SecondStepMiddleware",
+    # Once the user is known: records each opening of exempt business, or refuses to send it.
+    "scrutiny.audit.middleware.ExemptOpeningMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",

@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("scrutiny.publishing.urls")),
     path("", include("scrutiny.documents.urls")),
     path("", include("scrutiny.workspace.urls")),
+    path("", include("scrutiny.audit.urls")),
     path("", include("scrutiny.access.urls")),
     path(
         "accounts/sign-in/",

@@ -23,6 +23,8 @@ from django.http import FileResponse, HttpResponse
 from django.http.response import HttpResponseBase
 from django.utils.http import content_disposition_header
 
+from .openings import OPENING_ATTRIBUTE, Opening
+
 R = TypeVar("R", bound=HttpResponseBase)
 
 PUBLIC_CACHE = "public, max-age=300"
@@ -77,8 +79,15 @@ def kind_of(filename: str) -> FileKind:
     return FileKind(extension, guessed, attachment=True)
 
 
-def mark_visibility(response: R, visibility: Visibility) -> R:
-    """Caching and indexing by visibility: for file responses, and for pages showing exempt content."""
+def mark_visibility(response: R, visibility: Visibility, *, opening: Opening | None = None) -> R:
+    """Caching and indexing by visibility: for file responses, and for pages showing exempt
+    content. An exempt response must say what it opens, for the audit (`core/openings.py`)."""
+    if visibility == Visibility.EXEMPT:
+        if opening is None:
+            raise ValueError("A response with exempt content must say what it opens (an Opening), for the audit.")
+        setattr(response, OPENING_ATTRIBUTE, opening)
+    elif opening is not None:
+        raise ValueError(f"An opening is recorded only for exempt content, not for {visibility.label.lower()}.")
     if visibility == Visibility.PUBLIC:
         response["Cache-Control"] = PUBLIC_CACHE
     else:
@@ -93,6 +102,7 @@ def file_response(
     filename: str,
     visibility: Visibility,
     kind: FileKind | None = None,
+    opening: Opening | None = None,
 ) -> HttpResponseBase:
     """A file as the response: bytes or text made for the request, or a stored file streamed."""
     kind = kind or kind_of(filename)
@@ -106,4 +116,4 @@ def file_response(
         response["Content-Disposition"] = disposition
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = ATTACHMENT_CSP if kind.attachment else FILE_CSP
-    return mark_visibility(response, visibility)
+    return mark_visibility(response, visibility, opening=opening)

@@ -19,8 +19,9 @@ from django.views.decorators.http import require_POST
 
 from scrutiny.access.decorators import ensure_runs, officer_required
 from scrutiny.access.policy import Viewer
-from scrutiny.core.downloads import PDF, WORD, FileKind, Visibility, file_response
+from scrutiny.core.downloads import PDF, WORD, FileKind, Visibility, file_response, mark_visibility
 from scrutiny.core.forms import ServiceForm
+from scrutiny.core.openings import Opening, OpeningFormat, OpeningKind
 from scrutiny.core.printing import html_to_pdf
 from scrutiny.core.views import action_redirect, form_page, form_submit
 from scrutiny.governance.models import Committee
@@ -59,6 +60,23 @@ def _minutes_context(meeting: Meeting, viewer: Viewer) -> dict[str, Any]:
     }
 
 
+def _exempt_minutes_opening(
+    meeting: Meeting, minutes: list[selectors.MinuteEntry], format: OpeningFormat
+) -> Opening | None:
+    """What these minutes open of exempt text, for the audit; None if they carry none."""
+    exempt = [m for m in minutes if m.not_for_publication]
+    if not exempt:
+        return None
+    named = [f"minute {m.number} ({m.title})" if m.number is not None else m.title for m in exempt]
+    what = named[0][0].upper() + named[0][1:] if len(minutes) == 1 else f"The minutes, with {', '.join(named)}"
+    return Opening(kind=OpeningKind.EXEMPT_MINUTES, format=format, committee_id=meeting.committee_id,
+                   meeting_id=meeting.pk, what=what)
+
+
+def _marked(response: HttpResponse, opening: Opening | None) -> HttpResponse:
+    return mark_visibility(response, Visibility.EXEMPT, opening=opening) if opening else response
+
+
 def meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_get(pk=pk)
     viewer = Viewer.of(request)
@@ -66,7 +84,8 @@ def meeting_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     context["runs"] = viewer.runs(meeting.committee)
     if context["runs"]:
         context["follow_up"] = selectors.follow_up(meeting=meeting)
-    return render(request, "minutes/meeting_minutes.html", context)
+    response = render(request, "minutes/meeting_minutes.html", context)
+    return _marked(response, _exempt_minutes_opening(meeting, context["minutes"], OpeningFormat.PAGE))
 
 
 def minute_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -78,7 +97,8 @@ def minute_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "minute": minute,
         "refs": selectors.minute_references(meeting=meeting, viewer=viewer),
     }
-    return render(request, "minutes/minute_detail.html", context)
+    response = render(request, "minutes/minute_detail.html", context)
+    return _marked(response, _exempt_minutes_opening(meeting, [minute], OpeningFormat.PAGE))
 
 
 def _minutes_pdf(context: Mapping[str, Any]) -> bytes:
@@ -93,9 +113,15 @@ def minutes_file(request: HttpRequest, pk: int, *, kind: FileKind) -> HttpRespon
     record, or with the exempt minutes for those entitled (then never cached publicly)."""
     meeting = meeting_get(pk=pk)
     viewer = Viewer.of(request)
-    content = MINUTES_BUILDERS[kind](_minutes_context(meeting, viewer))
-    visibility = Visibility.EXEMPT if viewer.may_see_exempt_of_meeting(meeting) else Visibility.PUBLIC
-    return file_response(content, filename=f"minutes-{meeting.date:%Y-%m-%d}.{kind.extension}", visibility=visibility)
+    context = _minutes_context(meeting, viewer)
+    content = MINUTES_BUILDERS[kind](context)
+    filename = f"minutes-{meeting.date:%Y-%m-%d}.{kind.extension}"
+    opening = _exempt_minutes_opening(meeting, context["minutes"], OpeningFormat.PDF if kind == PDF else OpeningFormat.WORD)
+    if opening is not None:
+        return file_response(content, filename=filename, visibility=Visibility.EXEMPT, opening=opening)
+    public = selectors.minutes_record(meeting=meeting)
+    visibility = Visibility.PUBLIC if public is not None and public.is_public else Visibility.OFFICERS
+    return file_response(content, filename=filename, visibility=visibility)
 
 
 def decisions(request: HttpRequest, pk: int) -> HttpResponse:

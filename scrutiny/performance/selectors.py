@@ -314,6 +314,11 @@ class PerformanceReport:
         return next(i for i in self.indicators if i.definition.key == key)
 
     @property
+    def shows_confidential(self) -> bool:
+        """Whether it shows a partner's indicator given in confidence."""
+        return self.includes_confidential and any(row.indicator.is_exempt for row in self.partner_rows)
+
+    @property
     def comparisons(self) -> list[tuple[str, Period]]:
         """Both comparisons, the leading one first."""
         both = [("previous", self.previous_period), ("last-year", self.last_year_period)]

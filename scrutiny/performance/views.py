@@ -16,6 +16,7 @@ from django.urls import reverse
 from scrutiny.access.decorators import ensure_runs, officer_required
 from scrutiny.access.policy import Viewer
 from scrutiny.core.downloads import PDF, WORD, FileKind, Visibility, file_response, mark_visibility
+from scrutiny.core.openings import Opening, OpeningFormat, OpeningKind
 from scrutiny.core.views import action_redirect
 from scrutiny.governance.models import Committee
 from scrutiny.meetings.selectors import open_agenda_items
@@ -60,6 +61,13 @@ def _may_see_confidential(viewer: Viewer, group: ComparisonGroup | None) -> bool
     return viewer.may_see_exempt(committee=group.committee)
 
 
+def _confidential_opening(
+    group: ComparisonGroup, area: Area, period: Period, format: OpeningFormat, *, report: bool
+) -> Opening:
+    what = f"{'The report on ' if report else ''}{area.name}, {period.label}"
+    return Opening(kind=OpeningKind.CONFIDENTIAL_FIGURES, format=format, committee_id=group.committee_id, what=what)
+
+
 def performance_index(request: HttpRequest) -> HttpResponse:
     context = {"groups": comparison_groups(), "period": _default_period(), "is_officer": Viewer.of(request).is_officer}
     return render(request, "performance/index.html", context)
@@ -71,7 +79,7 @@ def performance_area(request: HttpRequest, code: str) -> HttpResponse:
     period, errors = _period_from(request)
     compare = _compare_from(request)
     context = {"area": area, "errors": errors, "compare": compare, "period": period, "presented": None}
-    may_see = False
+    opening = None
     if period is not None:
         group = comparison_group_for(area)
         may_see = _may_see_confidential(viewer, group)
@@ -80,8 +88,10 @@ def performance_area(request: HttpRequest, code: str) -> HttpResponse:
         report = performance_report(area=area, period=period, compare=compare, group=group,
                                     include_confidential=may_see)
         context.update(presented=present(report), may_see_confidential=may_see)
+        if group is not None and report.shows_confidential:
+            opening = _confidential_opening(group, area, period, OpeningFormat.PAGE, report=False)
     response = render(request, "performance/area.html", context)
-    return mark_visibility(response, Visibility.EXEMPT) if may_see else response
+    return mark_visibility(response, Visibility.EXEMPT, opening=opening) if opening else response
 
 
 REPORT_BUILDERS: dict[FileKind, Callable[..., bytes]] = {PDF: report_pdf, WORD: report_docx}
@@ -99,14 +109,19 @@ def performance_report_file(
         raise Http404("No period: choose one on the performance page.")
     group = comparison_group_for(area)
     confidential = visibility != Visibility.PUBLIC
-    if confidential and not _may_see_confidential(Viewer.of(request), group):
+    # Without a group there are no partners' figures: no confidential report to open.
+    if confidential and (group is None or not _may_see_confidential(Viewer.of(request), group)):
         raise Http404("No such report.")
     content = REPORT_BUILDERS[kind](
         area=area, period=period, compare=_compare_from(request), group=group, confidential=confidential
     )
     suffix = "-confidential" if confidential else ""
     filename = f"performance-{area.code}-{period.first:%Y-%m}-{period.last:%Y-%m}{suffix}.{kind.extension}"
-    return file_response(content, filename=filename, visibility=visibility)
+    opening = None
+    if confidential and group is not None:
+        format = OpeningFormat.PDF if kind == PDF else OpeningFormat.WORD
+        opening = _confidential_opening(group, area, period, format, report=True)
+    return file_response(content, filename=filename, visibility=visibility, opening=opening)
 
 
 @officer_required

@@ -288,6 +288,14 @@ def document_get_for_viewer(*, pk: int, viewer: Viewer) -> Document:
     return document
 
 
+def meeting_has_exempt_business(*, meeting: Meeting) -> bool:
+    """Whether any item of the agenda, or any paper, is withheld from the public."""
+    return (
+        AgendaItem.internal.filter(meeting=meeting, is_exempt=True).exists()
+        or Document.internal.filter(agenda_item__meeting=meeting, is_exempt=True).exists()
+    )
+
+
 def document_visibility(document: Document) -> Visibility:
     """Public only if the public is given this paper: not a withheld one, nor one an officer
     sees before its agenda is published (a shared cache would hand either to the next visitor)."""

@@ -16,7 +16,9 @@ from django.views.decorators.http import require_POST
 from scrutiny.access.decorators import officer_required
 from scrutiny.access.policy import Viewer
 from scrutiny.core.downloads import PDF, Visibility, file_response, mark_visibility
+from scrutiny.core.openings import Opening, OpeningFormat, OpeningKind
 from scrutiny.core.views import action_redirect, form_page
+from scrutiny.documents.models import Document
 from scrutiny.governance.models import Committee
 from scrutiny.meetings.models import Meeting
 from scrutiny.meetings.selectors import co_opted_voting, meeting_get, meetings_for_committee
@@ -34,6 +36,7 @@ from .selectors import (
     latest_publication,
     meeting_agenda,
     meeting_agenda_sections,
+    meeting_has_exempt_business,
     meeting_management,
     publication_of,
     published_page_ranges,
@@ -66,7 +69,26 @@ def agenda_pack(
     pack = publication.public_pack if visibility == Visibility.PUBLIC else publication.part2_pack
     if not pack:
         raise Http404("No such pack.")
-    return file_response(pack, filename=_pack_name(meeting, publication, visibility), visibility=visibility)
+    opening = None
+    if visibility == Visibility.EXEMPT:
+        opening = _meeting_opening(meeting, OpeningKind.PART2_PACK, OpeningFormat.PDF,
+                                   f"Part 2 pack, version {publication.version}")
+    return file_response(pack, filename=_pack_name(meeting, publication, visibility), visibility=visibility,
+                         opening=opening)
+
+
+def _meeting_opening(meeting: Meeting, kind: OpeningKind, format: OpeningFormat, what: str) -> Opening:
+    return Opening(kind=kind, format=format, committee_id=meeting.committee_id, meeting_id=meeting.pk, what=what)
+
+
+def _paper_opening(document: Document, format: OpeningFormat) -> Opening | None:
+    """What opening a withheld paper opens, for the audit; None for a paper the public may read."""
+    if not document.is_withheld_from_public:
+        return None
+    item = document.agenda_item
+    number = f"item {item.number}: " if item.number else ""
+    return Opening(kind=OpeningKind.PAPER, format=format, committee_id=item.meeting.committee_id,
+                   meeting_id=item.meeting_id, document_id=document.pk, what=f"{document.title} ({number}{item.title})")
 
 
 def _withdrawn(request: HttpRequest, meeting: Meeting, publication: AgendaPublication) -> HttpResponse:
@@ -116,7 +138,9 @@ def draft_pack(request: HttpRequest, pk: int, part: Visibility) -> HttpResponseB
         return file_response(public.pdf, filename="draft-agenda-pack.pdf", visibility=Visibility.OFFICERS)
     if part2 is None:
         raise Http404("There is no exempt business.")
-    return file_response(part2.pdf, filename="draft-part-2.pdf", visibility=Visibility.OFFICERS)
+    return file_response(part2.pdf, filename="draft-part-2.pdf", visibility=Visibility.EXEMPT,
+                         opening=_meeting_opening(meeting, OpeningKind.DRAFT_PART2_PACK, OpeningFormat.PDF,
+                                                  "Draft Part 2 pack"))
 
 
 @officer_required
@@ -171,11 +195,13 @@ def agenda_word(request: HttpRequest, pk: int) -> HttpResponseBase:
         raise Http404("This agenda has not been published.")
     pages = published_page_ranges(latest_publication(meeting))
     part2 = viewer.may_see_exempt_of_meeting(meeting)
-    return file_response(
-        agenda_docx(meeting, part2=part2, pages=pages),
-        filename=f"agenda-{meeting.date:%Y-%m-%d}.docx",
-        visibility=Visibility.EXEMPT if part2 else Visibility.PUBLIC,
-    )
+    content = agenda_docx(meeting, part2=part2, pages=pages)
+    filename = f"agenda-{meeting.date:%Y-%m-%d}.docx"
+    if part2 and meeting_has_exempt_business(meeting=meeting):
+        opening = _meeting_opening(meeting, OpeningKind.PART2_AGENDA, OpeningFormat.WORD, "The agenda with Part 2")
+        return file_response(content, filename=filename, visibility=Visibility.EXEMPT, opening=opening)
+    visibility = Visibility.PUBLIC if meeting.agenda_is_public else Visibility.OFFICERS
+    return file_response(content, filename=filename, visibility=visibility)
 
 
 def report_word(request: HttpRequest, pk: int) -> HttpResponseBase:
@@ -187,6 +213,7 @@ def report_word(request: HttpRequest, pk: int) -> HttpResponseBase:
         covering_report_docx(document.covering_report),
         filename=f"report-{document.pk}.docx",
         visibility=document_visibility(document),
+        opening=_paper_opening(document, OpeningFormat.WORD),
     )
 
 
@@ -236,7 +263,9 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "has_report": hasattr(document, "covering_report"),
         "runs": Viewer.of(request).runs(item.meeting.committee),
     }
-    return render(request, "documents/document_detail.html", context)
+    response = render(request, "documents/document_detail.html", context)
+    opening = _paper_opening(document, OpeningFormat.PAGE)
+    return mark_visibility(response, Visibility.EXEMPT, opening=opening) if opening else response
 
 
 
@@ -252,5 +281,5 @@ def document_file(request: HttpRequest, pk: int) -> HttpResponseBase:
             logger.warning("Document %s: its stored file is not a PDF; not served.", document.pk)
             raise Http404("This document has no file.")
     return file_response(document.file, filename=document.file.name or "", visibility=document_visibility(document),
-                         kind=PDF)
+                         kind=PDF, opening=_paper_opening(document, OpeningFormat.PDF))
 

@@ -83,3 +83,31 @@ def test_a_branded_councils_page_passes_axe_and_reflows(page, site, width):
     assert axe_violations(page) == []
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the branded page scrolls sideways by {overflow}px at {width}px"
+
+
+@pytest.mark.parametrize("width", [1200, 320])
+def test_the_lists_of_exempt_openings_pass_axe_and_reflow(page, site, width):
+    from django.contrib.auth.models import User
+
+    from scrutiny.audit.services import exempt_opening_record
+    from scrutiny.core.openings import Opening, OpeningFormat, OpeningKind
+    from tests.browser.test_work_programme_in_browser import OFFICER
+
+    meeting = Meeting.objects.filter(committee__slug=SLUG).order_by("-date").first()
+    officer = User.objects.get(username=OFFICER.username)
+    for kind, what in ((OpeningKind.PART2_PACK, "Part 2 pack, version 1"),
+                       (OpeningKind.PAPER, "A long exempt paper's title, as officers name their reports")):
+        exempt_opening_record(
+            opening=Opening(kind=kind, format=OpeningFormat.PDF, committee_id=meeting.committee_id,
+                            meeting_id=meeting.pk, what=what),
+            by=officer, address="2001:db8:85a3::8a2e:370:7334", path=f"/meetings/{meeting.pk}/part-2-pack.pdf",
+        )
+    _sign_in(page, site)
+    page.set_viewport_size({"width": width, "height": 900})
+    for path in (f"/meetings/{meeting.pk}/exempt-openings/", f"/committees/{SLUG}/exempt-openings/",
+                 f"/committees/{SLUG}/exempt-openings/accounts/{officer.pk}/"):
+        page.goto(site + path)
+        assert page.locator("h1").count() == 1 and page.locator("tbody tr").count() >= 1, path
+        assert axe_violations(page) == [], path
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"

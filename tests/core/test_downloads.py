@@ -16,6 +16,7 @@ from scrutiny.core.downloads import (
     mark_visibility,
     safe_filename,
 )
+from scrutiny.core.openings import OPENING_ATTRIBUTE, Opening, OpeningFormat, OpeningKind
 
 NOT_PUBLIC = [Visibility.EXEMPT, Visibility.OFFICERS]
 
@@ -59,9 +60,28 @@ def test_a_public_file_is_cached_publicly_and_shown_inline():
 @pytest.mark.parametrize("visibility", NOT_PUBLIC)
 @pytest.mark.parametrize("filename", ["part-2.pdf", "agenda.docx", "meeting.ics", "figures.csv", "paper.txt"])
 def test_no_file_that_is_not_public_may_be_kept_by_a_shared_cache_or_indexed(visibility, filename):
-    response = file_response(b"SECRET", filename=filename, visibility=visibility)
+    opening = OPENING if visibility == Visibility.EXEMPT else None
+    response = file_response(b"SECRET", filename=filename, visibility=visibility, opening=opening)
     assert response["Cache-Control"] == "private, no-store"
     assert response["X-Robots-Tag"] == "noindex"
+
+
+OPENING = Opening(kind=OpeningKind.PAPER, format=OpeningFormat.PDF, committee_id=1, what="A paper")
+
+
+def test_an_exempt_response_must_say_what_it_opens_so_that_the_opening_is_recorded():
+    with pytest.raises(ValueError, match="must say what it opens"):
+        file_response(b"SECRET", filename="part-2.pdf", visibility=Visibility.EXEMPT)
+    with pytest.raises(ValueError, match="must say what it opens"):
+        mark_visibility(HttpResponse("SECRET"), Visibility.EXEMPT)
+    response = file_response(b"SECRET", filename="part-2.pdf", visibility=Visibility.EXEMPT, opening=OPENING)
+    assert getattr(response, OPENING_ATTRIBUTE) == OPENING
+
+
+@pytest.mark.parametrize("visibility", [Visibility.PUBLIC, Visibility.OFFICERS])
+def test_only_exempt_content_is_recorded_as_an_opening(visibility):
+    with pytest.raises(ValueError, match="only for exempt content"):
+        file_response(b"x", filename="pack.pdf", visibility=visibility, opening=OPENING)
 
 
 def test_word_calendars_and_tables_are_saved_as_attachments():
@@ -84,7 +104,7 @@ def test_a_stored_file_is_streamed_with_the_same_headers(tmp_path):
     storage = FileSystemStorage(location=tmp_path)
     name = storage.save("papers/7/report.pdf", ContentFile(b"%PDF-1.7 stored"))
     stored = storage.open(name)
-    response = file_response(stored, filename=name, visibility=Visibility.EXEMPT)
+    response = file_response(stored, filename=name, visibility=Visibility.EXEMPT, opening=OPENING)
     assert response.streaming and b"".join(response.streaming_content) == b"%PDF-1.7 stored"
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'inline; filename="report.pdf"'
@@ -92,6 +112,6 @@ def test_a_stored_file_is_streamed_with_the_same_headers(tmp_path):
 
 
 def test_a_page_showing_exempt_content_is_marked_as_a_file_would_be():
-    page = mark_visibility(HttpResponse("<h1>figures</h1>"), Visibility.EXEMPT)
+    page = mark_visibility(HttpResponse("<h1>figures</h1>"), Visibility.EXEMPT, opening=OPENING)
     assert page["Cache-Control"] == "private, no-store" and page["X-Robots-Tag"] == "noindex"
     assert mark_visibility(HttpResponse("open"), Visibility.PUBLIC)["Cache-Control"] == "public, max-age=300"

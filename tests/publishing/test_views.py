@@ -6,6 +6,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from scrutiny.audit.models import ExemptOpening
+from scrutiny.core.openings import OpeningKind
 from scrutiny.publishing.services import meeting_publish_agenda
 from tests.pdfs import text_of
 from tests.publishing.test_services import at
@@ -52,6 +54,9 @@ def test_the_draft_packs_are_the_officers_and_never_cached_publicly(client, meet
     for response in (public, part2):
         assert response["Cache-Control"] == "private, no-store" and response["X-Robots-Tag"] == "noindex"
     assert client.get(f"/meetings/{meeting.pk}/draft-pack/other.pdf").status_code == 404
+    # The draft Part 2 pack is exempt business opened: recorded; the public draft is not.
+    opened = [(o.kind, o.what, o.user) for o in ExemptOpening.objects.all()]
+    assert opened == [(OpeningKind.DRAFT_PART2_PACK, "Draft Part 2 pack", officer)]
 
 
 def test_the_meeting_page_in_the_sections_style_says_there_is_no_exempt_business(client, officer):
