@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "scrutiny.publishing",
     "scrutiny.performance",
     "scrutiny.audit",
+    "scrutiny.forward_plan",
     "scrutiny.demo",
     "scrutiny.dev",
     "scrutiny.ops",

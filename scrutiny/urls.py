@@ -18,6 +18,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("scrutiny.documents.urls")),
     path("", include("scrutiny.workspace.urls")),
     path("", include("scrutiny.audit.urls")),
+    path("", include("scrutiny.forward_plan.urls")),
     path("", include("scrutiny.access.urls")),
     path(
         "accounts/sign-in/",

@@ -21,6 +21,7 @@ R = TypeVar("R", bound=HttpResponseBase)
 NOT_YOUR_COMMITTEE = "Only the officers of this committee can do this."
 NOT_YOUR_COUNCIL = "Only the council's administrators can do this."
 NOT_YOUR_PARTNER = "Only the committee's officers and the partner's contacts can do this."
+NOT_YOUR_FORWARD_PLAN = "Only the council's officers of every committee can keep its forward plan."
 
 
 def _guard(
@@ -80,6 +81,18 @@ def ensure_runs_or_speaks_for(request: HttpRequest, committee: Committee, partne
     viewer = Viewer.of(request)
     if not (viewer.runs(committee) or viewer.speaks_for(partner, council=committee.council)):
         raise Refusal(NOT_YOUR_PARTNER)
+
+
+def forward_plan_officer_required(
+    view: Callable[Concatenate[HttpRequest, P], R],
+) -> Callable[Concatenate[HttpRequest, P], R | HttpResponseBase]:
+    """Officers only; the view asks `ensure_keeps_forward_plan` of its record's council."""
+    return _guard(lambda viewer: viewer.is_officer, NOT_YOUR_FORWARD_PLAN)(view)
+
+
+def ensure_keeps_forward_plan(request: HttpRequest, council: Organisation) -> None:
+    if not Viewer.of(request).keeps_forward_plan(council):
+        raise Refusal(NOT_YOUR_FORWARD_PLAN)
 
 
 def ensure_runs(request: HttpRequest, committee: Committee) -> None:

@@ -168,6 +168,15 @@ class Viewer:
             for r in self.roles
         )
 
+    def keeps_forward_plan(self, council: Organisation) -> bool:
+        """The executive's forward plan is the council's, not a committee's: kept by its officers
+        of every committee (a role naming none), or a superuser."""
+        if self.is_superuser:
+            return True
+        return any(
+            r.kind == RoleKind.OFFICER and r.council_id == council.pk and not r.committees.all() for r in self.roles
+        )
+
     def administers(self, council: Organisation) -> bool:
         """Is this viewer the council's administrator (or a superuser)?"""
         return self.is_superuser or any(

@@ -26,6 +26,8 @@ from scrutiny.demo import shapes
 from scrutiny.demo.standins import standin_pdf
 from scrutiny.documents.models import BackgroundPaper, CoveringReport, Document
 from scrutiny.documents.services import paper_file_check
+from scrutiny.forward_plan.models import ForwardPlanNotice, KeyDecision
+from scrutiny.forward_plan.services import forward_plan_publish
 from scrutiny.governance.branding import council_branding_update
 from scrutiny.governance.models import (
     DEFAULT_HEADER_COLOUR,
@@ -198,6 +200,7 @@ class _Loader:
         self.years: dict[tuple[str, int], MunicipalYear] = {}
         self.meetings: dict[tuple[str, str], Meeting] = {}
         self.pending_work_plans: list[tuple[Document, str, str]] = []
+        self.pending_notices: list[tuple[Document, dt.date, str]] = []
         self.pending_minutes: list[tuple[Meeting, shapes.MeetingFile, str]] = []
 
     # -- saving -----------------------------------------------------------------------
@@ -262,6 +265,13 @@ class _Loader:
         for meeting, data, where in self.pending_minutes:
             self.load_minutes_record(meeting, data, where)
         self.load_work_programme(self.source.read("work_programme.yaml"))
+        self.load_forward_plan(self.source.read("forward_plan.yaml"))
+        for document, day, where in self.pending_notices:
+            council = document.agenda_item.meeting.committee.council
+            notice = ForwardPlanNotice.objects.filter(council=council, published_on=day).first()
+            if notice is None:
+                raise DemoDataError(f"{where}.forward_plan_notice: no notice of {day} in forward_plan.yaml")
+            self.upsert(Document.internal, {"pk": document.pk}, {"forward_plan_notice": notice}, where)
         for document, title, where in self.pending_work_plans:
             version = WorkPlanVersion.objects.filter(
                 committee=document.agenda_item.meeting.committee, title=title
@@ -269,6 +279,37 @@ class _Loader:
             if version is None:
                 raise DemoDataError(f"{where}.work_plan: no work plan version titled {title!r}")
             self.upsert(Document.internal, {"pk": document.pk}, {"work_plan": version}, where)
+
+    def load_forward_plan(self, raw: object) -> None:
+        """The key decisions, then each notice published through the officers' own service, so
+        that it is printed from the records. Decisions are found by title, notices by their day."""
+        f = "forward_plan.yaml"
+        data = _keys(raw, f, shapes.ForwardPlanFile)
+        council = self.org(data["council"], f)
+        for i, spec in enumerate(data["decisions"]):
+            where = f"{f}: decisions[{i}]"
+            _keys(spec, where, shapes.KeyDecisionSpec)
+            texts = ("summary", "consultation", "documents", "background_papers", "contact", "exemption_ground",
+                     "private_reason")
+            values: dict[str, object] = {name: str(spec.get(name, "")).strip() for name in texts}
+            values.update(decision_maker=spec["decision_maker"], decision_on=_date(spec["decision_on"], where),
+                          decision_by=_date(spec.get("decision_by"), where), private=bool(spec.get("private", False)))
+            self.upsert(KeyDecision.internal, {"council": council, "title": spec["title"]}, values, where)
+        for i, notice in enumerate(data["notices"]):
+            where = f"{f}: notices[{i}]"
+            _keys(notice, where, shapes.NoticeSpec)
+            published_on = _date(notice["published_on"], where)
+            if council is None or published_on is None:
+                raise DemoDataError(f"{where}: a notice names its council and the day it was published")
+            if ForwardPlanNotice.objects.filter(council=council, published_on=published_on).exists():
+                self.report.record(ForwardPlanNotice, "unchanged")
+                continue
+            try:
+                forward_plan_publish(council=council, published_on=published_on,
+                                     statement=str(notice.get("statement", "")).strip())
+            except ValidationError as exc:
+                raise DemoDataError(f"{where}: {'; '.join(_messages(exc))}") from None
+            self.report.record(ForwardPlanNotice, "created")
 
     def load_organisations(self, raw: object) -> None:
         f = "organisations.yaml"
@@ -611,6 +652,9 @@ class _Loader:
         work_plan = spec.get("work_plan")
         if work_plan:
             self.pending_work_plans.append((document, work_plan, where))
+        notice_day = _date(spec.get("forward_plan_notice"), f"{where}.forward_plan_notice")
+        if notice_day is not None:
+            self.pending_notices.append((document, notice_day, where))
         standin_pages = spec.get("standin_pages")
         if standin_pages and not document.file:
             pdf = standin_pdf(

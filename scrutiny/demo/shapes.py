@@ -212,6 +212,7 @@ class DocumentSpec(TypedDict):
     exempt: NotRequired[ExemptSpec | None]
     minutes_of: NotRequired[MeetingRef | None]
     work_plan: NotRequired[str | None]  # the title of a version in work_programme.yaml
+    forward_plan_notice: NotRequired[IsoDate | None]  # the day of a notice in forward_plan.yaml
     standin_pages: NotRequired[int | None]
     report: NotRequired[CoveringReportSpec | None]
 
@@ -375,3 +376,32 @@ class WorkProgrammeFile(TypedDict):
     items: list[ItemSpec]
     versions: list[VersionSpec]
     draw_downs: list[DrawDownSpec]
+
+
+# -- forward_plan.yaml --------------------------------------------------------------------
+
+
+class KeyDecisionSpec(TypedDict):
+    title: str
+    decision_maker: str
+    decision_on: IsoDate
+    decision_by: NotRequired[IsoDate]
+    summary: NotRequired[str]
+    consultation: NotRequired[str]
+    documents: NotRequired[str]
+    background_papers: NotRequired[str]
+    contact: NotRequired[str]
+    private: NotRequired[bool]
+    exemption_ground: NotRequired[str]
+    private_reason: NotRequired[str]
+
+
+class NoticeSpec(TypedDict):
+    published_on: IsoDate
+    statement: NotRequired[str]
+
+
+class ForwardPlanFile(TypedDict):
+    council: str
+    decisions: list[KeyDecisionSpec]
+    notices: list[NoticeSpec]

@@ -76,6 +76,14 @@ class Document(Exemptible):
         related_name="papers",
         help_text="This paper is that work plan: the pack prints its table.",
     )
+    forward_plan_notice = models.ForeignKey(
+        "forward_plan.ForwardPlanNotice",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="papers",
+        help_text="This paper is that Regulation 9 notice: the pack prints it from the record.",
+    )
 
     internal = DocumentManager()
     public = PublicDocumentManager()
@@ -109,6 +117,7 @@ class Document(Exemptible):
             bool(self.file)
             or self.minutes_of_id is not None
             or self.work_plan_id is not None
+            or self.forward_plan_notice_id is not None
             or hasattr(self, "covering_report")
         )
 

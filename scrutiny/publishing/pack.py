@@ -35,6 +35,7 @@ from pypdf import PageObject, PdfReader, PdfWriter
 from scrutiny.access.policy import Viewer
 from scrutiny.core.printing import html_to_pdf
 from scrutiny.documents.models import Document, DocumentKind
+from scrutiny.forward_plan.selectors import notice_wording
 from scrutiny.governance.models import MembershipRole
 from scrutiny.governance.selectors import branding_of, committee_seats, municipal_year_of
 from scrutiny.meetings.models import AgendaItem, ItemRole, Meeting
@@ -205,6 +206,12 @@ def _document_content(document: Document, meeting: Meeting) -> tuple[str, bytes]
         return _covering_report_html(document, meeting), b""
     if document.minutes_of is not None:
         return _minutes_html(document.minutes_of), b""
+    if document.forward_plan_notice is not None:
+        notice = document.forward_plan_notice
+        html = render_to_string(
+            "forward_plan/notice_print.html", {"notice": notice, "council": notice.council, "rules": notice_wording()}
+        )
+        return html, b""
     if document.work_plan_id:
         html = render_to_string(
             "publishing/work_plan_paper.html", {"version": document.work_plan, "committee": meeting.committee}

@@ -24,6 +24,7 @@ from django.utils import timezone
 from scrutiny.core.history import HISTORY_USER_ATTRIBUTE, save_with_history
 from scrutiny.core.models import BusinessKind
 from scrutiny.documents.models import Document, DocumentKind
+from scrutiny.forward_plan.selectors import notice_latest
 from scrutiny.governance.models import ChairTitle, Committee
 from scrutiny.meetings.models import (
     MEETING_WORKFLOW,
@@ -327,6 +328,44 @@ def standard_item_remove(*, item: StandardItem, by: User | None = None) -> None:
 
 
 @transaction.atomic
+def _regulation_9_paper_set(item: AgendaItem, *, by: User | None) -> Document | None:
+    """The item's paper is the council's notice in force (the latest published by today, and
+    by the meeting's day), printed into the pack from the record; None if none is published."""
+    meeting = item.meeting
+    notice = notice_latest(council=meeting.committee.council, on=min(timezone.localdate(), meeting.date))
+    if notice is None:
+        return None
+    paper = Document.internal.filter(agenda_item=item, kind=DocumentKind.NOTICE).first() or Document(
+        agenda_item=item, position=(item.documents.aggregate(last=Max("position"))["last"] or 0) + 1
+    )
+    paper.title = "Regulation 9 Notice"
+    paper.kind = DocumentKind.NOTICE
+    paper.forward_plan_notice = notice
+    paper.description = (f"The notice published on {notice.published_on:%-d %B %Y}, listing the key decisions due up "
+                         f"to {notice.covers_to:%-d %B %Y}.")
+    save_with_history(paper, by=by)
+    return paper
+
+
+@transaction.atomic
+def regulation_9_notice_attach(*, item: AgendaItem, by: User | None = None) -> Document:
+    """Make the item's paper the notice now in force: for an agenda built before the latest
+    notice was published. A paper already published stays as published."""
+    if item.role != ItemRole.REGULATION_9:
+        raise ValidationError(f"Item {item.number or item.title} is not the Regulation 9 notice.")
+    meeting = item.meeting
+    current = Document.internal.filter(agenda_item=item, kind=DocumentKind.NOTICE).first()
+    standing = meeting.publications.filter(withdrawn_at__isnull=True).values_list("document_ids", flat=True)
+    if current is not None and any(current.pk in papers for papers in standing):
+        raise ValidationError(f"The notice on item {item.number} was published with the agenda: withdraw that version "
+                              "and publish a corrected one to change it.")
+    paper = _regulation_9_paper_set(item, by=by)
+    if paper is None:
+        raise ValidationError(f"{meeting.committee.council.name} has published no Regulation 9 notice by "
+                              f"{meeting.date_display}: publish it on the forward plan's screen first.")
+    return paper
+
+
 def agenda_build(*, meeting: Meeting, by: User | None = None) -> list[AgendaItem]:
     """The draft agenda: the standard opening items, the work-programme items planned for
     the meeting, and 'Next meeting', arranged and numbered."""
@@ -364,6 +403,8 @@ def agenda_build(*, meeting: Meeting, by: User | None = None) -> list[AgendaItem
                 minutes_of=previous,
             )
             save_with_history(paper, by=by)
+        if role == ItemRole.REGULATION_9:
+            _regulation_9_paper_set(item, by=by)
     for planned in scheduled_items(meeting=meeting):
         if planned.title.strip().lower() == "regulation 9 notice":
             continue  # already a standard item

@@ -39,6 +39,8 @@ PART_2 = {"visibility": Visibility.EXEMPT}
 urlpatterns: list[URLPattern] = [
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
     path("meetings/<int:pk>/agenda/build/", views.agenda_build, name="agenda_build"),
+    path("agenda-items/<int:pk>/regulation-9-notice/", views.regulation_9_notice_attach,
+         name="regulation_9_notice_attach"),
     path("documents/<int:pk>/", views.document_detail, name="document"),
     path("documents/<int:pk>/file/", views.document_file, name="document_file"),
     path("meetings/<int:pk>/calendar.ics", views.meeting_ics, name="meeting_ics"),

@@ -22,7 +22,7 @@ from scrutiny.documents.models import Document
 from scrutiny.governance.models import Committee
 from scrutiny.meetings.models import Meeting
 from scrutiny.meetings.selectors import co_opted_voting, meeting_get, meetings_for_committee
-from scrutiny.meetings.views import manage_url, meeting_to_run
+from scrutiny.meetings.views import agenda_item_to_run, manage_url, meeting_to_run
 from scrutiny.rules import co_option
 
 from . import ical, services
@@ -250,6 +250,19 @@ def agenda_build(request: HttpRequest, pk: int) -> HttpResponse:
         refused_url=manage_url(pk),
     )
 
+
+
+@officer_required
+@require_POST
+def regulation_9_notice_attach(request: HttpRequest, pk: int) -> HttpResponse:
+    item = agenda_item_to_run(request, pk)
+    return action_redirect(
+        request,
+        partial(services.regulation_9_notice_attach, item=item),
+        success=lambda paper: (f"Item {item.number}'s paper is now the Regulation 9 notice in force: {paper.description}",
+                               manage_url(item.meeting_id)),
+        refused_url=manage_url(item.meeting_id),
+    )
 
 
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:

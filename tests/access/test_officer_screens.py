@@ -10,9 +10,15 @@ from html import escape
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from scrutiny.access.decorators import NOT_YOUR_COMMITTEE, NOT_YOUR_COUNCIL, NOT_YOUR_PARTNER
+from scrutiny.access.decorators import (
+    NOT_YOUR_COMMITTEE,
+    NOT_YOUR_COUNCIL,
+    NOT_YOUR_FORWARD_PLAN,
+    NOT_YOUR_PARTNER,
+)
 from scrutiny.access.models import Role, RoleKind
 from scrutiny.documents.models import Document
+from scrutiny.forward_plan.models import KeyDecision
 from scrutiny.governance.models import Committee, Membership, Organisation, Person
 from scrutiny.meetings.models import AgendaItem, Meeting
 from scrutiny.minutes.models import Action, Attendance, Declaration, Minute, Recommendation
@@ -46,7 +52,8 @@ def _refusal(view) -> str:
         code = getattr(view, "__code__", None)  # wraps() copies the names, never the code
         if code is not None and code.co_filename.endswith("access/decorators.py"):
             cells = [c.cell_contents for c in view.__closure__ or ()]
-            return next(c for c in cells if c in (NOT_YOUR_COMMITTEE, NOT_YOUR_COUNCIL, NOT_YOUR_PARTNER))
+            return next(c for c in cells if c in (NOT_YOUR_COMMITTEE, NOT_YOUR_COUNCIL, NOT_YOUR_PARTNER,
+                                                 NOT_YOUR_FORWARD_PLAN))
         view = getattr(view, "__wrapped__", None)
     return ""
 
@@ -71,6 +78,7 @@ def _records(committee: Committee) -> dict[str, object]:
         "partner/recommendations": Recommendation.objects.filter(minute__meeting__committee=committee).first(),
         "standard-items": StandardItem.objects.filter(committee=committee).first(),
         "person": Person.objects.filter(memberships__organisation=committee, user__isnull=True).first(),
+        "key-decisions": KeyDecision.internal.filter(council=committee.council).first(),
     }
 
 
@@ -128,6 +136,9 @@ def test_the_map_finds_the_officers_screens():
     assert {"council_accounts", "account_invite", "committee_membership", "seat_add", "seat_end",
             "person_account", "committee_partners", "partner_add", "partner_end", "succession_add", "post_add",
             "post_holder_add", "scrutiny_add", "council_branding"} <= administrators
+    forward_plan = {name for name, _, refusal in _officer_patterns() if refusal == NOT_YOUR_FORWARD_PLAN}
+    assert {"key_decisions", "key_decision_add", "key_decision_edit", "key_decision_exception", "key_decision_taken",
+            "key_decision_withdraw", "forward_plan_publish"} <= forward_plan
 
 
 @pytest.mark.parametrize("who", ["officer of another council", "officer of another committee"])

@@ -111,3 +111,25 @@ def test_the_lists_of_exempt_openings_pass_axe_and_reflow(page, site, width):
         assert axe_violations(page) == [], path
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+
+
+@pytest.mark.parametrize("width", [1200, 320])
+def test_the_forward_plan_passes_axe_and_reflows(page, site, width):
+    from scrutiny.forward_plan.models import ForwardPlanNotice, KeyDecision
+
+    notice = ForwardPlanNotice.objects.get(council__slug="dartford-bc")
+    decision = KeyDecision.internal.filter(council__slug="dartford-bc").first()
+    page.set_viewport_size({"width": width, "height": 900})
+    for path in ("/councils/dartford-bc/forward-plan/", f"/forward-plan/notices/{notice.pk}/"):
+        page.goto(site + path)
+        assert page.get_by_text("Write-off of National Non-Domestic Rates").count() >= 1, path
+        assert axe_violations(page) == [], path
+    _sign_in(page, site)
+    for path in ("/councils/dartford-bc/forward-plan/decisions/", "/councils/dartford-bc/forward-plan/decisions/add/",
+                 "/councils/dartford-bc/forward-plan/publish/", f"/key-decisions/{decision.pk}/exception/",
+                 f"/key-decisions/{decision.pk}/edit/"):
+        page.goto(site + path)
+        assert page.locator("h1").count() == 1, path
+        assert axe_violations(page) == [], path
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"

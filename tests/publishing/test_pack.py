@@ -46,7 +46,7 @@ def february(demo, settings, tmp_path):
         document = Document.internal.get(
             agenda_item__meeting=meeting, agenda_item__number=number, position=position
         )
-        Document.internal.filter(pk=document.pk).update(minutes_of=None, work_plan=None)
+        Document.internal.filter(pk=document.pk).update(minutes_of=None, work_plan=None, forward_plan_notice=None)
         CoveringReport.objects.filter(document=document).delete()  # print the stand-in file instead
         document.refresh_from_db()
         words = "CONFIDENTIAL-SA2017" if number == "A" else f"paper {number}.{position}"
