@@ -92,5 +92,7 @@ def notice_wording() -> dict[str, str]:
 
 
 def notice_latest(*, council: Organisation, on: dt.date) -> ForwardPlanNotice | None:
-    """The notice in force on `on`: the latest published by then (each supersedes the last)."""
-    return ForwardPlanNotice.objects.filter(council=council, published_on__lte=on).order_by("-published_on").first()
+    """The notice in force on `on`: the latest published by then (each supersedes the last), if
+    it still looks ahead to that day; an older one is out of date, not in force."""
+    notice = ForwardPlanNotice.objects.filter(council=council, published_on__lte=on).order_by("-published_on").first()
+    return notice if notice is not None and notice.covers_to >= on else None

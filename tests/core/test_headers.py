@@ -28,7 +28,7 @@ ON_TIME = at(dt.date(2018, 2, 13))  # the fixture's meeting is on 21 February 20
 TEMPLATES = Path(__file__).resolve().parents[2] / "scrutiny" / "templates"
 # Rendered by WeasyPrint into PDFs, never served as pages: their inline styles meet no browser.
 PRINT_TEMPLATES = {"_print_base.html", "stamps.html", "front_and_agenda.html", "minutes_print.html",
-                   "report_print.html", "work_plan_print.html", "tracker_print.html"}
+                   "report_print.html", "work_plan_print.html", "tracker_print.html", "notice_print.html"}
 
 
 @pytest.fixture

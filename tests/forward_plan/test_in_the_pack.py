@@ -63,7 +63,9 @@ def test_a_new_agenda_takes_the_notice_in_force_by_the_meeting(committee):
     assert Document.internal.filter(agenda_item=_regulation_9(meeting)).count() == 1
 
 
-def test_without_a_notice_the_item_waits_for_one_and_says_so(committee):
+def test_without_a_notice_in_force_the_item_waits_for_one_and_says_so(committee):
+    # A notice of years ago looks ahead to months long past: it is not in force today.
+    forward_plan_publish(council=committee.council, published_on=D(2018, 1, 15))
     meeting = meeting_create(committee=committee, date=timezone.localdate() + dt.timedelta(days=30))
     agenda_build(meeting=meeting)
     item = _regulation_9(meeting)
