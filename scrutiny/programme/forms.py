@@ -13,10 +13,11 @@ from scrutiny.core.models import BusinessKind
 from scrutiny.governance.models import Committee, Organisation, Person
 from scrutiny.meetings.models import Meeting
 from scrutiny.meetings.selectors import meetings_to_choose
+from scrutiny.minutes.models import Minute
 from scrutiny.rules.statutory_items import StatutorySubject
 
 from . import selectors
-from .models import PLANNABLE_KINDS, DecidedBy
+from .models import PLANNABLE_KINDS, ChangeKind, DecidedBy, ItemStatus, WorkProgrammeItem
 
 if TYPE_CHECKING:  # the stubs' field is generic; Django's own cannot be subscripted when running
     _ModelChoiceField = forms.ModelChoiceField[Meeting]
@@ -234,3 +235,41 @@ class DrawDownDirectorForm(_DrawDownDecisionForm):
     def __init__(self, *args: Any, committee: Committee, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["target_meeting"] = _target_field(committee, label="Meeting for the item, if approved")
+
+
+if TYPE_CHECKING:
+    _ItemChoiceField = forms.ModelChoiceField[WorkProgrammeItem]
+else:
+    _ItemChoiceField = forms.ModelChoiceField
+
+
+class ItemChoiceField(_ItemChoiceField):
+    def label_from_instance(self, item: WorkProgrammeItem) -> str:
+        where = item.target_meeting.date_display if item.target_meeting else "to be agreed"
+        return f"{item.title} (planned: {where})"
+
+
+OUTCOMES = [(ChangeKind.CONSIDERED.value, "Considered at this meeting"),
+            (ChangeKind.CARRIED_FORWARD.value, "Carried forward to a later meeting"),
+            (ChangeKind.DEFERRED.value, "Deferred to a date to be agreed")]
+
+
+class MinuteOutcomeForm(ServiceForm):
+    item = ItemChoiceField(queryset=WorkProgrammeItem.objects.none(), label="Work-programme item",
+                           error_messages={"required": "Choose the work-programme item the minute deals with",
+                                           "invalid_choice": "Choose one of the committee's planned items"})
+    outcome = forms.ChoiceField(label="What the minute records", choices=OUTCOMES, widget=forms.RadioSelect,
+                                error_messages={"required": "Choose what the minute records"})
+    to_meeting = MeetingChoiceField(queryset=Meeting.objects.none(), required=False,
+                                    label="Carried forward to (if carried forward)", empty_label="No meeting",
+                                    error_messages={"invalid_choice": "Choose a later meeting of the committee"})
+    reason = forms.CharField(label="Reason, as the minute gives it", required=False, widget=forms.Textarea)
+
+    def __init__(self, *args: Any, minute: Minute, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        meeting = minute.meeting
+        planned = WorkProgrammeItem.objects.filter(committee=meeting.committee, status=ItemStatus.PLANNED)
+        self.fields["item"].queryset = planned.select_related("target_meeting").order_by(  # type: ignore[attr-defined]
+            "target_meeting__date", "title")
+        self.fields["to_meeting"].queryset = Meeting.objects.filter(  # type: ignore[attr-defined]
+            committee=meeting.committee, date__gt=meeting.date).order_by("date")

@@ -163,12 +163,17 @@ class ChangeKind(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
     FREQUENCY_CHANGED = "frequency_changed", "Frequency changed"
     AMENDED = "amended", "Amended"
+    CONSIDERED = "considered", "Considered"
+    CARRIED_FORWARD = "carried_forward", "Carried forward to a later meeting"
+    DEFERRED = "deferred", "Deferred to a date to be agreed"
 
 
 # An item's life, changed only by scrutiny.programme.services, each step recorded as a
 # WorkProgrammeChange of the step's kind. An item is added (planned, or proposed by a
 # recurring rule); it may be moved (staying as it is) or cancelled until it is considered.
-# Considered items are recorded from the minutes (the demo's records): no step leads there yet.
+# What a held meeting did with it is recorded from its minute: considered, carried forward
+# to a later meeting, or deferred to a date to be agreed (`item_consider`, `item_carry_forward`,
+# `item_defer`).
 ITEM_WORKFLOW = Workflow(
     ItemStatus,
     ChangeKind,
@@ -178,6 +183,9 @@ ITEM_WORKFLOW = Workflow(
         (ItemStatus.PROPOSED, ChangeKind.CANCELLED): ItemStatus.CANCELLED,
         (ItemStatus.PLANNED, ChangeKind.MOVED): ItemStatus.PLANNED,
         (ItemStatus.PLANNED, ChangeKind.CANCELLED): ItemStatus.CANCELLED,
+        (ItemStatus.PLANNED, ChangeKind.CONSIDERED): ItemStatus.CONSIDERED,
+        (ItemStatus.PLANNED, ChangeKind.CARRIED_FORWARD): ItemStatus.PLANNED,
+        (ItemStatus.PLANNED, ChangeKind.DEFERRED): ItemStatus.PLANNED,
     },
     model="programme.WorkProgrammeItem",
 )

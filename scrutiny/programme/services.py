@@ -21,8 +21,8 @@ from django.utils import timezone
 from scrutiny.core.history import save_with_history
 from scrutiny.core.models import BusinessKind
 from scrutiny.governance.models import Committee, Organisation, Person
-from scrutiny.meetings.models import Meeting
-from scrutiny.minutes.models import Resolution
+from scrutiny.meetings.models import Meeting, MeetingStatus
+from scrutiny.minutes.models import Minute, Resolution
 
 from . import selectors
 from .models import (
@@ -604,3 +604,103 @@ def draw_down_withdraw(
             request, DrawDownStepKind.WITHDRAWN, by=by, decided_on=decided_on, note=note
         ),
     ).record
+
+
+# -- what a held meeting did with an item, as its minute records it ---------------------------
+
+
+def _minute_reference(minute: Minute) -> str:
+    return f" [Min. No. {minute.number} refers]" if minute.number else ""
+
+
+def _minute_of_held_meeting(item: WorkProgrammeItem, minute: Minute) -> Meeting:
+    meeting = minute.meeting
+    if meeting.committee_id != item.committee_id:
+        raise ValidationError(f"That minute is of another committee's meeting, not of {item.committee.name}'s.")
+    if meeting.status != MeetingStatus.HELD:
+        raise ValidationError(f"The meeting of {meeting.date_display} is {meeting.get_status_display().lower()}: only "
+                              "the minutes of a meeting held record what it did with the plan.")
+    return meeting
+
+
+def _outcome(
+    item: WorkProgrammeItem, minute: Minute, kind: ChangeKind, *, by: User | None, wording: str,
+    apply: Callable[[WorkProgrammeItem, Meeting], None] | None = None, to_meeting: Meeting | None = None,
+    reason: str = "",
+) -> WorkProgrammeChange:
+    meeting = _minute_of_held_meeting(item, minute)
+    before: Meeting | None = None  # where the item stood, as locked
+
+    def change(record: WorkProgrammeItem) -> None:
+        nonlocal before
+        before = record.target_meeting
+        if apply is not None:
+            apply(record, meeting)
+
+    return ITEM_WORKFLOW.step(
+        item, kind, by=by,
+        refused=lambda i: f"“{i.title}” is {i.get_status_display().lower()}: the minutes cannot record that again.",
+        apply=change,
+        event=lambda i: _change(item=i, kind=kind, decided_by=DecidedBy.COMMITTEE, decided_on=meeting.date,
+                                decided_at=meeting, from_meeting=before, to_meeting=to_meeting, reason=reason,
+                                wording=wording + _minute_reference(minute), by=by),
+    ).event
+
+
+@transaction.atomic
+def item_consider(*, item: WorkProgrammeItem, minute: Minute, by: User | None = None) -> WorkProgrammeChange:
+    """The minute of a held meeting records that the committee considered the item."""
+
+    def considered(record: WorkProgrammeItem, meeting: Meeting) -> None:
+        record.target_meeting = meeting
+        record.considered_at = minute.agenda_item
+
+    return _outcome(item, minute, ChangeKind.CONSIDERED, by=by, apply=considered,
+                    wording=f"{item.title} considered at the meeting {minute.meeting.held_on}")
+
+
+@transaction.atomic
+def item_carry_forward(
+    *, item: WorkProgrammeItem, minute: Minute, to_meeting: Meeting, reason: str = "", by: User | None = None
+) -> WorkProgrammeChange:
+    """The minute records that the item was carried forward to a later meeting of the committee."""
+
+    def carried(record: WorkProgrammeItem, meeting: Meeting) -> None:
+        if to_meeting.committee_id != record.committee_id or to_meeting.date <= meeting.date:
+            raise ValidationError(f"An item is carried forward to a later meeting of {record.committee.name} than "
+                                  f"{meeting.date_display}.")
+        record.target_meeting = to_meeting
+
+    return _outcome(item, minute, ChangeKind.CARRIED_FORWARD, by=by, apply=carried, to_meeting=to_meeting,
+                    reason=reason.strip(),
+                    wording=f"{item.title} carried forward to {selectors.month_label(to_meeting)}")
+
+
+@transaction.atomic
+def item_defer(*, item: WorkProgrammeItem, minute: Minute, reason: str, by: User | None = None) -> WorkProgrammeChange:
+    """The minute records that the item was deferred, to a date to be agreed."""
+
+    def deferred(record: WorkProgrammeItem, meeting: Meeting) -> None:
+        if not reason.strip():
+            raise ValidationError("Give the reason the minute records for deferring it.")
+        record.target_meeting = None
+
+    return _outcome(item, minute, ChangeKind.DEFERRED, by=by, apply=deferred, reason=reason.strip(),
+                    wording=f"{item.title} deferred to a date to be agreed: {reason.strip()}")
+
+
+@transaction.atomic
+def item_outcome_record(
+    *, item: WorkProgrammeItem, minute: Minute, outcome: str, to_meeting: Meeting | None = None, reason: str = "",
+    by: User | None = None,
+) -> WorkProgrammeChange:
+    """One of the three outcomes a minute records, as the officers' screen offers them."""
+    if outcome == ChangeKind.CONSIDERED:
+        return item_consider(item=item, minute=minute, by=by)
+    if outcome == ChangeKind.CARRIED_FORWARD:
+        if to_meeting is None:
+            raise ValidationError("Choose the later meeting the item was carried forward to.")
+        return item_carry_forward(item=item, minute=minute, to_meeting=to_meeting, reason=reason, by=by)
+    if outcome == ChangeKind.DEFERRED:
+        return item_defer(item=item, minute=minute, reason=reason, by=by)
+    raise ValidationError(f"{outcome!r} is not something a minute records of a work-programme item.")

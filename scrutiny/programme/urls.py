@@ -21,6 +21,7 @@ urlpatterns: list[URLPattern] = [
         name="work_programme_pdf",
     ),
     path("committees/<slug:slug>/work-programme/add/", views.item_add, name="work_programme_add"),
+    path("minutes/<int:pk>/work-programme/", views.minute_work_programme, name="minute_work_programme"),
     path("committees/<slug:slug>/work-programme/propose/", views.recurring_propose, name="work_programme_propose"),
     path("committees/<slug:slug>/work-programme/versions/", views.version_list, name="work_programme_versions"),
     path(

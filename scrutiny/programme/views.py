@@ -21,6 +21,7 @@ from scrutiny.core.downloads import PDF, WORD, FileKind, Visibility, file_respon
 from scrutiny.core.views import action_redirect, form_page
 from scrutiny.governance.models import Committee
 from scrutiny.meetings.views import committee_to_run
+from scrutiny.minutes.models import Minute
 
 from . import exports, forms, selectors, services
 from .models import DrawDownRequest, DrawDownStatus, WorkPlanVersion, WorkProgrammeChange, WorkProgrammeItem
@@ -127,6 +128,27 @@ def item_move(request: HttpRequest, pk: int) -> HttpResponse:
         caption=f"Now: {item.target_meeting.date_display if item.target_meeting else 'to be agreed'}",
         submit="Move item",
         cancel_url=_item_page(pk),
+    )
+
+
+@officer_required
+def minute_work_programme(request: HttpRequest, pk: int) -> HttpResponse:
+    """What the minute of a held meeting records of a work-programme item."""
+    minute = get_object_or_404(Minute.internal.select_related("meeting__committee"), pk=pk)
+    committee = minute.meeting.committee
+    ensure_runs(request, committee)
+    back = reverse("meeting_minutes", args=[minute.meeting_id]) + f"#minute-{minute.pk}"
+    return form_page(
+        request,
+        forms.MinuteOutcomeForm.bound_to(request, minute=minute),
+        partial(services.item_outcome_record, minute=minute),
+        success=lambda change: (change.wording + ".", back),
+        committee=committee,
+        heading="What the minute records of the work programme",
+        caption=f"{committee.name}, {minute.meeting.date_display}: {minute.title}",
+        intro="The item's record and the plan say so from the meeting's date, with the minute's number.",
+        submit="Record it",
+        cancel_url=back,
     )
 
 

@@ -69,6 +69,7 @@ ADDRESSES = [
     ("minutes_confirm", {'pk': 7}, "/meetings/7/minutes/confirm/"),
     ("minutes_sign", {'pk': 7}, "/meetings/7/minutes/sign/"),
     ("minute_edit", {'pk': 7}, "/minutes/7/edit/"),
+    ("minute_work_programme", {'pk': 7}, "/minutes/7/work-programme/"),
     ("minute_amend", {'pk': 7}, "/minutes/7/amend/"),
     ("action_add", {'pk': 7}, "/minutes/7/actions/add/"),
     ("recommendation_add", {'pk': 7}, "/minutes/7/recommendations/add/"),

@@ -19,13 +19,14 @@ from scrutiny.programme.models import (
     DrawDownRequest,
     DrawDownStep,
     DrawDownStepKind,
+    ItemStatus,
     VersionStatus,
     VersionStep,
     WorkPlanVersion,
     WorkProgrammeChange,
     WorkProgrammeItem,
 )
-from tests.factories import CommitteeFactory, MeetingFactory
+from tests.factories import CommitteeFactory, MeetingFactory, MinuteFactory
 from tests.workflows import check_step, pairs
 
 pytestmark = pytest.mark.django_db
@@ -45,12 +46,16 @@ def plan():
 
 # -- items -----------------------------------------------------------------------------------
 
-ITEM_STEPS = (ChangeKind.ACCEPTED, ChangeKind.MOVED, ChangeKind.CANCELLED)
+ITEM_STEPS = (ChangeKind.ACCEPTED, ChangeKind.MOVED, ChangeKind.CANCELLED, ChangeKind.CONSIDERED,
+              ChangeKind.CARRIED_FORWARD, ChangeKind.DEFERRED)
 
 
 def test_an_item_has_no_step_but_these_and_its_creation():
     others = set(ChangeKind) - set(ITEM_STEPS)
     assert all(ITEM_WORKFLOW.statuses_allowing(kind) == () for kind in others)
+    # What a minute records is of a planned item only: a proposal is accepted first.
+    for kind in (ChangeKind.CONSIDERED, ChangeKind.CARRIED_FORWARD, ChangeKind.DEFERRED):
+        assert ITEM_WORKFLOW.statuses_allowing(kind) == (ItemStatus.PLANNED,)
 
 
 def _postpone(item, meeting):
@@ -66,11 +71,15 @@ def _postpone(item, meeting):
 
 @pytest.mark.parametrize(("status", "kind"), pairs(ITEM_WORKFLOW, ITEM_STEPS))
 def test_every_step_of_an_item_follows_the_table(plan, status, kind):
-    committee, _, july, february = plan
+    committee, held, july, february = plan
     item = WorkProgrammeItem.objects.create(
         committee=committee, key="pcp-update", title="PCP Update", target_meeting=july, status=status
     )
+    minute = MinuteFactory(meeting=held, number=5)
     steps = {
+        ChangeKind.CONSIDERED: lambda: services.item_consider(item=item, minute=minute),
+        ChangeKind.CARRIED_FORWARD: lambda: services.item_carry_forward(item=item, minute=minute, to_meeting=february),
+        ChangeKind.DEFERRED: lambda: services.item_defer(item=item, minute=minute, reason="Awaiting the strategy."),
         ChangeKind.ACCEPTED: lambda: services.item_accept(item=item, today=TODAY),
         ChangeKind.MOVED: lambda: _postpone(item, february),
         ChangeKind.CANCELLED: lambda: services.item_cancel(
