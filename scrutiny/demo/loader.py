@@ -46,7 +46,7 @@ from scrutiny.governance.models import (
 )
 from scrutiny.meetings.models import AgendaItem, Meeting
 from scrutiny.meetings.selectors import next_meeting
-from scrutiny.minutes.models import Action, Attendance, Minute, MinutesRecord, Resolution
+from scrutiny.minutes.models import Action, Attendance, Minute, MinutesRecord, Reference, Resolution
 from scrutiny.programme.models import (
     DrawDownRequest,
     DrawDownStep,
@@ -750,6 +750,17 @@ class _Loader:
                     "owner_note": action.get("owner_note", ""),
                     "due_on": due,
                 },
+                w,
+            )
+
+        for n, reference in enumerate(spec.get("references") or []):
+            w = f"{where}.references[{n}]"
+            _keys(reference, w, shapes.ReferenceSpec)
+            self.upsert(
+                Reference.internal,
+                {"minute": minute, "subject": reference["subject"].strip()},
+                {"to": reference["to"], "to_name": reference.get("to_name", ""),
+                 "submitted_on": _date(reference.get("submitted_on"), w)},
                 w,
             )
 

@@ -225,6 +225,13 @@ class ActionSpec(TypedDict):
     due_on: NotRequired[IsoDate | None]
 
 
+class ReferenceSpec(TypedDict):
+    to: str
+    subject: str
+    to_name: NotRequired[str]
+    submitted_on: NotRequired[IsoDate | None]
+
+
 class MinuteSpec(TypedDict):
     title: str
     number: NotRequired[int | None]
@@ -233,6 +240,7 @@ class MinuteSpec(TypedDict):
     exempt: NotRequired[ExemptSpec | None]
     public_summary: NotRequired[bool]
     actions: NotRequired[list[ActionSpec] | None]
+    references: NotRequired[list[ReferenceSpec] | None]
 
 
 class AgendaItemSpec(TypedDict):

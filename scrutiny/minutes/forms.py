@@ -14,7 +14,7 @@ from scrutiny.governance.models import Committee, Organisation, OrganisationKind
 from scrutiny.meetings.models import AgendaItem, Meeting
 from scrutiny.meetings.selectors import later_meetings, meetings_to_choose
 
-from .models import Action, ActionStatus, AttendanceKind, InterestKind, Minute
+from .models import Action, ActionStatus, AttendanceKind, InterestKind, Minute, ReferenceStep, ReferenceTo
 
 
 def split_resolutions(text: str) -> list[str]:
@@ -302,3 +302,21 @@ class DeclarationForm(ServiceForm):
         super().__init__(*args, **kwargs)
         choose_from(self, "agenda_item", AgendaItem.internal.filter(meeting=meeting).order_by("position"))
         choose_from(self, "person", people_of(meeting), label=_formal)
+
+
+class ReferenceForm(ServiceForm):
+    to = forms.ChoiceField(label="Referred to", choices=ReferenceTo.choices, widget=forms.RadioSelect,
+                           error_messages={"required": "Choose whom the committee refers it to"})
+    to_name = forms.CharField(label="Named as (optional)", required=False, max_length=200,
+                              help_text="As the minutes name it, for example “the General Assembly of the Council”.")
+    subject = forms.CharField(label="What is referred or recommended", widget=forms.Textarea,
+                              error_messages={"required": "Say what the committee refers or recommends"})
+    submitted_on = GovDateField(label="Date of the meeting it goes to (if known)", required=False)
+
+
+class ReferenceOutcomeForm(ServiceForm):
+    outcome = forms.ChoiceField(label="Outcome", choices=ReferenceStep.choices, widget=forms.RadioSelect,
+                                error_messages={"required": "Choose the outcome"})
+    outcome_on = GovDateField(label="Date of the decision")
+    outcome_note = forms.CharField(label="Note (optional)", required=False, widget=forms.Textarea,
+                                   help_text="For example the Council's minute number, or the amendments made.")

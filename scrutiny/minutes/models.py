@@ -604,3 +604,95 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return f"To {self.authority}: {self.text[:60]}"
+
+
+# -- references from the committee to the Council or the Cabinet --------------------------------
+
+
+class ReferenceTo(models.TextChoices):
+    COUNCIL = "council", "The Council"
+    CABINET = "cabinet", "The Cabinet"
+    OTHER = "other", "Another committee or body of the council"
+
+
+class ReferenceStatus(models.TextChoices):
+    REFERRED = "referred", "Referred: the outcome is not yet recorded"
+    APPROVED = "approved", "Approved"
+    AMENDED = "amended", "Approved with amendments"
+    NOT_APPROVED = "not_approved", "Not approved"
+    NOTED = "noted", "Noted"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class ReferenceStep(models.TextChoices):
+    APPROVE = "approve", "Approved"
+    APPROVE_AMENDED = "approve_amended", "Approved with amendments"
+    REJECT = "reject", "Not approved"
+    NOTE = "note", "Noted"
+    WITHDRAW = "withdraw", "Withdrawn"
+
+
+# Changed only by scrutiny.minutes.services: a reference made by a minute is decided once.
+REFERENCE_WORKFLOW = Workflow(
+    ReferenceStatus,
+    ReferenceStep,
+    {
+        (ReferenceStatus.REFERRED, ReferenceStep.APPROVE): ReferenceStatus.APPROVED,
+        (ReferenceStatus.REFERRED, ReferenceStep.APPROVE_AMENDED): ReferenceStatus.AMENDED,
+        (ReferenceStatus.REFERRED, ReferenceStep.REJECT): ReferenceStatus.NOT_APPROVED,
+        (ReferenceStatus.REFERRED, ReferenceStep.NOTE): ReferenceStatus.NOTED,
+        (ReferenceStatus.REFERRED, ReferenceStep.WITHDRAW): ReferenceStatus.WITHDRAWN,
+    },
+    model="minutes.Reference",
+)
+
+
+class PublicReferenceManager(models.Manager["Reference"]):
+    """A reference the public may read: its minute is in published minutes and not withheld."""
+
+    def get_queryset(self) -> models.QuerySet[Reference]:
+        return (
+            super().get_queryset()
+            .filter(minute__meeting__minutes_record__status__in=PUBLIC_MINUTES_STATUSES, minute__is_exempt=False)
+            .exclude(minute__agenda_item__is_exempt=True, minute__is_public_summary=False)
+        )
+
+
+class Reference(models.Model):
+    """A matter the committee refers, or a recommendation it makes, to the Council or the
+    Cabinet (a revised protocol submitted for approval, its annual report), and the outcome."""
+
+    minute = models.ForeignKey(Minute, on_delete=models.PROTECT, related_name="references")
+    to = models.CharField(max_length=16, choices=ReferenceTo.choices)
+    to_name = models.CharField("Named as", max_length=200, blank=True,
+                               help_text="As the minutes name it: “the General Assembly of the Council”.")
+    subject = models.TextField("What is referred or recommended")
+    submitted_on = models.DateField("Date of the meeting it goes to", null=True, blank=True)
+    status = models.CharField(max_length=16, choices=ReferenceStatus.choices, default=ReferenceStatus.REFERRED)
+    outcome_on = models.DateField(null=True, blank=True)
+    outcome_note = models.TextField(blank=True)
+
+    internal = models.Manager()
+    public = PublicReferenceManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["minute__meeting__date", "pk"]
+        base_manager_name = "internal"
+        default_manager_name = "internal"
+        constraints = [
+            models.CheckConstraint(condition=Q(to__in=ReferenceTo.values), name="reference_to_valid"),
+            models.CheckConstraint(condition=Q(status__in=ReferenceStatus.values), name="reference_status_valid"),
+            models.CheckConstraint(
+                condition=Q(status=ReferenceStatus.REFERRED) | Q(outcome_on__isnull=False),
+                name="reference_outcome_has_date",
+                violation_error_message="An outcome is recorded with its date.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"To {self.recipient}: {self.subject[:60]}"
+
+    @property
+    def recipient(self) -> str:
+        return self.to_name or ReferenceTo(self.to).label

@@ -40,6 +40,7 @@ from .models import (
     MinutesStatus,
     Recommendation,
     RecommendationStatus,
+    Reference,
     Resolution,
 )
 
@@ -627,3 +628,19 @@ def follow_up(*, meeting: Meeting) -> dict[int, Minute]:
 def resolution_texts(*, minute: Minute) -> list[str]:
     """For officers: the minute's resolutions as saved now, in order."""
     return list(Resolution.internal.filter(minute=minute).order_by("number").values_list("text", flat=True))
+
+
+def committee_references(*, committee: Committee, internal: bool) -> list[Reference]:
+    manager = Reference.internal if internal else Reference.public
+    return list(manager.filter(minute__meeting__committee=committee).select_related("minute__meeting")
+                .order_by("-minute__meeting__date", "pk"))
+
+
+def references_of(*, minutes: list[MinuteEntry]) -> dict[int, list[Reference]]:
+    """What each minute shown refers to the Council or the Cabinet; none for a withheld minute
+    (the page itself decided who sees each minute)."""
+    shown = [m.pk for m in minutes if not m.withheld]
+    found: dict[int, list[Reference]] = {}
+    for reference in Reference.internal.filter(minute_id__in=shown).order_by("pk"):
+        found.setdefault(reference.minute_id, []).append(reference)
+    return found

@@ -31,6 +31,7 @@ from .models import (
     ACTION_WORKFLOW,
     MINUTES_WORKFLOW,
     RECOMMENDATION_WORKFLOW,
+    REFERENCE_WORKFLOW,
     UNMADE_RECOMMENDATION_STATUSES,
     Action,
     ActionReport,
@@ -44,6 +45,7 @@ from .models import (
     MinutesStatus,
     Recommendation,
     RecommendationStep,
+    Reference,
     Resolution,
 )
 from .selectors import (
@@ -761,4 +763,43 @@ def recommendation_report_back(
         by=by,
         refused=_recommendation_refused("only a response that has been received is reported back to the Committee."),
         apply=report_back,
+    ).record
+
+
+# -- references to the Council or the Cabinet -----------------------------------------------
+
+
+@transaction.atomic
+def reference_make(
+    *, minute: Minute, to: str, subject: str, to_name: str = "", submitted_on: dt.date | None = None,
+    by: User | None = None,
+) -> Reference:
+    """Record that the minute refers a matter (or makes a recommendation) to the Council or the Cabinet."""
+    if minute.meeting.status != MeetingStatus.HELD:
+        raise ValidationError(f"The meeting of {minute.meeting.date_display} has not been held: its minutes refer "
+                              "nothing yet.")
+    if submitted_on is not None and submitted_on < minute.meeting.date:
+        raise ValidationError(f"A reference goes to a meeting on or after {minute.meeting.date_display}, the "
+                              "committee's own.")
+    reference = Reference(minute=minute, to=to, to_name=to_name.strip(), subject=subject.strip(),
+                          submitted_on=submitted_on)
+    save_with_history(reference, by=by)
+    return reference
+
+
+@transaction.atomic
+def reference_outcome_record(
+    *, reference: Reference, outcome: str, outcome_on: dt.date, outcome_note: str = "", by: User | None = None
+) -> Reference:
+    """What the Council or the Cabinet decided, and when."""
+
+    def decide(record: Reference) -> None:
+        if outcome_on < record.minute.meeting.date:
+            raise ValidationError(f"The outcome comes after the committee's meeting of "
+                                  f"{record.minute.meeting.date_display}.")
+        record.outcome_on, record.outcome_note = outcome_on, outcome_note.strip()
+
+    return REFERENCE_WORKFLOW.step(
+        reference, REFERENCE_WORKFLOW.step_named(outcome), by=by, apply=decide,
+        refused=lambda r: f"The reference to {r.recipient} is already recorded as {r.get_status_display().lower()}.",
     ).record

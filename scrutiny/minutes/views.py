@@ -38,6 +38,7 @@ from .models import (
     Minute,
     Recommendation,
     RecommendationStatus,
+    Reference,
 )
 from .word import minutes_docx
 
@@ -57,6 +58,7 @@ def _minutes_context(meeting: Meeting, viewer: Viewer) -> dict[str, Any]:
         "refs": selectors.minute_references(meeting=meeting, viewer=viewer),
         "chairman": selectors.chairman_name(meeting=meeting),
         "confirmation": selectors.confirmation(meeting=meeting, viewer=viewer),
+        "references": selectors.references_of(minutes=minutes),
     }
 
 
@@ -96,6 +98,8 @@ def minute_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "committee": meeting.committee,
         "minute": minute,
         "refs": selectors.minute_references(meeting=meeting, viewer=viewer),
+        "references": selectors.references_of(minutes=[minute]),
+        "runs": viewer.runs(meeting.committee),
     }
     response = render(request, "minutes/minute_detail.html", context)
     return _marked(response, _exempt_minutes_opening(meeting, [minute], OpeningFormat.PAGE))
@@ -368,6 +372,55 @@ def recommendation_add(request: HttpRequest, pk: int) -> HttpResponse:
         submit="Draft recommendation",
         cancel_url=_back(minute.meeting_id),
     )
+
+
+@officer_required
+def reference_add(request: HttpRequest, pk: int) -> HttpResponse:
+    minute = _officer_minute(request, pk)
+    return form_page(
+        request,
+        forms.ReferenceForm.bound_to(request),
+        partial(services.reference_make, minute=minute),
+        success=lambda r: (f"Reference to {r.recipient} recorded: record its outcome once decided.",
+                           _references_page(minute.meeting.committee)),
+        committee=minute.meeting.committee,
+        heading=f"Record a reference from minute {minute.number or ''}".rstrip(),
+        caption=f"{minute.meeting.committee.name}, {minute.meeting.date_display}: {minute.title}",
+        submit="Record the reference",
+        cancel_url=_back(minute.meeting_id),
+    )
+
+
+@officer_required
+def reference_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    reference = get_object_or_404(Reference.internal.select_related("minute__meeting__committee"), pk=pk)
+    committee = reference.minute.meeting.committee
+    ensure_runs(request, committee)
+    return form_page(
+        request,
+        forms.ReferenceOutcomeForm.bound_to(request),
+        partial(services.reference_outcome_record, reference=reference),
+        success=lambda r: (f"The outcome is recorded: {r.get_status_display().lower()}.", _references_page(committee)),
+        committee=committee,
+        heading=f"Record what {reference.recipient} decided",
+        caption=reference.subject[:120],
+        submit="Record the outcome",
+        cancel_url=_references_page(committee),
+    )
+
+
+def _references_page(committee: Committee) -> str:
+    return reverse("committee_references", args=[committee.slug])
+
+
+def committee_references(request: HttpRequest, slug: str) -> HttpResponse:
+    """The committee's references to the Council and the Cabinet, with their outcomes: what the
+    public may read, and for its officers the rest too (those of minutes not yet published)."""
+    committee = get_object_or_404(Committee, slug=slug)
+    runs = Viewer.of(request).runs(committee)
+    context = {"committee": committee, "runs": runs,
+               "references": selectors.committee_references(committee=committee, internal=runs)}
+    return render(request, "minutes/references.html", context)
 
 
 def _action_back(action: Action) -> str:

@@ -133,3 +133,23 @@ def test_the_forward_plan_passes_axe_and_reflows(page, site, width):
         assert axe_violations(page) == [], path
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+
+
+@pytest.mark.parametrize("width", [1200, 320])
+def test_references_and_what_a_minute_did_with_the_plan_pass_axe_and_reflow(page, site, width):
+    from scrutiny.minutes.models import Minute, Reference
+
+    reference = Reference.internal.get(minute__meeting__committee__slug=SLUG)
+    minute = Minute.internal.filter(meeting__committee__slug=SLUG, meeting__status="held").first()
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site + f"/committees/{SLUG}/references/")
+    assert page.get_by_text("General Assembly of the Council").count() >= 1
+    assert axe_violations(page) == []
+    _sign_in(page, site)
+    for path in (f"/committees/{SLUG}/references/", f"/minutes/{minute.pk}/references/add/",
+                 f"/references/{reference.pk}/outcome/", f"/minutes/{minute.pk}/work-programme/"):
+        page.goto(site + path)
+        assert page.locator("h1").count() == 1, path
+        assert axe_violations(page) == [], path
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
