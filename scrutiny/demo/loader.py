@@ -44,9 +44,17 @@ from scrutiny.governance.models import (
     Scrutiny,
     Succession,
 )
-from scrutiny.meetings.models import AgendaItem, Meeting
+from scrutiny.meetings.models import AgendaItem, DatePrecision, Meeting
 from scrutiny.meetings.selectors import next_meeting
-from scrutiny.minutes.models import Action, Attendance, Minute, MinutesRecord, Reference, Resolution
+from scrutiny.minutes.models import (
+    Action,
+    Attendance,
+    Minute,
+    MinutesRecord,
+    OutsideMeetingNoted,
+    Reference,
+    Resolution,
+)
 from scrutiny.programme.models import (
     DrawDownRequest,
     DrawDownStep,
@@ -761,6 +769,20 @@ class _Loader:
                 {"minute": minute, "subject": reference["subject"].strip()},
                 {"to": reference["to"], "to_name": reference.get("to_name", ""),
                  "submitted_on": _date(reference.get("submitted_on"), w)},
+                w,
+            )
+
+        for n, noted in enumerate(spec.get("outside_meetings") or []):
+            w = f"{where}.outside_meetings[{n}]"
+            _keys(noted, w, shapes.OutsideMeetingSpec)
+            month_only = bool(noted.get("month_only", False))
+            held_on = _date(noted["held_on"], w)
+            self.upsert(
+                OutsideMeetingNoted.internal,
+                {"minute": minute, "body": self.org(noted["body"], w), "held_on": held_on, "how": noted["how"]},
+                {"date_precision": DatePrecision.MONTH if month_only else DatePrecision.DAY,
+                 "reporter": self._person_if(noted.get("reporter"), w),
+                 "minutes_published": bool(noted.get("minutes_published", True))},
                 w,
             )
 

@@ -232,6 +232,15 @@ class ReferenceSpec(TypedDict):
     submitted_on: NotRequired[IsoDate | None]
 
 
+class OutsideMeetingSpec(TypedDict):
+    body: str
+    held_on: IsoDate
+    how: str  # minutes | verbal
+    month_only: NotRequired[bool]
+    reporter: NotRequired[str]
+    minutes_published: NotRequired[bool]
+
+
 class MinuteSpec(TypedDict):
     title: str
     number: NotRequired[int | None]
@@ -241,6 +250,7 @@ class MinuteSpec(TypedDict):
     public_summary: NotRequired[bool]
     actions: NotRequired[list[ActionSpec] | None]
     references: NotRequired[list[ReferenceSpec] | None]
+    outside_meetings: NotRequired[list[OutsideMeetingSpec] | None]
 
 
 class AgendaItemSpec(TypedDict):

@@ -11,10 +11,19 @@ from django.db.models import Q, QuerySet
 
 from scrutiny.core.forms import GovDateField, ServiceForm, choose_from
 from scrutiny.governance.models import Committee, Organisation, OrganisationKind, Person
-from scrutiny.meetings.models import AgendaItem, Meeting
+from scrutiny.meetings.models import AgendaItem, DatePrecision, Meeting
 from scrutiny.meetings.selectors import later_meetings, meetings_to_choose
 
-from .models import Action, ActionStatus, AttendanceKind, InterestKind, Minute, ReferenceStep, ReferenceTo
+from .models import (
+    Action,
+    ActionStatus,
+    AttendanceKind,
+    HeardHow,
+    InterestKind,
+    Minute,
+    ReferenceStep,
+    ReferenceTo,
+)
 
 
 def split_resolutions(text: str) -> list[str]:
@@ -320,3 +329,27 @@ class ReferenceOutcomeForm(ServiceForm):
     outcome_on = GovDateField(label="Date of the decision")
     outcome_note = forms.CharField(label="Note (optional)", required=False, widget=forms.Textarea,
                                    help_text="For example the Council's minute number, or the amendments made.")
+
+
+class OutsideMeetingForm(ServiceForm):
+    body = forms.ModelChoiceField(queryset=Organisation.objects.none(), label="Body",
+                                  error_messages={"required": "Choose the body whose meeting the committee heard of"})
+    held_on = GovDateField(label="Date of its meeting", help_text="For a month only, any day of it. For example 20 7 2017")
+    date_precision = forms.ChoiceField(label="Is the day known?", widget=forms.RadioSelect,
+                                       choices=[(DatePrecision.DAY.value, "Yes"),
+                                                (DatePrecision.MONTH.value, "Only the month")],
+                                       initial=DatePrecision.DAY.value)
+    how = forms.ChoiceField(label="How the committee heard of it", choices=HeardHow.choices, widget=forms.RadioSelect,
+                            error_messages={"required": "Choose how the committee heard of it"})
+    reporter = forms.ModelChoiceField(queryset=Person.objects.none(), required=False,
+                                      label="Who gave the verbal update (if verbal)", empty_label="Not recorded")
+    minutes_published = forms.TypedChoiceField(
+        label="Had the body published its minutes?", widget=forms.RadioSelect, coerce=lambda v: v == "yes",
+        choices=[("yes", "Yes"), ("no", "No, not yet")], initial="yes")
+
+    def __init__(self, *args: Any, minute: Minute, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        committee = minute.meeting.committee
+        choose_from(self, "body", Organisation.objects.exclude(pk=committee.pk).order_by("name"))
+        people = Person.objects.filter(memberships__organisation__in=[committee, committee.council]).distinct()
+        choose_from(self, "reporter", people.order_by("family_name"), label=lambda p: p.formal_name)

@@ -22,7 +22,7 @@ from simple_history.models import HistoricalRecords
 from scrutiny.core.models import Exemptible
 from scrutiny.core.workflow import Workflow
 from scrutiny.governance.models import Organisation, Person
-from scrutiny.meetings.models import AgendaItem, Meeting
+from scrutiny.meetings.models import AgendaItem, DatePrecision, Meeting
 
 
 class MinutesStatus(models.TextChoices):
@@ -696,3 +696,80 @@ class Reference(models.Model):
     @property
     def recipient(self) -> str:
         return self.to_name or ReferenceTo(self.to).label
+
+
+# -- what the committee heard of other bodies' meetings -------------------------------------------
+
+
+class HeardHow(models.TextChoices):
+    MINUTES = "minutes", "Minutes received and noted"
+    VERBAL = "verbal", "Verbal update"
+
+
+class PublicOutsideMeetingManager(models.Manager["OutsideMeetingNoted"]):
+    """Public only as the minute that noted it is: in published minutes, not withheld."""
+
+    def get_queryset(self) -> models.QuerySet[OutsideMeetingNoted]:
+        return (
+            super().get_queryset()
+            .filter(minute__meeting__minutes_record__status__in=PUBLIC_MINUTES_STATUSES, minute__is_exempt=False)
+            .exclude(minute__agenda_item__is_exempt=True, minute__is_public_summary=False)
+        )
+
+
+class OutsideMeetingNoted(models.Model):
+    """A meeting of another body (the Police and Crime Panel, the Community Safety Partnership, a
+    county's community safety board) as the committee heard of it, and the minute that noted it:
+    its minutes received and noted, or a verbal update (recorded as such when no minutes were
+    yet published)."""
+
+    minute = models.ForeignKey(Minute, on_delete=models.PROTECT, related_name="outside_meetings")
+    body = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="meetings_noted")
+    held_on = models.DateField(help_text="For a meeting known only by its month, the first of the month.")
+    date_precision = models.CharField(max_length=16, choices=DatePrecision.choices, default=DatePrecision.DAY)
+    how = models.CharField(max_length=10, choices=HeardHow.choices)
+    reporter = models.ForeignKey(Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                 help_text="Who gave the verbal update (the council's representative).")
+    minutes_published = models.BooleanField(
+        "The body's minutes were published when the committee heard", default=True)
+
+    internal = models.Manager()
+    public = PublicOutsideMeetingManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["held_on", "pk"]
+        verbose_name = "other body's meeting noted"
+        verbose_name_plural = "other bodies' meetings noted"
+        base_manager_name = "internal"
+        default_manager_name = "internal"
+        constraints = [
+            models.CheckConstraint(condition=Q(how__in=HeardHow.values), name="outside_meeting_how_valid"),
+            models.CheckConstraint(condition=Q(date_precision__in=DatePrecision.values),
+                                   name="outside_meeting_precision_valid"),
+            models.CheckConstraint(condition=~Q(date_precision=DatePrecision.MONTH) | Q(held_on__day=1),
+                                   name="outside_meeting_month_is_first",
+                                   violation_error_message="A meeting known only by its month is dated the 1st."),
+            models.CheckConstraint(condition=Q(how=HeardHow.VERBAL) | Q(minutes_published=True),
+                                   name="outside_meeting_minutes_noted_were_published",
+                                   violation_error_message="Minutes received and noted were published."),
+            models.UniqueConstraint(fields=["minute", "body", "held_on", "how"], name="outside_meeting_noted_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body}, {self.held_display}"
+
+    @property
+    def held_display(self) -> str:
+        if self.date_precision == DatePrecision.MONTH:
+            return f"{self.held_on:%B %Y}"
+        return f"{self.held_on.day} {self.held_on:%B %Y}"
+
+    @property
+    def statement(self) -> str:
+        """How the committee heard of it, as the annual report says it."""
+        if self.how == HeardHow.MINUTES:
+            return "Minutes received and noted"
+        by = f" by {self.reporter.formal_name}" if self.reporter is not None else ""
+        unpublished = "" if self.minutes_published else ", in the absence of published minutes"
+        return f"Verbal update{by}{unpublished}"

@@ -38,6 +38,7 @@ from .models import (
     MinuteAmendment,
     MinutesRecord,
     MinutesStatus,
+    OutsideMeetingNoted,
     Recommendation,
     RecommendationStatus,
     Reference,
@@ -644,3 +645,18 @@ def references_of(*, minutes: list[MinuteEntry]) -> dict[int, list[Reference]]:
     for reference in Reference.internal.filter(minute_id__in=shown).order_by("pk"):
         found.setdefault(reference.minute_id, []).append(reference)
     return found
+
+
+def outside_meetings_of(*, minutes: list[MinuteEntry]) -> dict[int, list[OutsideMeetingNoted]]:
+    """The other bodies' meetings each minute shown noted; none for a withheld minute."""
+    shown = [m.pk for m in minutes if not m.withheld]
+    found: dict[int, list[OutsideMeetingNoted]] = {}
+    for noted in OutsideMeetingNoted.internal.filter(minute_id__in=shown).select_related("body", "reporter"):
+        found.setdefault(noted.minute_id, []).append(noted)
+    return found
+
+
+def committee_outside_meetings(*, committee: Committee, internal: bool) -> list[OutsideMeetingNoted]:
+    manager = OutsideMeetingNoted.internal if internal else OutsideMeetingNoted.public
+    return list(manager.filter(minute__meeting__committee=committee)
+                .select_related("body", "reporter", "minute__meeting").order_by("body__name", "-held_on", "pk"))

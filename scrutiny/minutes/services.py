@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from scrutiny.core.history import HISTORY_USER_ATTRIBUTE, save_with_history
 from scrutiny.governance.models import Committee, Organisation, OrganisationKind, Person
-from scrutiny.meetings.models import AgendaItem, Meeting, MeetingStatus
+from scrutiny.meetings.models import AgendaItem, DatePrecision, Meeting, MeetingStatus
 from scrutiny.meetings.selectors import next_meeting
 from scrutiny.meetings.services import meeting_mark_held
 
@@ -37,12 +37,14 @@ from .models import (
     ActionReport,
     ActionStep,
     AmendedPart,
+    HeardHow,
     Minute,
     MinuteAmendment,
     MinutesEvent,
     MinutesEventKind,
     MinutesRecord,
     MinutesStatus,
+    OutsideMeetingNoted,
     Recommendation,
     RecommendationStep,
     Reference,
@@ -803,3 +805,28 @@ def reference_outcome_record(
         reference, REFERENCE_WORKFLOW.step_named(outcome), by=by, apply=decide,
         refused=lambda r: f"The reference to {r.recipient} is already recorded as {r.get_status_display().lower()}.",
     ).record
+
+
+# -- other bodies' meetings the committee heard of ----------------------------------------------
+
+
+@transaction.atomic
+def outside_meeting_note(
+    *, minute: Minute, body: Organisation, held_on: dt.date, how: str, date_precision: str = DatePrecision.DAY,
+    reporter: Person | None = None, minutes_published: bool = True, by: User | None = None,
+) -> OutsideMeetingNoted:
+    """Record that the minute noted a meeting of another body, and how the committee heard of it."""
+    meeting = minute.meeting
+    if meeting.status != MeetingStatus.HELD:
+        raise ValidationError(f"The meeting of {meeting.date_display} has not been held: its minutes note nothing yet.")
+    if body.pk == meeting.committee_id:
+        raise ValidationError("That is the committee itself: choose the body whose meeting it heard of.")
+    if date_precision == DatePrecision.MONTH:
+        held_on = held_on.replace(day=1)
+    if held_on > meeting.date:
+        raise ValidationError(f"The committee heard of it on {meeting.date_display}: the body met on or before then.")
+    noted = OutsideMeetingNoted(minute=minute, body=body, held_on=held_on, date_precision=date_precision, how=how,
+                                reporter=reporter if how == HeardHow.VERBAL else None,
+                                minutes_published=minutes_published or how == HeardHow.MINUTES)
+    save_with_history(noted, by=by)
+    return noted

@@ -59,6 +59,7 @@ def _minutes_context(meeting: Meeting, viewer: Viewer) -> dict[str, Any]:
         "chairman": selectors.chairman_name(meeting=meeting),
         "confirmation": selectors.confirmation(meeting=meeting, viewer=viewer),
         "references": selectors.references_of(minutes=minutes),
+        "outside": selectors.outside_meetings_of(minutes=minutes),
     }
 
 
@@ -99,6 +100,7 @@ def minute_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "minute": minute,
         "refs": selectors.minute_references(meeting=meeting, viewer=viewer),
         "references": selectors.references_of(minutes=[minute]),
+        "outside": selectors.outside_meetings_of(minutes=[minute]),
         "runs": viewer.runs(meeting.committee),
     }
     response = render(request, "minutes/minute_detail.html", context)
@@ -407,6 +409,33 @@ def reference_outcome(request: HttpRequest, pk: int) -> HttpResponse:
         submit="Record the outcome",
         cancel_url=_references_page(committee),
     )
+
+
+@officer_required
+def outside_meeting_add(request: HttpRequest, pk: int) -> HttpResponse:
+    minute = _officer_minute(request, pk)
+    return form_page(
+        request,
+        forms.OutsideMeetingForm.bound_to(request, minute=minute),
+        partial(services.outside_meeting_note, minute=minute),
+        success=lambda n: (f"Recorded: {n.body}, {n.held_display} ({n.statement.lower()}).", _back(minute.meeting_id)),
+        committee=minute.meeting.committee,
+        heading="Record another body's meeting this minute noted",
+        caption=f"{minute.meeting.committee.name}, {minute.meeting.date_display}: {minute.title}",
+        intro="The Police and Crime Panel, the Community Safety Partnership or a county's board: the date of its "
+        "meeting and how the committee heard of it. A verbal update given before the body published its minutes "
+        "is recorded as such.",
+        submit="Record it",
+        cancel_url=_back(minute.meeting_id),
+    )
+
+
+def committee_outside_meetings(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = get_object_or_404(Committee, slug=slug)
+    runs = Viewer.of(request).runs(committee)
+    context = {"committee": committee, "runs": runs,
+               "noted": selectors.committee_outside_meetings(committee=committee, internal=runs)}
+    return render(request, "minutes/outside_meetings.html", context)
 
 
 def _references_page(committee: Committee) -> str:

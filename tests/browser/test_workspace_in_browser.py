@@ -147,6 +147,7 @@ def test_references_and_what_a_minute_did_with_the_plan_pass_axe_and_reflow(page
     assert axe_violations(page) == []
     _sign_in(page, site)
     for path in (f"/committees/{SLUG}/references/", f"/minutes/{minute.pk}/references/add/",
+                 f"/committees/{SLUG}/outside-bodies/", f"/minutes/{minute.pk}/outside-meetings/add/",
                  f"/references/{reference.pk}/outcome/", f"/minutes/{minute.pk}/work-programme/"):
         page.goto(site + path)
         assert page.locator("h1").count() == 1, path

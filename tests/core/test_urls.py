@@ -71,6 +71,8 @@ ADDRESSES = [
     ("minute_edit", {'pk': 7}, "/minutes/7/edit/"),
     ("minute_work_programme", {'pk': 7}, "/minutes/7/work-programme/"),
     ("reference_add", {'pk': 7}, "/minutes/7/references/add/"),
+    ("outside_meeting_add", {'pk': 7}, "/minutes/7/outside-meetings/add/"),
+    ("committee_outside_meetings", {'slug': 'dartford-crime-and-disorder'}, "/committees/dartford-crime-and-disorder/outside-bodies/"),
     ("reference_outcome", {'pk': 7}, "/references/7/outcome/"),
     ("committee_references", {'slug': 'dartford-crime-and-disorder'}, "/committees/dartford-crime-and-disorder/references/"),
     ("minute_amend", {'pk': 7}, "/minutes/7/amend/"),
