@@ -39,6 +39,10 @@ class ExemptOpeningMiddleware:
             )
         except DatabaseError:
             logger.exception("The opening of %s could not be recorded; not sent.", request.path)
-            response.close()
+            # Only the stored file it holds: `response.close()` would also signal the end of
+            # the request, closing the database connection while this one still runs.
+            stream = getattr(response, "file_to_stream", None)
+            if stream is not None:
+                stream.close()
             return render(request, "audit/not_recorded.html", status=503)
         return response
