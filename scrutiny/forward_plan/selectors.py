@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from scrutiny.governance.models import Organisation
 from scrutiny.rules import key_decisions as rules
+from scrutiny.rules.deadlines import key_decision_notice_deadline
 from scrutiny.rules.exempt_information import describe
 from scrutiny.rules.key_decisions import notice_problem
 
@@ -47,9 +49,14 @@ def notice_entry(decision: KeyDecision) -> dict[str, Any]:
     }
 
 
-def decision_problem(decision: KeyDecision) -> str | None:
-    """Why the decision (as taken, or as planned if still to be taken) lacks its notice."""
+def decision_problem(decision: KeyDecision, *, today: dt.date | None = None) -> str | None:
+    """Why the decision (as taken, or as planned if still to be taken) lacks its notice. One
+    still to be taken and not yet listed has none while a notice today would still be in time."""
     if decision.status not in (*OPEN_STATUSES, KeyDecisionStatus.TAKEN):
+        return None
+    today = today or timezone.localdate()
+    in_time = key_decision_notice_deadline(decision.decision_on).date >= today
+    if decision.status in OPEN_STATUSES and decision.notified_on is None and in_time:
         return None
     return notice_problem(
         decision_on=decision.taken_on or decision.decision_on,

@@ -15,6 +15,8 @@ from django.utils import timezone
 
 from scrutiny.access.models import Role
 from scrutiny.access.policy import Viewer
+from scrutiny.forward_plan.models import OPEN_STATUSES, KeyDecision
+from scrutiny.forward_plan.selectors import decision_problem
 from scrutiny.governance.models import Committee
 from scrutiny.meetings.models import OPEN_MEETING_STATUSES, AgendaItem, Meeting, MeetingStatus, PaperExpected
 from scrutiny.minutes.models import (
@@ -147,6 +149,14 @@ def _minutes(desk: CommitteeDesk) -> None:
             reverse("meeting_minutes", args=[record.meeting_id])))
 
 
+def _forward_plan_warnings(committee: Committee) -> list[Entry]:
+    """Key decisions still to be taken that lack the notice the rules ask for (SI 2012/2089)."""
+    url = reverse("key_decisions", args=[committee.council.slug])
+    open_decisions = KeyDecision.internal.filter(council=committee.council, status__in=OPEN_STATUSES)
+    return [Entry(f"Forward plan: “{d.title}”: {problem}", url, d.decision_on)
+            for d in open_decisions.order_by("decision_on") if (problem := decision_problem(d)) is not None]
+
+
 def desks(*, viewer: Viewer, today: dt.date | None = None) -> list[CommitteeDesk]:
     """For each committee the viewer runs, what needs doing, soonest first."""
     today = today or timezone.localdate()
@@ -159,6 +169,8 @@ def desks(*, viewer: Viewer, today: dt.date | None = None) -> list[CommitteeDesk
         _minutes(desk)
         plan = reverse("work_programme", args=[committee.slug])
         desk.warnings = [Entry(f"{w.message} ({w.citation})", plan) for w in warnings(committee=committee, today=today)]
+        if viewer.keeps_forward_plan(committee.council):
+            desk.warnings += _forward_plan_warnings(committee)
         for entries in (desk.responses, desk.actions, desk.reports_awaited):
             entries.sort(key=lambda e: (e.due is None, e.due or today))
         result.append(desk)

@@ -128,3 +128,10 @@ def test_a_decision_taken_without_its_notice_is_flagged_unless_an_exception_cove
                                            exception_notice_on=D(2018, 3, 9), chair_agreed_on=D(2018, 3, 5),
                                            exception_reasons="The grant offer lapses on 9 March.")
     assert decision_problem(KeyDecision.internal.get(pk=late.pk)) is None
+
+
+def test_a_decision_not_yet_listed_is_flagged_only_once_a_notice_would_be_late(council):
+    decision = KeyDecisionFactory(council=council, decision_on=D(2018, 3, 8))  # notice due by 26 January 2018
+    assert decision_problem(decision, today=D(2018, 1, 26)) is None
+    late = decision_problem(decision, today=D(2018, 1, 29))
+    assert late is not None and "due by 26 January 2018" in late

@@ -70,3 +70,23 @@ def test_the_hold_command_holds_published_meetings_past_their_day(two_councils, 
     two_councils["passed"].refresh_from_db()
     assert coming.status == MeetingStatus.HELD and two_councils["passed"].status == MeetingStatus.SCHEDULED
     assert "1 meeting(s) recorded as held." in capsys.readouterr().out
+
+
+def test_the_desk_warns_of_a_key_decision_without_its_notice_to_those_who_keep_the_plan(client):
+    from django.utils import timezone
+
+    from tests.forward_plan.factories import KeyDecisionFactory
+
+    committee = CommitteeFactory(name="Crime and Disorder Committee")
+    soon = timezone.localdate() + dt.timedelta(days=10)
+    KeyDecisionFactory(council=committee.council, title="CCTV contract award", decision_on=soon)
+    KeyDecisionFactory(council=committee.council, title="In good time",
+                       decision_on=timezone.localdate() + dt.timedelta(days=200))
+    keeper = officer_of(committee.council)
+    client.force_login(keeper)
+    page = " ".join(client.get(reverse("dashboard")).content.decode().split())
+    assert "Forward plan: “CCTV contract award”: Not notified 28 clear days before" in page
+    assert "In good time" not in page
+    assert reverse("key_decisions", args=[committee.council.slug]) in page
+    client.force_login(officer_of(committee.council, committees=[committee]))  # keeps no plan
+    assert "CCTV contract award" not in client.get(reverse("dashboard")).content.decode()
