@@ -11,7 +11,7 @@ holds only resolutions the public may read.
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, TypeVar, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -214,11 +214,20 @@ class Minute(Exemptible):
         return self.is_exempt or (item_exempt and not self.is_public_summary)
 
 
+_Q = TypeVar("_Q", bound=models.QuerySet[Any])
+
+
+def of_public_minute(rows: _Q) -> _Q:
+    """The rows (resolutions, references, other bodies' meetings noted) whose minute the public
+    reads in full: in published minutes, and not withheld."""
+    return rows.filter(
+        minute__meeting__minutes_record__status__in=PUBLIC_MINUTES_STATUSES, minute__is_exempt=False
+    ).exclude(minute__agenda_item__is_exempt=True, minute__is_public_summary=False)
+
+
 class ResolutionQuerySet(models.QuerySet["Resolution"]):
     def open_to_public(self) -> ResolutionQuerySet:
-        return self.filter(
-            minute__meeting__minutes_record__status__in=PUBLIC_MINUTES_STATUSES, minute__is_exempt=False
-        ).exclude(minute__agenda_item__is_exempt=True, minute__is_public_summary=False)
+        return of_public_minute(self)
 
 
 ResolutionManager = models.Manager.from_queryset(ResolutionQuerySet)
@@ -651,11 +660,7 @@ class PublicReferenceManager(models.Manager["Reference"]):
     """A reference the public may read: its minute is in published minutes and not withheld."""
 
     def get_queryset(self) -> models.QuerySet[Reference]:
-        return (
-            super().get_queryset()
-            .filter(minute__meeting__minutes_record__status__in=PUBLIC_MINUTES_STATUSES, minute__is_exempt=False)
-            .exclude(minute__agenda_item__is_exempt=True, minute__is_public_summary=False)
-        )
+        return of_public_minute(super().get_queryset())
 
 
 class Reference(models.Model):
@@ -710,11 +715,7 @@ class PublicOutsideMeetingManager(models.Manager["OutsideMeetingNoted"]):
     """Public only as the minute that noted it is: in published minutes, not withheld."""
 
     def get_queryset(self) -> models.QuerySet[OutsideMeetingNoted]:
-        return (
-            super().get_queryset()
-            .filter(minute__meeting__minutes_record__status__in=PUBLIC_MINUTES_STATUSES, minute__is_exempt=False)
-            .exclude(minute__agenda_item__is_exempt=True, minute__is_public_summary=False)
-        )
+        return of_public_minute(super().get_queryset())
 
 
 class OutsideMeetingNoted(models.Model):

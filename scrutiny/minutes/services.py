@@ -48,6 +48,7 @@ from .models import (
     Recommendation,
     RecommendationStep,
     Reference,
+    ReferenceStatus,
     Resolution,
 )
 from .selectors import (
@@ -830,3 +831,21 @@ def outside_meeting_note(
                                 minutes_published=minutes_published or how == HeardHow.MINUTES)
     save_with_history(noted, by=by)
     return noted
+
+
+@transaction.atomic
+def outside_meeting_remove(*, noted: OutsideMeetingNoted, by: User | None = None) -> None:
+    """Take back a record made in error; its history keeps that it was made and removed."""
+    setattr(noted, HISTORY_USER_ATTRIBUTE, by)
+    noted.delete()
+
+
+@transaction.atomic
+def reference_remove(*, reference: Reference, by: User | None = None) -> None:
+    """Take back a reference recorded in error, while no outcome is recorded for it."""
+    reference = Reference.internal.select_for_update().get(pk=reference.pk)
+    if reference.status != ReferenceStatus.REFERRED:
+        raise ValidationError(f"The reference to {reference.recipient} has its outcome recorded "
+                              f"({reference.get_status_display().lower()}): it stays in the record.")
+    setattr(reference, HISTORY_USER_ATTRIBUTE, by)
+    reference.delete()

@@ -36,6 +36,7 @@ from .models import (
     Attendance,
     Declaration,
     Minute,
+    OutsideMeetingNoted,
     Recommendation,
     RecommendationStatus,
     Reference,
@@ -428,6 +429,29 @@ def outside_meeting_add(request: HttpRequest, pk: int) -> HttpResponse:
         submit="Record it",
         cancel_url=_back(minute.meeting_id),
     )
+
+
+@officer_required
+@require_POST
+def outside_meeting_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    noted = get_object_or_404(OutsideMeetingNoted.internal.select_related("minute__meeting__committee", "body"), pk=pk)
+    committee = noted.minute.meeting.committee
+    ensure_runs(request, committee)
+    back = reverse("committee_outside_meetings", args=[committee.slug])
+    return action_redirect(request, partial(services.outside_meeting_remove, noted=noted),
+                           success=lambda _: (f"Removed: {noted}.", back), refused_url=back)
+
+
+@officer_required
+@require_POST
+def reference_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    reference = get_object_or_404(Reference.internal.select_related("minute__meeting__committee"), pk=pk)
+    committee = reference.minute.meeting.committee
+    ensure_runs(request, committee)
+    back = _references_page(committee)
+    return action_redirect(request, partial(services.reference_remove, reference=reference),
+                           success=lambda _: (f"The reference to {reference.recipient} is removed.", back),
+                           refused_url=back)
 
 
 def committee_outside_meetings(request: HttpRequest, slug: str) -> HttpResponse:

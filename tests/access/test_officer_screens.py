@@ -21,7 +21,15 @@ from scrutiny.documents.models import Document
 from scrutiny.forward_plan.models import KeyDecision
 from scrutiny.governance.models import Committee, Membership, Organisation, Person
 from scrutiny.meetings.models import AgendaItem, Meeting
-from scrutiny.minutes.models import Action, Attendance, Declaration, Minute, Recommendation, Reference
+from scrutiny.minutes.models import (
+    Action,
+    Attendance,
+    Declaration,
+    Minute,
+    OutsideMeetingNoted,
+    Recommendation,
+    Reference,
+)
 from scrutiny.minutes.services import recommendation_draft
 from scrutiny.programme.models import DrawDownRequest, WorkPlanVersion, WorkProgrammeItem
 from scrutiny.publishing.models import StandardItem
@@ -80,6 +88,7 @@ def _records(committee: Committee) -> dict[str, object]:
         "person": Person.objects.filter(memberships__organisation=committee, user__isnull=True).first(),
         "key-decisions": KeyDecision.internal.filter(council=committee.council).first(),
         "references": Reference.internal.filter(minute__meeting__committee=committee).first(),
+        "outside-meetings": OutsideMeetingNoted.internal.filter(minute__meeting__committee=committee).first(),
     }
 
 

@@ -74,6 +74,8 @@ ADDRESSES = [
     ("outside_meeting_add", {'pk': 7}, "/minutes/7/outside-meetings/add/"),
     ("committee_outside_meetings", {'slug': 'dartford-crime-and-disorder'}, "/committees/dartford-crime-and-disorder/outside-bodies/"),
     ("reference_outcome", {'pk': 7}, "/references/7/outcome/"),
+    ("reference_remove", {'pk': 7}, "/references/7/remove/"),
+    ("outside_meeting_remove", {'pk': 7}, "/outside-meetings/7/remove/"),
     ("committee_references", {'slug': 'dartford-crime-and-disorder'}, "/committees/dartford-crime-and-disorder/references/"),
     ("minute_amend", {'pk': 7}, "/minutes/7/amend/"),
     ("action_add", {'pk': 7}, "/minutes/7/actions/add/"),

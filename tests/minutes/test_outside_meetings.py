@@ -97,3 +97,16 @@ def test_the_demo_records_the_panels_meetings_as_the_minutes_report_them(client,
                  "2 February 2017: Minutes received and noted",
                  "20 July 2017: Verbal update by Councillor R J Wells, in the absence of published minutes"):
         assert line in page, line
+
+
+def test_a_meeting_noted_in_error_is_removed_by_the_committees_officer_only(client, heard, officer):
+    from tests.access.viewers import officer_of
+    from tests.factories import CouncilFactory
+
+    noted = OutsideMeetingNoted.internal.get(held_on=D(2017, 3, 28))
+    url = reverse("outside_meeting_remove", args=[noted.pk])
+    client.force_login(officer_of(CouncilFactory()))
+    assert client.post(url).status_code == 403
+    client.force_login(officer)
+    assert client.post(url).status_code == 302
+    assert not OutsideMeetingNoted.internal.filter(pk=noted.pk).exists()

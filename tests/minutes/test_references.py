@@ -112,3 +112,16 @@ def test_the_demo_records_the_annual_report_2015_16_going_to_the_general_assembl
     page = client.get(reverse("committee_references", args=["dartford-crime-and-disorder"])).content.decode()
     assert "Annual Report 2015-16, submitted to the next meeting of the General Assembly" in page
     assert "the outcome is not yet recorded" in page
+
+
+def test_a_reference_recorded_in_error_is_removed_until_its_outcome_is_recorded(client, referred, officer):
+    reference = Reference.internal.get(subject=OPEN)
+    client.force_login(officer)
+    assert client.post(reverse("reference_remove", args=[reference.pk])).status_code == 302
+    assert not Reference.internal.filter(pk=reference.pk).exists()
+    assert reference.history.order_by("-history_date").first().history_type == "-"
+    other = Reference.internal.get(subject=SECRET)
+    reference_outcome_record(reference=other, outcome="note", outcome_on=D(2017, 9, 1))
+    refused = client.post(reverse("reference_remove", args=[other.pk]), follow=True)
+    assert "it stays in the record" in refused.content.decode()
+    assert Reference.internal.filter(pk=other.pk).exists()
