@@ -66,7 +66,10 @@ def site(transactional_db, live_server):
 
 def axe_violations(page, tags=("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")):
     # Evaluated by Playwright, not added as a <script>: the site's Content-Security-Policy
-    # (no inline script) would block an injected script tag, as it should.
+    # (no inline script) would block an injected script tag, as it should. A caller that has
+    # just clicked a link waits for the navigation (expect_navigation); axe run on a page
+    # still being replaced finds no document.
+    page.wait_for_load_state("load")
     page.evaluate(AXE.read_text())
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", list(tags)

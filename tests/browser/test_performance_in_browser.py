@@ -50,7 +50,8 @@ def test_officer_uploads_a_police_uk_file_in_the_browser(page, site, tmp_path):
     write_street(jan, [street_row(), street_row(), street_row(**{"LSOA code": ""})])
     _sign_in(page, site)
     page.goto(site + "/performance/imports/")
-    page.get_by_role("link", name="Upload police.uk files").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Upload police.uk files").click()
     assert axe_violations(page) == []
     page.get_by_role("button", name="Upload and import").click()  # nothing chosen
     summary = page.locator(".govuk-error-summary")
