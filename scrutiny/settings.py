@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "scrutiny.performance",
     "scrutiny.audit",
     "scrutiny.forward_plan",
+    "scrutiny.annual_report",
     "scrutiny.demo",
     "scrutiny.dev",
     "scrutiny.ops",

@@ -19,6 +19,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("scrutiny.workspace.urls")),
     path("", include("scrutiny.audit.urls")),
     path("", include("scrutiny.forward_plan.urls")),
+    path("", include("scrutiny.annual_report.urls")),
     path("", include("scrutiny.access.urls")),
     path(
         "accounts/sign-in/",

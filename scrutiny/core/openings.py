@@ -21,6 +21,7 @@ class OpeningKind(models.TextChoices):
     PART2_AGENDA = "part2_agenda", "Agenda with its exempt items"
     EXEMPT_MINUTES = "exempt_minutes", "Exempt minutes"
     CONFIDENTIAL_FIGURES = "confidential_figures", "Partners' figures given in confidence"
+    ANNUAL_REPORT = "annual_report", "Annual report with its business in private"
 
 
 class OpeningFormat(models.TextChoices):

@@ -22,6 +22,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 
+from scrutiny.annual_report.models import AnnualReport
+from scrutiny.annual_report.services import annual_report_consider, annual_report_start, annual_report_submit
 from scrutiny.demo import shapes
 from scrutiny.demo.standins import standin_pdf
 from scrutiny.documents.models import BackgroundPaper, CoveringReport, Document
@@ -274,6 +276,7 @@ class _Loader:
             self.load_minutes_record(meeting, data, where)
         self.load_work_programme(self.source.read("work_programme.yaml"))
         self.load_forward_plan(self.source.read("forward_plan.yaml"))
+        self.load_annual_reports(self.source.read("annual_reports.yaml"))
         for document, day, where in self.pending_notices:
             council = document.agenda_item.meeting.committee.council
             notice = ForwardPlanNotice.objects.filter(council=council, published_on=day).first()
@@ -318,6 +321,34 @@ class _Loader:
             except ValidationError as exc:
                 raise DemoDataError(f"{where}: {'; '.join(_messages(exc))}") from None
             self.report.record(ForwardPlanNotice, "created")
+
+    def load_annual_reports(self, raw: object) -> None:
+        """Each report started, considered and submitted through the officers' own services, so
+        that its history is the one they leave; a report already there is left as it is."""
+        f = "annual_reports.yaml"
+        data = _keys(raw, f, shapes.AnnualReportsFile)
+        committee = self.committee(data["committee"], f)
+        for i, spec in enumerate(data["reports"]):
+            where = f"{f}: reports[{i}]"
+            _keys(spec, where, shapes.AnnualReportSpec)
+            if AnnualReport.internal.filter(committee=committee, start_year=spec["year"]).exists():
+                self.report.record(AnnualReport, "unchanged")
+                continue
+            try:
+                report = annual_report_start(committee=committee, start_year=spec["year"])
+                meeting = self.meeting(data["committee"], spec.get("considered_at"), where)
+                if meeting is not None:
+                    minute = Minute.internal.get(meeting=meeting, number=spec.get("resolution_minute"))
+                    resolution = " ".join(r.text for r in minute.resolutions.order_by("number"))
+                    report = annual_report_consider(report=report, meeting=meeting, resolution=resolution)
+                submitted_on = _date(spec.get("submitted_on"), where)
+                if submitted_on is not None:
+                    annual_report_submit(report=report, submitted_to=spec.get("submitted_to", ""),
+                                         submitted_on=submitted_on)
+            except (ValidationError, Minute.DoesNotExist) as exc:
+                detail = "; ".join(_messages(exc)) if isinstance(exc, ValidationError) else "no such minute"
+                raise DemoDataError(f"{where}: {detail}") from None
+            self.report.record(AnnualReport, "created")
 
     def load_organisations(self, raw: object) -> None:
         f = "organisations.yaml"

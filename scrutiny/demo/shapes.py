@@ -423,3 +423,16 @@ class ForwardPlanFile(TypedDict):
     council: str
     decisions: list[KeyDecisionSpec]
     notices: list[NoticeSpec]
+
+
+class AnnualReportSpec(TypedDict):
+    year: int  # the municipal year, by its first calendar year
+    considered_at: NotRequired[IsoDate]  # the meeting that considered the draft
+    resolution_minute: NotRequired[int]  # the minute of that meeting whose resolution it was
+    submitted_to: NotRequired[str]
+    submitted_on: NotRequired[IsoDate]
+
+
+class AnnualReportsFile(TypedDict):
+    committee: str
+    reports: list[AnnualReportSpec]

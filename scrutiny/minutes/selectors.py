@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import TypedDict, cast
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max, Prefetch, QuerySet
@@ -36,6 +36,7 @@ from .models import (
     Declaration,
     Minute,
     MinuteAmendment,
+    MinuteQuerySet,
     MinutesRecord,
     MinutesStatus,
     OutsideMeetingNoted,
@@ -226,6 +227,13 @@ def meeting_minutes(*, meeting: Meeting, viewer: Viewer) -> list[MinuteEntry] | 
     return [
         _entry(m, may_see=may_see) for m in _queryset(may_see).filter(meeting=meeting).order_by("position")
     ]
+
+
+def published_minute_entries(*, meeting: Meeting, may_see: bool) -> list[MinuteEntry]:
+    """The minutes of `meeting` once published, for a document drawn from the record (the
+    annual report): exempt minutes withheld unless `may_see`."""
+    queryset = cast(MinuteQuerySet, _queryset(may_see)).of_published_minutes()
+    return [_entry(m, may_see=may_see) for m in queryset.filter(meeting=meeting).order_by("position")]
 
 
 def minute_get(*, pk: int, viewer: Viewer) -> tuple[Meeting, MinuteEntry]:

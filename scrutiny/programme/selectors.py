@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -20,6 +20,7 @@ from scrutiny.meetings.models import OPEN_MEETING_STATUSES, DatePrecision, Meeti
 from scrutiny.rules import meeting_frequency, statutory_items
 from scrutiny.rules import municipal_year as municipal_year_rule
 from scrutiny.rules import seasons as seasons_rule
+from scrutiny.rules.annual_report import numeral
 from scrutiny.rules.deadlines import PARTNER_NOTICE_CITATION, partner_request_deadline
 
 from .models import (
@@ -378,35 +379,32 @@ def recorded_changes(*, committee: Committee, viewer: Viewer | None = None) -> l
 
 
 def amendments(*, committee: Committee, start_year: int) -> list[tuple[str, WorkProgrammeChange]]:
-    """The year's amendments to the plan, numbered (i), (ii), ... as the annual report lists them."""
+    """The year's amendments to the plan (to its items and its recurring rules), numbered (i),
+    (ii), ... as the annual report lists them: dated ones by date, an item's before a rule's on
+    the same day, then the undated ones in the order they were recorded."""
     first, last = municipal_year_rule.bounds(start_year, annual_meetings(committee.council))
     changes = [
         c
-        for c in WorkProgrammeChange.objects.filter(item__committee=committee)
-        .exclude(kind=ChangeKind.ACCEPTED)
+        for c in WorkProgrammeChange.objects.filter(Q(item__committee=committee) | Q(rule__committee=committee))
+        .exclude(kind__in=[ChangeKind.ACCEPTED, ChangeKind.CONSIDERED])
         .exclude(decided_by=DecidedBy.STANDING_RULE)
-        .select_related("item", "decided_at", "from_meeting", "to_meeting")
-        .order_by("decided_on", "pk")
+        .select_related("item", "rule", "decided_at", "from_meeting", "to_meeting", "resolution__minute")
         if _in_year(c, first, last)
     ]
-    return [(f"({_roman(n)})", c) for n, c in enumerate(changes, start=1)]
+    changes.sort(key=lambda c: (_dated(c) is None, _dated(c) or first, c.rule_id is not None, c.pk))
+    return [(f"({numeral(n)})", c) for n, c in enumerate(changes, start=1)]
+
+
+def _dated(change: WorkProgrammeChange) -> dt.date | None:
+    return change.decided_on or (change.decided_at.date if change.decided_at else None)
 
 
 def _in_year(change: WorkProgrammeChange, first: dt.date, last: dt.date) -> bool:
-    day = change.decided_on or (change.decided_at.date if change.decided_at else None)
-    if day is None:  # undated: the year of the meeting it moved from
-        day = change.from_meeting.date if change.from_meeting else None
+    day = _dated(change)
+    if day is None:  # undated: the year of the earlier meeting it concerns (it was decided before that one)
+        days = [m.date for m in (change.from_meeting, change.to_meeting) if m is not None]
+        day = min(days) if days else None
     return day is not None and first <= day <= last
-
-
-def _roman(n: int) -> str:
-    numerals = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-    out = ""
-    for value, letters in numerals:
-        while n >= value:
-            out += letters
-            n -= value
-    return out
 
 
 def versions(*, committee: Committee) -> QuerySet[WorkPlanVersion]:

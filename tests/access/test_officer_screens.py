@@ -21,6 +21,7 @@ from scrutiny.documents.models import Document
 from scrutiny.forward_plan.models import KeyDecision
 from scrutiny.governance.models import Committee, Membership, Organisation, Person
 from scrutiny.meetings.models import AgendaItem, Meeting
+from scrutiny.annual_report.models import AnnualReport
 from scrutiny.minutes.models import (
     Action,
     Attendance,
@@ -89,6 +90,7 @@ def _records(committee: Committee) -> dict[str, object]:
         "key-decisions": KeyDecision.internal.filter(council=committee.council).first(),
         "references": Reference.internal.filter(minute__meeting__committee=committee).first(),
         "outside-meetings": OutsideMeetingNoted.internal.filter(minute__meeting__committee=committee).first(),
+        "annual-reports": AnnualReport.internal.filter(committee=committee).first(),
     }
 
 
@@ -109,6 +111,7 @@ def _url(route: str, committee: Committee, records: dict[str, object]) -> str:
     else:
         raise AssertionError(f"{route}: no record to try it with; add its kind to _records")
     path = path.replace("<str:direction>", "up").replace("<str:step>", "send_for_check").replace("<int:version>", "1")
+    path = path.replace("<slug:part>", "introduction")
     return re.sub(r"<pack_part:part>", "public", path)
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
+from scrutiny.annual_report.models import AnnualReport
 from scrutiny.demo.accounts import OFFICER, OFFICER2, demo_accounts_ensure
 from scrutiny.demo.loader import EXAMPLE_DIR, DirectorySource, load_demo, publish_demo_agendas
 from scrutiny.documents.models import Document
@@ -61,6 +62,12 @@ def _surfaces(committee: Committee) -> list[str]:
         if hasattr(doc, "covering_report"):
             urls.append(reverse("report_word", args=[doc.pk]))
     urls += [reverse("minute", args=[m.pk]) for m in Minute.internal.filter(meeting__committee=committee)]
+    urls.append(reverse("annual_reports", args=[committee.slug]))
+    for report in AnnualReport.internal.filter(committee=committee):
+        urls += [reverse(name, args=[report.pk]) for name in ("annual_report", "annual_report_members", "annual_report_draft")]
+        urls += [reverse(name, args=[report.pk, fmt]) for name in ("annual_report_file", "annual_report_members_file")
+                 for fmt in ("pdf", "docx")]
+        urls.append(reverse("annual_report_text", args=[report.pk, "introduction"]))
     return urls + [reverse("dashboard")]
 
 

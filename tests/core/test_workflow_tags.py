@@ -17,7 +17,7 @@ def render(source: str, **context: object) -> str:
 
 
 def test_every_workflow_belongs_to_a_model_whose_field_holds_its_statuses():
-    assert len(_BY_MODEL) == 9
+    assert len(_BY_MODEL) == 10
     for label, workflow in _BY_MODEL.items():
         field = apps.get_model(label)._meta.get_field(workflow.field)
         assert list(field.choices) == list(workflow.statuses.choices), label
