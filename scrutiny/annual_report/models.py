@@ -133,7 +133,7 @@ class NarrativeText(models.Model):
     report = models.ForeignKey(AnnualReport, on_delete=models.PROTECT, related_name="texts")
     part = models.CharField(max_length=40, help_text="“introduction”, “work-programme”, or “minute-<id>”.")
     version = models.PositiveIntegerField()
-    text = models.TextField()
+    text = models.TextField(blank=True, help_text="Empty: the part is returned to what the record says.")
     source_digest = models.CharField(max_length=64)
     written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+")

@@ -17,11 +17,11 @@ from scrutiny.access.decorators import (
     NOT_YOUR_PARTNER,
 )
 from scrutiny.access.models import Role, RoleKind
+from scrutiny.annual_report.models import AnnualReport
 from scrutiny.documents.models import Document
 from scrutiny.forward_plan.models import KeyDecision
 from scrutiny.governance.models import Committee, Membership, Organisation, Person
 from scrutiny.meetings.models import AgendaItem, Meeting
-from scrutiny.annual_report.models import AnnualReport
 from scrutiny.minutes.models import (
     Action,
     Attendance,

@@ -154,3 +154,32 @@ def test_references_and_what_a_minute_did_with_the_plan_pass_axe_and_reflow(page
         assert axe_violations(page) == [], path
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+
+
+@pytest.mark.parametrize("width", [1200, 320])
+def test_the_annual_report_passes_axe_and_reflows(page, site, width):
+    import datetime as dt
+
+    from scrutiny.annual_report import services
+    from scrutiny.annual_report.models import AnnualReport
+
+    considered = AnnualReport.internal.get(committee__slug=SLUG, start_year=2016)
+    draft = AnnualReport.internal.get(committee__slug=SLUG, start_year=2017)
+    services.annual_report_submit(report=considered, submitted_to="the General Assembly of the Council",
+                                  submitted_on=dt.date(2017, 9, 18))
+    services.annual_report_publish(report=considered, published_on=dt.date(2017, 9, 19))
+    page.set_viewport_size({"width": width, "height": 900})
+    for path in (f"/committees/{SLUG}/annual-reports/", f"/annual-reports/{considered.pk}/"):
+        page.goto(site + path)
+        assert page.get_by_text("Annual Report 2016-17").count() >= 1, path
+        assert axe_violations(page) == [], path
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+    _sign_in(page, site)
+    for path in (f"/annual-reports/{draft.pk}/draft/", f"/annual-reports/{draft.pk}/text/introduction/",
+                 f"/annual-reports/{draft.pk}/consider/", f"/annual-reports/{considered.pk}/members/"):
+        page.goto(site + path)
+        assert page.locator("h1").count() == 1, path
+        assert axe_violations(page) == [], path
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
