@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import cast
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -81,6 +82,14 @@ class Meeting(models.Model):
     )
     source = models.TextField(blank=True, help_text="Where this record comes from.")
     note = models.TextField(blank=True, help_text="Shown to the public: gaps and caveats in the record.")
+    recorded_at = models.DateTimeField(
+        "recorded after the event on", null=True, blank=True,
+        help_text="Set only when an officer records a meeting already held (recording mode): its agenda, papers and "
+        "minutes are entered as the council published them, on their real dates.",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -131,6 +140,12 @@ class Meeting(models.Model):
         """The committee's name on the day, in the capacity it met: earlier meetings keep the
         name they had before a renaming."""
         return committee_name_on(self.committee, self.date)
+
+    @property
+    def is_recorded_after_event(self) -> bool:
+        """Entered after it was held (recording mode): its items and publications carry the
+        council's real dates, and the work programme may place items on it."""
+        return self.recorded_at is not None
 
     @property
     def agenda_is_public(self) -> bool:

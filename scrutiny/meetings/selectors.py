@@ -62,6 +62,15 @@ def agenda_is_late(*, meeting: Meeting, today: dt.date) -> bool:
     return meeting.publications.exists() or today > deadline
 
 
+def item_day(*, meeting: Meeting, today: dt.date) -> dt.date:
+    """The day an item added now counts as added. In recording mode, the agenda is entered as
+    it was published: an item is on time (the last lawful day) unless the agenda had already
+    been published, which makes it a supplementary item as it was then."""
+    if meeting.is_recorded_after_event:
+        return agenda_publication_deadline(meeting.date, convention=meeting.committee.clear_days_convention).date
+    return today
+
+
 def meeting_get(*, pk: int) -> Meeting:
     try:
         return Meeting.objects.select_related("committee", "committee__council").get(pk=pk)

@@ -65,6 +65,39 @@ def meeting_create(
     return meeting
 
 
+RECORDED_AFTER_THE_EVENT = "Recorded after the event"
+
+
+@transaction.atomic
+def meeting_record_past(
+    *,
+    committee: Committee,
+    date: dt.date,
+    date_precision: str = DatePrecision.DAY,
+    start_time: dt.time | None = None,
+    venue: str = "",
+    by: User | None = None,
+    today: dt.date | None = None,
+) -> Meeting:
+    """Record a meeting already held (recording mode), to enter its agenda, papers and minutes
+    as the council published them, on their real dates. The meeting says when and by whom it
+    was recorded; its history says it was recorded after the event."""
+    today = today or timezone.localdate()
+    if date >= today:
+        raise ValidationError(
+            f"{date.day} {date:%B %Y} has not passed: schedule a meeting to come; record only one already held."
+        )
+    if date_precision == DatePrecision.MONTH:
+        date = date.replace(day=1)
+    if Meeting.objects.filter(committee=committee, date=date).exclude(status=MeetingStatus.CANCELLED).exists():
+        raise ValidationError(f"{committee.name} already has a meeting on {date.day} {date:%B %Y}.")
+    meeting = Meeting(committee=committee, date=date, date_precision=date_precision, start_time=start_time,
+                      venue=venue.strip(), status=MeetingStatus.SCHEDULED, recorded_at=timezone.now(), recorded_by=by)
+    meeting._change_reason = RECORDED_AFTER_THE_EVENT  # type: ignore[attr-defined]  # django-simple-history reads it
+    save_with_history(meeting, by=by)
+    return meeting
+
+
 def _ensure_open(meeting: Meeting, what: str) -> None:
     if meeting.status not in OPEN_MEETING_STATUSES:
         raise ValidationError(

@@ -13,6 +13,7 @@ urlpatterns: list[URLPattern] = [
     path("agenda-items/<int:pk>/edit/", views.agenda_item_edit, name="agenda_item_edit"),
     path("agenda-items/<int:pk>/co-opted-votes/", views.agenda_item_co_opted_votes, name="agenda_item_co_opted_votes"),
     path("committees/<slug:slug>/meetings/add/", views.meeting_add, name="meeting_add"),
+    path("committees/<slug:slug>/meetings/record/", views.meeting_record_past, name="meeting_record_past"),
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting_edit"),
     path("meetings/<int:pk>/postpone/", views.meeting_postpone, name="meeting_postpone"),
     path("meetings/<int:pk>/cancel/", views.meeting_cancel, name="meeting_cancel"),

@@ -8,6 +8,7 @@ from functools import partial
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from scrutiny.access.decorators import ensure_runs, officer_required
@@ -81,7 +82,8 @@ def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(
         request,
         AgendaItemForm.bound_to(request),
-        partial(services.agenda_item_add, meeting=meeting),
+        partial(services.agenda_item_add, meeting=meeting,
+                today=selectors.item_day(meeting=meeting, today=timezone.localdate())),
         success=lambda item: (f"Item {item.number} “{item.title}” added.", manage_url(pk)),
         committee=meeting.committee,
         heading="Add an agenda item",
@@ -151,6 +153,26 @@ def meeting_add(request: HttpRequest, slug: str) -> HttpResponse:
         heading="Schedule a meeting",
         caption=committee.name,
         submit="Schedule meeting",
+        cancel_url=reverse("committee", args=[slug]),
+    )
+
+
+@officer_required
+def meeting_record_past(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = committee_to_run(request, slug)
+    return form_page(
+        request,
+        MeetingForm.bound_to(request),
+        partial(services.meeting_record_past, committee=committee),
+        success=lambda meeting: (f"Meeting of {meeting.date_display} recorded after the event: enter its agenda as "
+                                 "published, then its papers and minutes.", manage_url(meeting.pk)),
+        committee=committee,
+        heading="Record a meeting already held",
+        caption=committee.name,
+        intro="Recording mode: for a meeting held before the committee used this service. Its agenda is entered as it "
+        "was published, on the day it was published; items are not marked late or supplementary unless they were; "
+        "the work programme may place items on it. The record says it was entered after the event, by you.",
+        submit="Record the meeting",
         cancel_url=reverse("committee", args=[slug]),
     )
 

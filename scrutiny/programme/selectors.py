@@ -53,12 +53,12 @@ def month_label(meeting: Meeting) -> str:
 
 
 def plannable_meetings(*, committee: Committee, today: dt.date) -> QuerySet[Meeting]:
-    """Meetings an item may be scheduled to: this committee's, not held, not cancelled, not past."""
-    return (
-        Meeting.objects.filter(committee=committee, status__in=OPEN_MEETING_STATUSES, date__gte=today)
-        .select_related("committee")
-        .order_by("date")
-    )
+    """Meetings an item may be scheduled to: this committee's, not held, not cancelled, not past;
+    and those recorded after the event (recording mode), held or not, to record what their
+    plan was."""
+    live = Q(status__in=OPEN_MEETING_STATUSES, date__gte=today)
+    recorded = Q(recorded_at__isnull=False) & ~Q(status=MeetingStatus.CANCELLED)
+    return Meeting.objects.filter(live | recorded, committee=committee).select_related("committee").order_by("date")
 
 
 @dataclass(frozen=True)
@@ -481,10 +481,12 @@ def check_target(*, committee: Committee, meeting: Meeting | None, today: dt.dat
         raise ValidationError(
             f"The meeting of {when} is a meeting of {meeting.committee.name}, not of {committee.name}."
         )
-    if meeting.status == MeetingStatus.HELD:
-        raise ValidationError(f"The meeting of {when} has already been held: choose a future meeting.")
     if meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError(f"The meeting of {when} is cancelled: choose another meeting.")
+    if meeting.is_recorded_after_event:  # recording mode: the plan as it was, on a meeting held
+        return
+    if meeting.status == MeetingStatus.HELD:
+        raise ValidationError(f"The meeting of {when} has already been held: choose a future meeting.")
     if meeting.date < today:
         raise ValidationError(f"The meeting of {when} is in the past: choose a future meeting.")
 

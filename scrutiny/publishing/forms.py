@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
-from scrutiny.core.forms import ServiceForm
+from scrutiny.core.forms import GovDateField, ServiceForm
 
 
 class PublishForm(ServiceForm):
@@ -27,3 +27,11 @@ class WithdrawForm(ServiceForm):
         help_text="Shown to the public in the version's place, so never name exempt business here: for example "
         "“An item was made exempt after publication; a corrected agenda follows.”",
     )
+
+
+class RecordedPublishForm(PublishForm):
+    """Recording mode: the agenda as the council published it, on the day it did."""
+
+    published_on = GovDateField(label="Published on", help_text="The day the council published this version, "
+                                "for example 13 2 2018.")
+    field_order = ["published_on", "urgency_reason"]

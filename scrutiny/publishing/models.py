@@ -35,7 +35,7 @@ class AgendaPublication(models.Model):
     )
     public_pages = models.PositiveSmallIntegerField()
     agenda = models.JSONField(help_text="The agenda as published to the public (no exempt content).")
-    document_ids = models.JSONField(default=list, help_text="Papers published with this version.")
+    document_ids = models.JSONField(default=list, blank=True, help_text="Papers published with this version (none for an agenda of verbal items).")
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -249,6 +249,30 @@ def meeting_publish_agenda(
     )
 
 
+def meeting_record_publication(
+    *, meeting: Meeting, published_on: dt.date, by: User | None = None, urgency_reason: str = ""
+) -> AgendaPublication:
+    """Recording mode: publish the agenda as the council published it, on `published_on`, as
+    its next version (late, with its reason for urgency, only if it was). Not in a
+    transaction, as meeting_publish_agenda."""
+    if not meeting.is_recorded_after_event:
+        raise ValidationError(
+            f"The meeting of {meeting.date_display} is run live: its agenda is published today, with every check."
+        )
+    if published_on > timezone.localdate():
+        raise ValidationError(f"{published_on:%-d %B %Y} is still to come: record a publication that has happened.")
+    if published_on > meeting.date:
+        raise ValidationError(f"The agenda of {meeting.date_display} was published before the meeting, not after it.")
+    last = meeting.publications.order_by("-version").first()
+    if last is not None and published_on < timezone.localdate(last.published_at):
+        raise ValidationError(
+            f"Version {last.version} was published on {timezone.localdate(last.published_at):%-d %B %Y}: "
+            "a later version is published on or after it."
+        )
+    noon = timezone.make_aware(dt.datetime.combine(published_on, dt.time(12)))
+    return meeting_publish_agenda(meeting=meeting, by=by, urgency_reason=urgency_reason, now=noon)
+
+
 # The committee's standard opening items, as Dartford prints them (seed 003).
 def chair_wording(committee: Committee) -> dict[str, str]:
     """How the standard items name the chair: Dartford's papers print "The Chairman will

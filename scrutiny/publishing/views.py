@@ -26,7 +26,7 @@ from scrutiny.meetings.views import agenda_item_to_run, manage_url, meeting_to_r
 from scrutiny.rules import co_option
 
 from . import ical, services
-from .forms import PublishForm, WithdrawForm
+from .forms import PublishForm, RecordedPublishForm, WithdrawForm
 from .models import AgendaPublication
 from .pack import PackError, build_packs
 from .selectors import (
@@ -146,10 +146,11 @@ def draft_pack(request: HttpRequest, pk: int, part: Visibility) -> HttpResponseB
 @officer_required
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_to_run(request, pk)
+    recorded = meeting.is_recorded_after_event
     return form_page(
         request,
-        PublishForm.bound_to(request),
-        partial(services.meeting_publish_agenda, meeting=meeting),
+        RecordedPublishForm.bound_to(request) if recorded else PublishForm.bound_to(request),
+        partial(services.meeting_record_publication if recorded else services.meeting_publish_agenda, meeting=meeting),
         success=lambda publication: (
             f"Agenda published (version {publication.version}): {publication.public_pages} pages in the public pack.",
             reverse("meeting", args=[pk]),
@@ -157,9 +158,10 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         committee=meeting.committee,
         heading="Publish the agenda",
         caption=f"{meeting.committee.name}, {meeting.date_display}",
-        intro="Publishing freezes the agenda and its packs as they are now and makes the public pack and pages "
+        intro=("Recording mode: the agenda as the council published it, with the day it did. " if recorded else "")
+        + "Publishing freezes the agenda and its packs as they are now and makes the public pack and pages "
         "visible. Earlier versions are kept.",
-        submit="Publish agenda",
+        submit="Record the publication" if recorded else "Publish agenda",
         cancel_url=reverse("meeting", args=[pk]),
         context={"meeting": meeting},
     )

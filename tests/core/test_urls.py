@@ -119,6 +119,7 @@ ADDRESSES = [
     ("partner_desk", {}, "/partner/"),
     ("partner_respond", {'pk': 7}, "/partner/recommendations/7/respond/"),
     ("meeting_add", {'slug': 'dartford-crime-and-disorder'}, "/committees/dartford-crime-and-disorder/meetings/add/"),
+    ("meeting_record_past", {'slug': 'dartford-crime-and-disorder'}, "/committees/dartford-crime-and-disorder/meetings/record/"),
     ("meeting_edit", {'pk': 7}, "/meetings/7/edit/"),
     ("meeting_postpone", {'pk': 7}, "/meetings/7/postpone/"),
     ("meeting_cancel", {'pk': 7}, "/meetings/7/cancel/"),
