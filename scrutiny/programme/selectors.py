@@ -70,35 +70,108 @@ class PlanRow:
 
 
 def plan_rows(
-    *, committee: Committee, today: dt.date | None = None, from_year: int | None = None
+    *, committee: Committee, today: dt.date | None = None, from_year: int | None = None,
+    as_at: dt.date | None = None,
 ) -> list[PlanRow]:
     """The rolling Work Plan as the council lays it out: a row per meeting with its items,
-    'TO BE AGREED' for future meetings with none, and a last row of items not yet placed."""
+    'TO BE AGREED' for future meetings with none, and a last row of items not yet placed.
+    With `as_at`, the plan as it stood on that day (`item_on`): the meetings from that day on,
+    each with the items it then had, TO BE AGREED included."""
     today = today or timezone.localdate()
     items = list(
         WorkProgrammeItem.objects.filter(committee=committee)
         .select_related("target_meeting", "brought_by")
+        .prefetch_related("changes__decided_at", "changes__from_meeting", "changes__to_meeting")
         .order_by("target_meeting__date", "pk")
     )
     by_meeting: dict[int | None, list[WorkProgrammeItem]] = defaultdict(list)
+    listed = first_listed(committee=committee) if as_at is not None else {}
     for item in items:
-        by_meeting[item.target_meeting_id].append(item)
+        if as_at is None:
+            by_meeting[item.target_meeting_id].append(item)
+            continue
+        state = item_on(item, as_at, listed_on=listed.get(item.key))
+        if state is not None and state.status != ItemStatus.CANCELLED:
+            by_meeting[state.meeting_id].append(item)
     meetings = (
         Meeting.objects.filter(committee=committee).exclude(status=MeetingStatus.CANCELLED).order_by("date")
     )
     if from_year is not None:
         first, _ = municipal_year_rule.bounds(from_year, annual_meetings(committee.council))
         meetings = meetings.filter(date__gte=first)
+    if as_at is not None:
+        meetings = meetings.filter(date__gte=as_at)
     rows: list[PlanRow] = []
     seasons = seasons_rule.parse(committee.seasons)
     for meeting in meetings:
         mine = by_meeting.get(meeting.pk, [])
-        future = meeting.date >= today and meeting.status in OPEN_MEETING_STATUSES
+        future = (meeting.date >= as_at) if as_at is not None else (
+            meeting.date >= today and meeting.status in OPEN_MEETING_STATUSES)
         if mine or future:
             rows.append(PlanRow(season_label(meeting, seasons), meeting, tuple(mine), to_be_agreed=not mine))
     if by_meeting.get(None):
         rows.append(PlanRow("To be agreed", None, tuple(by_meeting[None]), to_be_agreed=False))
     return rows
+
+
+@dataclass(frozen=True)
+class ItemOn:
+    meeting_id: int | None  # None: to be agreed
+    status: str
+
+
+def _change_day(change: WorkProgrammeChange) -> dt.date | None:
+    """When a change was made: its date, else its meeting's; an undated one, by the earlier
+    meeting it concerns (it was decided before that meeting)."""
+    day = _dated(change)
+    if day is None:
+        days = [m.date for m in (change.from_meeting, change.to_meeting) if m is not None]
+        day = min(days) if days else None
+    return day
+
+
+def first_listed(*, committee: Committee) -> dict[str, dt.date]:
+    """The day each item first appears in a frozen version of the plan (by its key)."""
+    days: dict[str, dt.date] = {}
+    for version in WorkPlanVersion.objects.filter(committee=committee).order_by("prepared_on", "pk"):
+        for row in version.snapshot:
+            for entry in row.get("items", []):
+                days.setdefault(entry.get("key", ""), version.prepared_on)
+    return days
+
+
+def item_on(item: WorkProgrammeItem, day: dt.date, *, listed_on: dt.date | None = None) -> ItemOn | None:
+    """Where the item stood in the plan on `day`, replayed from its changes; None if it was not
+    yet in the plan (added later, or still a proposal). An item recorded without the change
+    that added it was in the plan from the first version that lists it (`listed_on`), else from
+    the first, at the meeting its first move left."""
+    changes = sorted(item.changes.all(), key=lambda c: c.sequence)
+    added = next((c for c in changes if c.kind in (ChangeKind.ADDED, ChangeKind.ACCEPTED)), None)
+    if added is not None:
+        added_on = _change_day(added)
+        if added_on is not None and added_on > day:
+            return None
+        meeting_id = added.to_meeting_id if added.to_meeting_id is not None else item.target_meeting_id
+    else:
+        # in the plan from its first listing, or from its first recorded change if earlier
+        known = [d for d in [listed_on, *(_change_day(c) for c in changes)] if d is not None]
+        since = min(known) if listed_on is not None and known else None
+        if item.status == ItemStatus.PROPOSED or (since is not None and since > day):
+            return None
+        moved_from = next((c.from_meeting_id for c in changes if c.from_meeting_id is not None), None)
+        meeting_id = moved_from if moved_from is not None else item.target_meeting_id
+    status: str = ItemStatus.PLANNED
+    for change in changes:
+        when = _change_day(change)
+        if change is added or when is None or when > day:
+            continue
+        if change.kind in (ChangeKind.MOVED, ChangeKind.CARRIED_FORWARD, ChangeKind.DEFERRED):
+            meeting_id = change.to_meeting_id
+        elif change.kind == ChangeKind.CANCELLED:
+            status = ItemStatus.CANCELLED
+        elif change.kind == ChangeKind.CONSIDERED:
+            status = ItemStatus.CONSIDERED
+    return ItemOn(meeting_id, status)
 
 
 def snapshot(rows: list[PlanRow]) -> list[SnapshotRow]:

@@ -21,6 +21,7 @@ from django.utils import timezone
 from scrutiny.core.history import save_with_history
 from scrutiny.core.models import BusinessKind
 from scrutiny.governance.models import Committee, Organisation, Person
+from scrutiny.governance.selectors import municipal_year_of
 from scrutiny.meetings.models import Meeting, MeetingStatus
 from scrutiny.minutes.models import Minute, Resolution
 
@@ -379,7 +380,11 @@ def rule_change_recurrence(
 def version_propose(
     *, committee: Committee, title: str, prepared_on: dt.date, by: User | None = None, today: dt.date | None = None
 ) -> WorkPlanVersion:
-    rows = selectors.plan_rows(committee=committee, today=_today(today))
+    today = _today(today)
+    # The version belongs to the municipal year it is prepared in: that year's rows and the
+    # ones after. One prepared on a day past is the plan as it stood that day (recording).
+    rows = selectors.plan_rows(committee=committee, today=today, from_year=municipal_year_of(
+        council=committee.council, day=prepared_on), as_at=prepared_on if prepared_on < today else None)
     version = WorkPlanVersion(
         committee=committee,
         title=title,
@@ -432,7 +437,11 @@ def version_approve(
             raise ValidationError(f"“{proposed.title}” was already approved{at}.")
     if not resolution_text.strip():
         raise ValidationError("Give the resolution that approved the plan.")
-    rows = selectors.plan_rows(committee=committee, today=meeting.date)
+    rows = selectors.plan_rows(
+        committee=committee, today=meeting.date,
+        from_year=municipal_year_of(council=committee.council, day=meeting.date),
+        as_at=meeting.date if meeting.is_recorded_after_event else None,
+    )
     version = WorkPlanVersion(
         committee=committee,
         title=title or (proposed.title if proposed else f"Work Plan approved {meeting.date_display}"),

@@ -36,14 +36,35 @@ def _from_year(request: HttpRequest) -> int | None:
     return int(raw) if raw.isdigit() and 1990 < int(raw) < 2100 else None
 
 
+def _as_at(request: HttpRequest) -> dt.date | None:
+    """?as_at=2018-02-21, or the date input's three fields; None for the plan as it stands."""
+    raw = request.GET.get("as_at", "")
+    if not raw and request.GET.get("as_at_year"):
+        raw = "-".join(request.GET.get(f"as_at_{p}", "").zfill(2) for p in ("year", "month", "day"))
+    try:
+        day = dt.date.fromisoformat(raw)
+    except ValueError:
+        return None
+    return day if 1990 < day.year < 2100 else None
+
+
+def _query(from_year: int | None, as_at: dt.date | None) -> str:
+    parts = ([f"from={from_year}"] if from_year else []) + ([f"as_at={as_at.isoformat()}"] if as_at else [])
+    return "?" + "&".join(parts) if parts else ""
+
+
 def work_programme(request: HttpRequest, slug: str) -> HttpResponse:
     committee = _committee(slug)
     viewer = Viewer.of(request)
     from_year = _from_year(request)
+    as_at = _as_at(request)
     context = {
         "committee": committee,
-        "rows": selectors.plan_rows(committee=committee, from_year=from_year),
+        "rows": selectors.plan_rows(committee=committee, from_year=from_year, as_at=as_at),
         "from_year": from_year,
+        "as_at": as_at,
+        "as_at_asked": bool(request.GET.get("as_at") or request.GET.get("as_at_year")) and as_at is None,
+        "query": _query(from_year, as_at),
         "changes": selectors.recorded_changes(committee=committee, viewer=viewer),
         "versions": selectors.versions(committee=committee),
         "is_officer": viewer.runs(committee),
@@ -54,8 +75,9 @@ def work_programme(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "programme/work_programme.html", context)
 
 
-def _export_title(from_year: int | None) -> str:
-    return f"Rolling Work Plan {from_year}-{(from_year + 1) % 100:02d} and Beyond" if from_year else "Rolling Work Plan"
+def _export_title(from_year: int | None, as_at: dt.date | None = None) -> str:
+    title = f"Rolling Work Plan {from_year}-{(from_year + 1) % 100:02d} and Beyond" if from_year else "Rolling Work Plan"
+    return f"{title} as at {as_at.day} {as_at:%B %Y}" if as_at else title
 
 
 WORK_PLAN_BUILDERS: dict[FileKind, Callable[..., bytes]] = {PDF: exports.work_plan_pdf, WORD: exports.work_plan_docx}
@@ -64,11 +86,11 @@ WORK_PLAN_BUILDERS: dict[FileKind, Callable[..., bytes]] = {PDF: exports.work_pl
 def work_programme_file(request: HttpRequest, slug: str, *, kind: FileKind) -> HttpResponseBase:
     """The plan as Word or PDF. Public: it is the same plan, with the same rows, for everyone."""
     committee = _committee(slug)
-    from_year = _from_year(request)
+    from_year, as_at = _from_year(request), _as_at(request)
     content = WORK_PLAN_BUILDERS[kind](
         committee=committee,
-        title=_export_title(from_year),
-        rows=selectors.plan_rows(committee=committee, from_year=from_year),
+        title=_export_title(from_year, as_at),
+        rows=selectors.plan_rows(committee=committee, from_year=from_year, as_at=as_at),
     )
     return file_response(content, filename=f"work-plan-{committee.slug}.{kind.extension}", visibility=Visibility.PUBLIC)
 
