@@ -26,7 +26,7 @@ from scrutiny.governance.selectors import (
     partners_of,
     scrutinised_partnerships,
 )
-from scrutiny.meetings.models import DatePrecision, ItemRole, Meeting, MeetingStatus
+from scrutiny.meetings.models import ItemRole, Meeting, MeetingStatus
 from scrutiny.minutes.models import Reference
 from scrutiny.minutes.selectors import (
     MinuteEntry,
@@ -75,9 +75,7 @@ def digest(text: str) -> str:
 
 def held_on(meeting: Meeting) -> str:
     """"27 July 2016"; "July 2019" for a meeting known only by its month."""
-    if meeting.date_precision == DatePrecision.MONTH:
-        return f"{meeting.date:%B %Y}"
-    return f"{meeting.date.day} {meeting.date:%B %Y}"
+    return meeting.day_display
 
 
 def year_meetings(*, committee: Committee, start_year: int) -> list[Meeting]:
@@ -155,7 +153,7 @@ def _plan(committee: Committee, start_year: int, meetings: list[Meeting]) -> dic
             for row in version.snapshot]
     at = version.approved_at
     return {"title": version.title, "rows": rows, "resolution": version.resolution_text,
-            "approved": f"approved by the Committee on {held_on(at)}" if at is not None else "",
+            "approved": f"approved by the Committee at its meeting {at.held_on}" if at is not None else "",
             "in_year": approved is not None, "meeting": version.approved_at_id}
 
 
@@ -246,7 +244,7 @@ def _meeting(out: Report, meeting: Meeting, may_see: bool, texts: dict[str, Narr
              approved_here: bool) -> None:
     entries = published_minute_entries(meeting=meeting, may_see=may_see)
     if not entries:
-        out["pending"].append(f"The minutes of the meeting held on {held_on(meeting)} are not yet published.")
+        out["pending"].append(f"The minutes of the meeting {meeting.held_on} are not yet published.")
         return
     refs = references_of(minutes=entries)
     noted = outside_meetings_of(minutes=entries)

@@ -121,12 +121,19 @@ class Meeting(models.Model):
         return f"{self.date:%A} {self.date.day} {self.date:%B %Y}"
 
     @property
+    def day_display(self) -> str:
+        """"26 July 2017" without the weekday; "July 2019" when only its month is known."""
+        if self.date_precision == DatePrecision.MONTH:
+            return self.date.strftime("%B %Y")
+        return f"{self.date.day} {self.date:%B %Y}"
+
+    @property
     def held_on(self) -> str:
         """How papers name the meeting: "held on 26 July 2017"; "held in July 2019" when only
         its month is known (never "held on July 2019")."""
         if self.date_precision == DatePrecision.MONTH:
             return f"held in {self.date:%B %Y}"
-        return f"held on {self.date.day} {self.date:%B %Y}"
+        return f"held on {self.day_display}"
 
     @property
     def held_on_display(self) -> str:

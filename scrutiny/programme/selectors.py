@@ -345,7 +345,7 @@ def _resolution_seen(change: WorkProgrammeChange, viewer: Viewer) -> _Resolution
         return _ResolutionSeen("", None, None, False, "", "")
     minute = change.resolution.minute
     meeting = minute.meeting
-    day = f"{meeting.date.day} {meeting.date:%B %Y}"
+    day = meeting.day_display
     if not viewer.may_see_minutes(meeting):  # draft minutes are not yet the public record
         return _ResolutionSeen(
             f"A resolution of the meeting of {day}",

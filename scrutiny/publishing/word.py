@@ -91,7 +91,7 @@ def covering_report_docx(report: CoveringReport) -> bytes:
     meeting = report.document.agenda_item.meeting
     document = word_document()
     centred(document, meeting.met_as.upper())
-    centred(document, f"{meeting.date.day} {meeting.date:%B %Y}".upper())
+    centred(document, meeting.day_display.upper())
     if mark := paper_mark(report.document):
         marked(document, mark)
     centred(document, report.heading.upper())

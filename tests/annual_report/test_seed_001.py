@@ -101,7 +101,7 @@ def test_work_programme_the_plan_table_as_approved(report, seed):
     assert "met twice during the 2016-17 municipal cycle" in flat
     plan = report["plan"]
     assert plan["title"] == "Initial Rolling Work Plan 2016-17 and Beyond" and plan["title"] in flat
-    assert plan["approved"] == "approved by the Committee on 27 July 2016"
+    assert plan["approved"] == "approved by the Committee at its meeting held on 27 July 2016"
     assert [row["label"] for row in plan["rows"]] == ["Summer 2016 (July)", "Winter 2017 (February)",
                                                       "Summer 2017 (July)", "Winter 2018 (February)"]
     assert [len(row["items"]) for row in plan["rows"]] == [7, 4, 8, 4]
