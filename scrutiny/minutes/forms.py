@@ -95,6 +95,14 @@ class PublishForm(ServiceForm):
     )
 
 
+class RecordedPublishForm(PublishForm):
+    """Recording mode: the minutes as the council published them, on the day it did."""
+
+    renamed = {"published_on": "today"}
+    published_on = GovDateField(label="Published on", help_text="The day the council published the draft minutes, "
+                                "for example 3 8 2017.")
+
+
 class ConfirmForm(ServiceForm):
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -289,6 +289,9 @@ def minutes_publish(
     """Publish the draft minutes, unconfirmed, for the public. Minutes that still hold a
     prompt or nothing at all, or with no attendance recorded, are published only when the
     officer confirms that they are to go as they are (`as_they_are`)."""
+    if today is not None and not meeting.date <= today <= timezone.localdate():
+        raise ValidationError(f"Minutes of {meeting.date_display} are published after the meeting, and not on a day "
+                              "still to come.")
     today = today or timezone.localdate()
 
     def publish(record: MinutesRecord) -> None:

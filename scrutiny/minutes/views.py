@@ -203,9 +203,10 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     """The minutes page's button posts here: minutes with nothing to doubt are published at
     once; otherwise this page lists the doubts and asks the officer to confirm."""
     meeting = meeting_to_run(request, pk)
+    form = (forms.RecordedPublishForm if meeting.is_recorded_after_event else forms.PublishForm).bound_to(request)
     return form_page(
         request,
-        forms.PublishForm.bound_to(request),
+        form,
         partial(services.minutes_publish, meeting=meeting),
         success=lambda _: ("Minutes published as a draft, not yet confirmed.", _back(pk)),
         committee=meeting.committee,
