@@ -35,7 +35,7 @@ from scrutiny.minutes.selectors import (
     references_of,
 )
 from scrutiny.programme import selectors as programme
-from scrutiny.programme.models import DrawDownRequest, WorkPlanVersion
+from scrutiny.programme.models import DrawDownRequest, ItemStatus, WorkPlanVersion, WorkProgrammeItem
 from scrutiny.rules import annual_report as rules
 from scrutiny.rules import municipal_year as municipal_year_rule
 from scrutiny.rules import statutory_items
@@ -59,6 +59,9 @@ STANDING_UNLESS_RESOLVED = {ItemRole.URGENT, ItemRole.REFERENCES}
 _STANDING = re.compile(r"standing invitation", re.IGNORECASE)
 _PLAN = re.compile(r"work (programme|plan)", re.IGNORECASE)
 _ANNUAL_REPORT = re.compile(r"annual report", re.IGNORECASE)
+_PROTOCOL = re.compile(r"protocol|memorandum of understanding", re.IGNORECASE)
+KIND_HEADINGS = (("statutory", "Statutory items"), ("standard", "Standard items"),
+                 ("discretionary", "Discretionary reviews"), ("draw_down", "Draw-downs"))
 
 
 def public(_: Meeting) -> bool:
@@ -180,6 +183,16 @@ def _draw_downs(committee: Committee, start_year: int, meetings: list[Meeting]) 
     return out
 
 
+def _programme_items(meetings: list[Meeting]) -> list[dict[str, Any]]:
+    """The year's work-programme items (not cancelled), by kind: statutory, standard, discretionary."""
+    found: dict[str, list[str]] = {}
+    for item in (WorkProgrammeItem.objects.filter(target_meeting__in=meetings).exclude(status=ItemStatus.CANCELLED)
+                 .order_by("target_meeting__date", "pk")):
+        found.setdefault(item.kind, []).append(f"{item.title} ({item.target_meeting.day_display})"
+                                               if item.target_meeting else item.title)
+    return [{"heading": heading, "items": found[kind]} for kind, heading in KIND_HEADINGS if found.get(kind)]
+
+
 def _papers(minute: MinuteEntry, may_see: bool) -> list[str]:
     manager = Document.internal if may_see else Document.public
     return list(manager.filter(agenda_item__minutes__pk=minute.pk).order_by("position", "pk").values_list("title", flat=True))
@@ -231,7 +244,8 @@ def compose(*, report: AnnualReport, may_see: MaySee = public) -> Report:
         "met": rules.met(len(meetings), start_year),
         "plan": plan, "amendments": _amendments(committee, start_year),
         "draw_downs": _draw_downs(committee, start_year, meetings) or [rules.no_draw_downs(start_year)],
-        "meetings": [], "references": [], "pending": [],
+        "meetings": [], "references": [], "pending": [], "protocol": [],
+        "programme_items": _programme_items(meetings),
     }
     for meeting in meetings:
         _meeting(out, meeting, may_see(meeting), texts, approved_here=meeting.pk == plan_meeting)
@@ -260,6 +274,9 @@ def _meeting(out: Report, meeting: Meeting, may_see: bool, texts: dict[str, Narr
         if where in ("standing", "plan") or _procedural(entry, roles):
             continue
         items.append(_item(len(items) + 1, entry, may_see, texts, noted.get(entry.pk, [])))
+        if not entry.withheld and _PROTOCOL.search(entry.title):
+            number = f" [Min. No. {entry.number} refers]" if entry.number else ""
+            out["protocol"].append(f"{entry.title}: considered at the meeting {meeting.held_on}.{number}")
         out["references"].extend(_reference(meeting, r) for r in refs.get(entry.pk, []))
         if entry.exempt and not entry.withheld:
             out["members"] = True

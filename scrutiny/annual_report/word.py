@@ -29,6 +29,9 @@ def _programme(document: WordDocument, r: dict[str, Any]) -> None:
     document.add_heading(r["sections"]["programme"], level=1)
     _prose(document, r["work_programme"]["text"])
     document.add_paragraph(r["met"])
+    for group in r["programme_items"]:
+        document.add_heading(group["heading"], level=3)
+        _bullets(document, group["items"])
     plan = r["plan"]
     if plan:
         document.add_heading(plan["title"], level=2)
@@ -91,6 +94,10 @@ def annual_report_docx(r: dict[str, Any]) -> bytes:
         _bullets(document, p["members"])
         for c in p["changes"]:
             document.add_paragraph(c)
+    if r["protocol"]:
+        document.add_paragraph("The Committee's Protocol and the Memorandum of Understanding with the Partnership, "
+                               "as considered during the year:")
+        _bullets(document, r["protocol"])
     document.add_paragraph(r["purpose"])
     if r["previous_report"]:
         document.add_heading(r["sections"]["previous"], level=1)

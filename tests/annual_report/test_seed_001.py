@@ -76,6 +76,17 @@ def test_introduction_the_appointment_and_the_partnership_with_its_responsible_a
     for member in partnership["members"]:
         assert member in flat, member
     assert "Office of the Police and Crime Commissioner" not in " ".join(partnership["members"])  # not statutory
+    assert report["protocol"] == ["Committee Protocol & Lead Member Participation: considered at the meeting held on "
+                                  "27 July 2016."]
+
+
+def test_work_programme_the_years_items_by_kind(report):
+    groups = {g["heading"]: g["items"] for g in report["programme_items"]}
+    assert list(groups) == ["Statutory items", "Standard items", "Discretionary reviews"]
+    assert "CSP Community Safety Strategy 2016 to 2019 (27 July 2016)" in groups["Statutory items"]
+    assert "CSP Strategic Assessment 2016 (15 February 2017)" in groups["Statutory items"]
+    assert "Update on implementation of new ASB Powers (15 February 2017)" in groups["Discretionary reviews"]
+    assert not any("Presentation by PCC" in i for items in groups.values() for i in items)  # cancelled
 
 
 def test_the_last_years_report_and_its_submission(report, seed):
