@@ -6,17 +6,15 @@ from __future__ import annotations
 from functools import partial
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from scrutiny.access.decorators import ensure_runs, officer_required
 from scrutiny.core.views import action_redirect, form_page
-from scrutiny.governance import selectors as governance_selectors
 from scrutiny.governance.models import Committee
 from scrutiny.rules import co_option
-from scrutiny.rules import municipal_year as municipal_year_rule
 
 from . import selectors, services
 from .forms import (
@@ -242,41 +240,4 @@ def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
         submit="Cancel meeting",
         cancel_url=manage_url(pk),
     )
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "governance/home.html", {"committees": governance_selectors.committees()})
-
-
-
-def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    committee = get_object_or_404(Committee.objects.select_related("council"), slug=slug)
-    years = governance_selectors.years_with_records(committee=committee)
-    year = _chosen_year(request.GET.get("year"), years)
-    partnerships = [
-        {
-            "scrutiny": scrutiny,
-            "csp": scrutiny.partnership,
-            "partners": governance_selectors.partners_of(partnership=scrutiny.partnership),
-            **governance_selectors.successions_of(scrutiny.partnership),
-        }
-        for scrutiny in governance_selectors.scrutinised_partnerships(committee=committee)
-    ]
-    context = {
-        "committee": committee,
-        "years": [(y, municipal_year_rule.label(y)) for y in years],
-        "year": year,
-        "year_label": municipal_year_rule.label(year) if year else "",
-        "seats": governance_selectors.committee_seats(committee=committee, start_year=year) if year else [],
-        "partnerships": partnerships,
-        "meetings_by_year": selectors.meetings_by_municipal_year(committee=committee),
-    }
-    return render(request, "governance/committee_detail.html", context)
-
-
-
-def _chosen_year(raw: str | None, years: list[int]) -> int | None:
-    if raw and raw.isdigit() and int(raw) in years:
-        return int(raw)
-    return years[-1] if years else None
 

@@ -3,6 +3,7 @@ the agenda packs and publishing, the agenda and reports as Word, and calendars."
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from functools import partial
 
@@ -11,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from scrutiny.access.decorators import officer_required
@@ -19,13 +21,20 @@ from scrutiny.core.downloads import PDF, Visibility, file_response, mark_visibil
 from scrutiny.core.openings import Opening, OpeningFormat, OpeningKind
 from scrutiny.core.views import action_redirect, form_page
 from scrutiny.documents.models import Document
+from scrutiny.governance import selectors as governance_selectors
 from scrutiny.governance.models import Committee
 from scrutiny.meetings.models import Meeting
-from scrutiny.meetings.selectors import co_opted_voting, meeting_get, meetings_for_committee
+from scrutiny.meetings.selectors import (
+    co_opted_voting,
+    meeting_get,
+    meetings_by_municipal_year,
+    meetings_for_committee,
+)
 from scrutiny.meetings.views import agenda_item_to_run, manage_url, meeting_to_run
 from scrutiny.rules import co_option
+from scrutiny.rules import municipal_year as municipal_year_rule
 
-from . import ical, services
+from . import feeds, front_door, ical, services
 from .forms import PublishForm, RecordedPublishForm, WithdrawForm
 from .models import AgendaPublication
 from .pack import PackError, build_packs
@@ -298,3 +307,65 @@ def document_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     return file_response(document.file, filename=document.file.name or "", visibility=document_visibility(document),
                          kind=PDF, opening=_paper_opening(document, OpeningFormat.PDF))
 
+
+# -- the front door: the home page and each committee's page (public records only) -------------
+
+
+def _door(committee: Committee, today: dt.date) -> dict[str, object]:
+    return {"committee": committee, "next": front_door.next_meeting(committee=committee, today=today),
+            "upcoming": front_door.upcoming(committee=committee, today=today),
+            "decisions": front_door.latest_decisions(committee=committee),
+            "papers": front_door.latest_papers(committee=committee)}
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    doors = [_door(c, today) for c in governance_selectors.committees()]
+    return render(request, "governance/home.html", {"doors": doors})
+
+
+
+def committee_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    committee = get_object_or_404(Committee.objects.select_related("council"), slug=slug)
+    today = timezone.localdate()
+    years = governance_selectors.years_with_records(committee=committee)
+    year = _chosen_year(request.GET.get("year"), years)
+    partnerships = [
+        {
+            "scrutiny": scrutiny,
+            "csp": scrutiny.partnership,
+            "partners": governance_selectors.partners_of(partnership=scrutiny.partnership),
+            **governance_selectors.successions_of(scrutiny.partnership),
+        }
+        for scrutiny in governance_selectors.scrutinised_partnerships(committee=committee)
+    ]
+    context = {
+        "committee": committee,
+        "years": [(y, municipal_year_rule.label(y)) for y in years],
+        "year": year,
+        "year_label": municipal_year_rule.label(year) if year else "",
+        "seats": governance_selectors.committee_seats(committee=committee, start_year=year) if year else [],
+        "partnerships": partnerships,
+        "meetings_by_year": [(label, [(m, front_door.status_label(m, today)) for m in year_meetings])
+                             for label, year_meetings in meetings_by_municipal_year(committee=committee)],
+        "door": _door(committee, today),
+        "feed_url": reverse("committee_feed", args=[committee.slug]),
+    }
+    return render(request, "governance/committee_detail.html", context)
+
+
+
+def _chosen_year(raw: str | None, years: list[int]) -> int | None:
+    if raw and raw.isdigit() and int(raw) in years:
+        return int(raw)
+    return years[-1] if years else None
+
+
+def committee_feed(request: HttpRequest, slug: str) -> HttpResponseBase:
+    """The committee's Atom feed: the same for everyone (public records only)."""
+    committee = get_object_or_404(Committee.objects.select_related("council"), slug=slug)
+    body = feeds.atom(committee=committee, link=request.build_absolute_uri(reverse("committee", args=[slug])),
+                      feed_url=request.build_absolute_uri(), absolute=request.build_absolute_uri,
+                      path_of=lambda name, pk: reverse(name, args=[pk]))
+    response = HttpResponse(body, content_type="application/atom+xml; charset=utf-8")
+    return mark_visibility(response, Visibility.PUBLIC)

@@ -62,7 +62,7 @@ def _surfaces(committee: Committee) -> list[str]:
         if hasattr(doc, "covering_report"):
             urls.append(reverse("report_word", args=[doc.pk]))
     urls += [reverse("minute", args=[m.pk]) for m in Minute.internal.filter(meeting__committee=committee)]
-    urls.append(reverse("annual_reports", args=[committee.slug]))
+    urls += [reverse("annual_reports", args=[committee.slug]), reverse("committee_feed", args=[committee.slug])]
     for report in AnnualReport.internal.filter(committee=committee):
         urls += [reverse(name, args=[report.pk]) for name in ("annual_report", "annual_report_members", "annual_report_draft")]
         urls += [reverse(name, args=[report.pk, fmt]) for name in ("annual_report_file", "annual_report_members_file")

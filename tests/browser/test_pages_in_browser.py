@@ -180,3 +180,23 @@ def test_a_locked_sign_in_is_explained_and_passes_axe(page, site):
     page.get_by_role("button", name="Sign in").click()
     assert "Signing in is locked" in page.locator(".govuk-error-summary").inner_text()
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("width", [1280, 390, 320])
+def test_the_front_door_passes_axe_and_reflows(page, site, width):
+    from django.utils import timezone
+
+    from scrutiny.governance.models import Committee
+    from scrutiny.meetings.services import meeting_create
+
+    committee = Committee.objects.get(slug="dartford-crime-and-disorder")
+    meeting_create(committee=committee, date=timezone.localdate() + dt.timedelta(days=30), start_time=dt.time(19),
+                   venue="Council Chamber, Civic Centre, Home Gardens, Dartford")
+    page.set_viewport_size({"width": width, "height": 900})
+    for path in ("/", "/committees/dartford-crime-and-disorder/"):
+        page.goto(site + path)
+        assert page.get_by_text("Council Chamber, Civic Centre, Home Gardens, Dartford").count() >= 1, path
+        assert page.get_by_role("heading", name="Latest decisions").count() >= 1, path
+        assert axe_violations(page) == [], path
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
