@@ -85,7 +85,7 @@ def test_each_committee_has_an_atom_feed_announced_on_its_pages(client, scene, n
                                 on=dt.date(2017, 8, 2))
     page = client.get(reverse("committee", args=[committee.slug])).content.decode()
     feed_url = reverse("committee_feed", args=[committee.slug])
-    assert f'<link rel="alternate" type="application/atom+xml"' in page and feed_url in page
+    assert '<link rel="alternate" type="application/atom+xml"' in page and feed_url in page
     for who in ENTITLED + NOT_ENTITLED:
         response = _client(client, scene, who).get(feed_url)
         assert response["Content-Type"].startswith("application/atom+xml")
