@@ -14,7 +14,7 @@ def make_pdf(pages: int, text: str = "Paper", *, size: str = "A4") -> bytes:
         f'<p style="break-before: page">{escape(text)} page {n}</p>' if n > 1 else f"<p>{escape(text)} page 1</p>"
         for n in range(1, pages + 1)
     )
-    return html_to_pdf(f"<style>@page {{ size: {size}; margin: 72pt }}</style>{body}")
+    return html_to_pdf(f"<style>@page {{ size: {size}; margin: 72pt }}</style>{body}", tagged=False)
 
 
 def encrypted_pdf() -> bytes:
@@ -53,3 +53,31 @@ def docx_every_part(data: bytes) -> str:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         xml = " ".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
     return xml + " " + re.sub(r"<[^>]+>", "", xml)
+
+
+def assert_tagged(data: bytes) -> None:
+    """A tagged PDF (PDF/UA-1): a structure tree with headings, marked content, the document's
+    language and its title."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert "/StructTreeRoot" in pdf.Root, "no structure tree"
+        assert bool(pdf.Root.MarkInfo.Marked), "not marked as tagged"
+        assert str(pdf.Root.Lang).startswith("en"), "no language"
+        assert str(pdf.docinfo.get("/Title", "")).strip() or "dc:title" in str(pdf.open_metadata()), "no title"
+        kinds = set()
+
+        def walk(node, depth=0):
+            if depth > 40:
+                return
+            if isinstance(node, pikepdf.Dictionary) and "/S" in node:
+                kinds.add(str(node.S))
+            kids = node.get("/K") if isinstance(node, pikepdf.Dictionary) else None
+            if isinstance(kids, pikepdf.Array):
+                for kid in kids:
+                    walk(kid, depth + 1)
+            elif isinstance(kids, pikepdf.Dictionary):
+                walk(kids, depth + 1)
+
+        walk(pdf.Root.StructTreeRoot)
+        assert kinds & {"/H1", "/H2", "/H3", "/H"}, f"no headings in the structure tree: {sorted(kinds)[:12]}"

@@ -21,7 +21,7 @@ def report_file(r: dict[str, Any], fmt: str) -> bytes:
     if fmt == "html":
         return report_html(r).encode()
     if fmt == "pdf":
-        return html_to_pdf(report_html(r), tagged=True)
+        return html_to_pdf(report_html(r))
     if fmt == "docx":
         return annual_report_docx(r)
     raise ValueError(f"{fmt!r} is not a format of the report: choose one of {', '.join(FORMATS)}.")

@@ -11,8 +11,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 
-def html_to_pdf(html: str, *, tagged: bool = False) -> bytes:
-    """The PDF of `html`; `tagged` makes it PDF/UA-1, tagged for screen readers."""
+def html_to_pdf(html: str, *, tagged: bool = True) -> bytes:
+    """The PDF of `html`, tagged for screen readers (PDF/UA-1: a structure tree, the document's
+    language and title, as the Public Sector Bodies Accessibility Regulations 2018 ask).
+    `tagged=False` only for pages merged into an agenda pack, whose merging drops the tags."""
     # Imported here: WeasyPrint loads Pango and its fonts on import, which commands and pages
     # that print nothing should not pay for.
     from weasyprint import HTML

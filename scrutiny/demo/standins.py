@@ -28,4 +28,4 @@ real number of pages.</p>
     html = f"""<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>{escape(title)}</title>
 <style>@page {{ size: A4; margin: 25mm 20mm; }} body {{ font-family: Arial, sans-serif; font-size: 11pt; }}</style>
 </head><body>{"".join(body)}</body></html>"""
-    return html_to_pdf(html)
+    return html_to_pdf(html, tagged=False)  # a stand-in for a council's own uploaded paper

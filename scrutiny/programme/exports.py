@@ -70,4 +70,4 @@ def work_plan_pdf(*, committee: Committee, title: str, rows: list[PlanRow]) -> b
         "programme/work_plan_print.html",
         {"committee": committee, "title": title, "rows": [(r, _cell_lines(r)) for r in rows]},
     )
-    return html_to_pdf(html, tagged=True)
+    return html_to_pdf(html)

@@ -356,7 +356,7 @@ class _Paper:
 
 
 def _rendered(source: PaperSource) -> _Paper:
-    data = html_to_pdf(source.html) if source.html else source.data
+    data = html_to_pdf(source.html, tagged=False) if source.html else source.data  # merged: see html_to_pdf
     try:
         reader = PdfReader(io.BytesIO(data))
         len(reader.pages)
@@ -408,7 +408,7 @@ def _stamps(papers: Sequence[_Paper]) -> dict[int, PageObject]:
     html = render_to_string(
         "publishing/stamps.html", {"sizes": sizes, "stamps": stamps, "bare_mark": not_for_publication_mark()}
     )
-    pages = PdfReader(io.BytesIO(html_to_pdf(html))).pages
+    pages = PdfReader(io.BytesIO(html_to_pdf(html, tagged=False))).pages  # stamps laid over pages
     return {stamp.number: page for stamp, page in zip(stamps, pages, strict=True)}
 
 
@@ -440,7 +440,7 @@ def _front_matter(sources: PackSources, ranges: Mapping[int, tuple[int, int]], *
             "part2": part2,
         },
     )
-    return html_to_pdf(html)
+    return html_to_pdf(html, tagged=False)  # the front of a pack, merged with its papers
 
 
 def _assemble(

@@ -57,3 +57,9 @@ def test_the_report_is_rendered_before_the_paper_is_saved_in_its_transaction(wor
     assert seen == [False]
     stored = Document.internal.get(pk=paper.pk)
     assert stored.is_exempt and stored.exemption_ground == ExemptionGround.CONFIDENCE and stored.page_count >= 1
+
+
+def test_the_report_is_a_tagged_pdf_in_english(world):
+    from tests.pdfs import assert_tagged
+
+    assert_tagged(report.report_pdf(**_kwargs(world, confidential=False)))
