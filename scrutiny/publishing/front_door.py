@@ -5,6 +5,7 @@ everyone (no viewer is asked), so that the pages can be cached alike."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -89,3 +90,35 @@ def latest_papers(*, committee: Committee) -> list[Document]:
         if len(found) == LATEST:
             break
     return found
+
+
+@dataclass(frozen=True)
+class CalendarMonth:
+    first: dt.date
+    weeks: list[list[tuple[dt.date | None, list[tuple[Meeting, str]]]]]  # Monday first; None pads the month
+    listed: list[tuple[Meeting, str]]  # every meeting of the month, in date order
+    month_only: list[tuple[Meeting, str]]  # known only by their month: no day to put them on
+
+    @property
+    def previous(self) -> dt.date:
+        return (self.first - dt.timedelta(days=1)).replace(day=1)
+
+    @property
+    def next(self) -> dt.date:
+        return (self.first + dt.timedelta(days=32)).replace(day=1)
+
+
+def calendar_month(*, first: dt.date, today: dt.date) -> CalendarMonth:
+    """Every committee's meetings in the month beginning `first` (cancelled ones marked)."""
+    first = first.replace(day=1)
+    meetings = list(Meeting.objects.filter(date__year=first.year, date__month=first.month)
+                    .select_related("committee__council").order_by("date", "start_time", "committee__name"))
+    labelled = [(m, status_label(m, today)) for m in meetings]
+    by_day: dict[dt.date, list[tuple[Meeting, str]]] = {}
+    for meeting, label in labelled:
+        if meeting.date_precision != DatePrecision.MONTH:
+            by_day.setdefault(meeting.date, []).append((meeting, label))
+    weeks = [[(day if day.month == first.month else None, by_day.get(day, []) if day.month == first.month else [])
+              for day in week] for week in calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)]
+    month_only = [(m, label) for m, label in labelled if m.date_precision == DatePrecision.MONTH]
+    return CalendarMonth(first, weeks, labelled, month_only)

@@ -40,6 +40,7 @@ urlpatterns: list[URLPattern] = [
     path("", views.home, name="home"),
     path("committees/<slug:slug>/", views.committee_detail, name="committee"),
     path("committees/<slug:slug>/feed.atom", views.committee_feed, name="committee_feed"),
+    path("meetings/calendar/", views.meetings_calendar, name="meetings_calendar"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
     path("meetings/<int:pk>/agenda/build/", views.agenda_build, name="agenda_build"),
     path("agenda-items/<int:pk>/regulation-9-notice/", views.regulation_9_notice_attach,

@@ -369,3 +369,16 @@ def committee_feed(request: HttpRequest, slug: str) -> HttpResponseBase:
                       path_of=lambda name, pk: reverse(name, args=[pk]))
     response = HttpResponse(body, content_type="application/atom+xml; charset=utf-8")
     return mark_visibility(response, Visibility.PUBLIC)
+
+
+def meetings_calendar(request: HttpRequest) -> HttpResponse:
+    """Every committee's meetings, a month at a time (?month=2018-02): a month view and a list."""
+    today = timezone.localdate()
+    try:
+        first = dt.date.fromisoformat(request.GET.get("month", "") + "-01")
+    except ValueError:
+        first = today.replace(day=1)
+    if not 1990 < first.year < 2100:
+        first = today.replace(day=1)
+    return render(request, "publishing/calendar.html", {"month": front_door.calendar_month(first=first, today=today),
+                                                        "today": today})

@@ -118,6 +118,7 @@ ADDRESSES = [
     ("dashboard", {}, "/officer/"),
     ("partner_desk", {}, "/partner/"),
     ("partner_respond", {'pk': 7}, "/partner/recommendations/7/respond/"),
+    ("meetings_calendar", {}, "/meetings/calendar/"),
     ("committee_feed", {'slug': 'dartford-crime-and-disorder'}, "/committees/dartford-crime-and-disorder/feed.atom"),
     ("meeting_add", {'slug': 'dartford-crime-and-disorder'}, "/committees/dartford-crime-and-disorder/meetings/add/"),
     ("meeting_record_past", {'slug': 'dartford-crime-and-disorder'}, "/committees/dartford-crime-and-disorder/meetings/record/"),

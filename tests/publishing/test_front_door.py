@@ -102,3 +102,17 @@ def test_each_committee_has_an_atom_feed_announced_on_its_pages(client, scene, n
     meeting_publish_agenda(meeting=other)
     theirs = client.get(reverse("committee_feed", args=[other.committee.slug])).content.decode()
     assert f"Agenda published: {other.date_display}" in theirs and "26 July 2017" not in theirs
+
+
+def test_the_calendar_shows_a_month_by_day_and_as_a_list(client, demo):
+    page = client.get(reverse("meetings_calendar"), {"month": "2018-02"}).content.decode()
+    assert "Meetings in February 2018" in page
+    assert "Wednesday 21 February 2018" in page  # the list
+    grid = page.split('class="govuk-table scrutiny-calendar"')[1]
+    day = grid.split(">21</span>")[1].split("</td>")[0]
+    assert "Crime and Disorder (O&amp;S) Committee" in day  # on its day in the month view
+    assert "?month=2018-01" in page and "?month=2018-03" in page
+    july = client.get(reverse("meetings_calendar"), {"month": "2019-07"}).content.decode()
+    assert "Known only by the month" in july and "July 2019" in july
+    fallback = client.get(reverse("meetings_calendar"), {"month": "not-a-month"}).content.decode()
+    assert f"Meetings in {timezone.localdate():%B %Y}" in fallback
