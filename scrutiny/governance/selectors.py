@@ -111,6 +111,7 @@ class SeatView:
     name: str
     role: str
     capacity: str
+    councillor: str = ""  # the councillor's slug, for their page
 
 
 def committee_seats(*, committee: Committee, start_year: int) -> list[SeatView]:
@@ -132,7 +133,8 @@ def committee_seats(*, committee: Committee, start_year: int) -> list[SeatView]:
             name, sort_name = _post_name(m.post), m.post.title
         else:  # the record does not say who held the seat
             name, sort_name = NAME_NOT_RECORDED, ""
-        view = SeatView(name=name, role=m.get_role_display(), capacity=m.capacity)
+        councillor = m.person.slug if m.person is not None and m.person.is_councillor else ""
+        view = SeatView(name=name, role=m.get_role_display(), capacity=m.capacity, councillor=councillor)
         seats.append((order[m.role], sort_name, view))
     return [seat for _, _, seat in sorted(seats, key=lambda t: (t[0], t[1]))]
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from functools import partial
+from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -34,7 +36,7 @@ from scrutiny.meetings.views import agenda_item_to_run, manage_url, meeting_to_r
 from scrutiny.rules import co_option
 from scrutiny.rules import municipal_year as municipal_year_rule
 
-from . import feeds, front_door, ical, services
+from . import feeds, front_door, ical, people, services
 from .forms import PublishForm, RecordedPublishForm, WithdrawForm
 from .models import AgendaPublication
 from .pack import PackError, build_packs
@@ -382,3 +384,32 @@ def meetings_calendar(request: HttpRequest) -> HttpResponse:
         first = today.replace(day=1)
     return render(request, "publishing/calendar.html", {"month": front_door.calendar_month(first=first, today=today),
                                                         "today": today})
+
+
+def councillor_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "publishing/councillors.html", {"people": people.councillors()})
+
+
+def councillor_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    person = get_object_or_404(people.councillors(), slug=slug)
+    context = {"person": person, "seats": people.seats(person), "attendance": people.attendance(person),
+               "declarations": people.declarations(person)}
+    return render(request, "publishing/councillor.html", context)
+
+
+def decision_register(request: HttpRequest) -> HttpResponse:
+    """Every decision the public may read, across meetings: ?committee=slug&year=2017&q=words."""
+    committee = Committee.objects.select_related("council").filter(slug=request.GET.get("committee", "")).first()
+    raw_year = request.GET.get("year", "")
+    year = int(raw_year) if raw_year.isdigit() and 1990 < int(raw_year) < 2100 else None
+    words = request.GET.get("q", "").strip()[:200]
+    found = people.register(committee=committee, start_year=year, words=words)
+    if request.GET.get("committee") and committee is None:  # a committee that is not here has no decisions
+        found = found.none()
+    page = Paginator(found, people.REGISTER_PAGE).get_page(request.GET.get("page"))
+    context = {"page": page, "committee": committee, "year": year, "words": words,
+               "committees": governance_selectors.committees(),
+               "years": [(y, municipal_year_rule.label(y)) for y in range(timezone.localdate().year, 2008, -1)],
+               "query": urlencode({k: v for k, v in (("committee", committee.slug if committee else ""),
+                                                     ("year", year or ""), ("q", words)) if v})}
+    return render(request, "publishing/decisions.html", context)
